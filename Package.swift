@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One target per layer of DESIGN.md §1; dependencies point downwards only, and each C library has exactly one importer.
+let package = Package(
+    name: "Cermat",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "cermat", targets: ["cermat"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C modules, found through pkg-config.
+        .systemLibrary(name: "CLibzip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+
+        // Workbook model: sheets, cells, styles. Knows nothing of ZIP, XML or planning.
+        .target(name: "CermatWorkbook"),
+        // XLSX reader: ZIP container (libzip), hand-written XML scanner, SpreadsheetML parts.
+        .target(name: "CermatReader", dependencies: ["CLibzip", "CermatWorkbook"]),
+        // Command line: arguments, configuration, exit codes.
+        .target(name: "CermatCLI", dependencies: [
+            "CermatWorkbook", "CermatReader",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "cermat", dependencies: ["CermatCLI"]),
+
+        .testTarget(name: "CermatReaderTests", dependencies: ["CermatReader", "CermatWorkbook"]),
+        .testTarget(name: "CermatCLITests", dependencies: ["cermat"]),
+    ]
+)

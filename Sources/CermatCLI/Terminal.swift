@@ -1,0 +1,17 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writing to the terminal's error stream.
+enum Terminal {
+    /// Writes a line to standard error.
+    static func error(_ line: String) {
+        let bytes = Array((line + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+
+    /// Whether standard error is a terminal (progress lines are shown only then).
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+}

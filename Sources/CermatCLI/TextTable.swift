@@ -1,0 +1,38 @@
+/// Renders rows of text as left-aligned columns for terminal output.
+enum TextTable {
+    /// The rows with each column padded to its widest cell.
+    static func render(_ rows: [[String]]) -> String {
+        guard let columnCount = rows.map(\.count).max() else { return "" }
+        var widths = [Int](repeating: 0, count: columnCount)
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        }
+        var out = ""
+        for row in rows {
+            var line = ""
+            for (index, cell) in row.enumerated() {
+                line += cell
+                if index < row.count - 1 { line += String(repeating: " ", count: widths[index] - cell.count + 2) }
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            out += line + "\n"
+        }
+        return out
+    }
+
+    /// Text in double quotes with newlines, tabs and quotes escaped, so one cell stays on one line.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for char in text {
+            switch char {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default: out.append(char)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,26 @@
+/// Brings a part to UTF-8 before scanning: UTF-16 parts (with a byte-order mark) are transcoded, UTF-8 passes through.
+enum XMLEncoding {
+    /// The part's bytes as UTF-8.
+    static func utf8(_ bytes: [UInt8], part: String) throws(ReaderError) -> [UInt8] {
+        guard bytes.count >= 2 else { return bytes }
+        let littleEndian = bytes[0] == 0xFF && bytes[1] == 0xFE
+        let bigEndian = bytes[0] == 0xFE && bytes[1] == 0xFF
+        guard littleEndian || bigEndian else { return bytes }
+        guard bytes.count % 2 == 0 else {
+            throw ReaderError(.malformedXML("a UTF-16 part with an odd number of bytes"), part: part, offset: bytes.count - 1)
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2 - 1)
+        var index = 2
+        while index + 1 < bytes.count {
+            units.append(littleEndian ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8
+                                      : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]))
+            index += 2
+        }
+        guard let text = String(validating: units, as: UTF16.self) else {
+            throw ReaderError(.malformedXML("the UTF-16 text is not valid"), part: part)
+        }
+        // The declaration still says UTF-16; the scanner accepts that name, since real UTF-16 bytes never scan as XML.
+        return Array(text.utf8)
+    }
+}

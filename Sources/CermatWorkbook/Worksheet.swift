@@ -1,0 +1,153 @@
+/// One worksheet: a sparse grid of cells plus the layout a person sees (merges, widths, heights, panes, notes).
+public struct Worksheet: Sendable {
+    /// Whether a sheet tab is shown.
+    public enum Visibility: String, Hashable, Sendable {
+        /// Shown.
+        case visible
+        /// Hidden; the user can unhide it.
+        case hidden
+        /// Hidden; only a macro can unhide it.
+        case veryHidden
+    }
+
+    /// The sheet's tab name.
+    public var name: String
+    /// Whether the tab is shown.
+    public var visibility: Visibility
+    /// The cells in row-major order, one per address.
+    public let cells: [Cell]
+    /// Merged ranges, in the order the sheet lists them.
+    public var mergedRanges: [CellRange]
+    /// Column runs with a width, style or visibility.
+    public var columns: [ColumnInfo]
+    /// Rows with a height, style or visibility, ascending by row.
+    public var rows: [RowInfo]
+    /// Default row height in points, if the sheet sets one.
+    public var defaultRowHeight: Double?
+    /// Default column width in characters, if the sheet sets one.
+    public var defaultColumnWidth: Double?
+    /// The frozen or split pane of the first view, if any.
+    public var pane: Pane?
+    /// Notes (legacy comments), ascending by cell.
+    public var notes: [Note]
+    /// Rich-text runs of cells whose string has more than one font.
+    public var richText: [CellAddress: [RichTextRun]]
+    /// Array formulas: the anchor cell and the range the formula fills.
+    public var arrayFormulas: [CellAddress: CellRange]
+    /// Whether grid lines are shown.
+    public var showGridLines: Bool
+    /// The smallest range holding every cell with a value or formula, computed from the cells (never from `dimension`).
+    public let usedRange: CellRange?
+
+    // Row lookup: the distinct row numbers in `cells` and where each row starts.
+    private let rowNumbers: [Int32]
+    private let rowStarts: [Int32]
+
+    /// A worksheet; `cells` must be in row-major order without duplicate addresses.
+    public init(name: String, visibility: Visibility = .visible, cells: [Cell], mergedRanges: [CellRange] = [],
+                columns: [ColumnInfo] = [], rows: [RowInfo] = [], defaultRowHeight: Double? = nil,
+                defaultColumnWidth: Double? = nil, pane: Pane? = nil, notes: [Note] = [],
+                richText: [CellAddress: [RichTextRun]] = [:], arrayFormulas: [CellAddress: CellRange] = [:],
+                showGridLines: Bool = true) {
+        precondition(zip(cells, cells.dropFirst()).allSatisfy { $0.address < $1.address },
+                     "cells must be in row-major order without duplicates")
+        self.name = name
+        self.visibility = visibility
+        self.cells = cells
+        self.mergedRanges = mergedRanges
+        self.columns = columns
+        self.rows = rows
+        self.defaultRowHeight = defaultRowHeight
+        self.defaultColumnWidth = defaultColumnWidth
+        self.pane = pane
+        self.notes = notes
+        self.richText = richText
+        self.arrayFormulas = arrayFormulas
+        self.showGridLines = showGridLines
+        var numbers: [Int32] = []
+        var starts: [Int32] = []
+        var minRow = Int.max, maxRow = -1, minColumn = Int.max, maxColumn = -1
+        for (index, cell) in cells.enumerated() {
+            let row = Int32(cell.address.row)
+            if numbers.last != row {
+                numbers.append(row)
+                starts.append(Int32(index))
+            }
+            if cell.hasContent {
+                minRow = min(minRow, cell.address.row)
+                maxRow = max(maxRow, cell.address.row)
+                minColumn = min(minColumn, cell.address.column)
+                maxColumn = max(maxColumn, cell.address.column)
+            }
+        }
+        rowNumbers = numbers
+        rowStarts = starts
+        usedRange = maxRow < 0 ? nil : CellRange(CellAddress(row: minRow, column: minColumn),
+                                                 CellAddress(row: maxRow, column: maxColumn))
+    }
+
+    /// The cell at an address, if the sheet stores one.
+    public subscript(address: CellAddress) -> Cell? {
+        let slice = cells(inRow: address.row)
+        var low = slice.startIndex, high = slice.endIndex
+        while low < high {
+            let mid = (low + high) / 2
+            let column = slice[mid].address.column
+            if column == address.column { return slice[mid] }
+            if column < address.column { low = mid + 1 } else { high = mid }
+        }
+        return nil
+    }
+
+    /// The cell at zero-based row and column, if the sheet stores one.
+    public subscript(row: Int, column: Int) -> Cell? {
+        self[CellAddress(row: row, column: column)]
+    }
+
+    /// The stored cells of one row, left to right.
+    public func cells(inRow row: Int) -> ArraySlice<Cell> {
+        guard let position = Worksheet.search(rowNumbers, Int32(row)) else { return cells[0..<0] }
+        let start = Int(rowStarts[position])
+        let end = position + 1 < rowStarts.count ? Int(rowStarts[position + 1]) : cells.count
+        return cells[start..<end]
+    }
+
+    /// The zero-based indices of rows that store at least one cell, ascending.
+    public var storedRows: some RandomAccessCollection<Int> { rowNumbers.lazy.map { Int($0) } }
+
+    /// The attributes of a row, if it has any.
+    public func rowInfo(_ row: Int) -> RowInfo? {
+        var low = 0, high = rows.count
+        while low < high {
+            let mid = (low + high) / 2
+            if rows[mid].row == row { return rows[mid] }
+            if rows[mid].row < row { low = mid + 1 } else { high = mid }
+        }
+        return nil
+    }
+
+    /// The column run that covers a column, if any.
+    public func columnInfo(_ column: Int) -> ColumnInfo? {
+        columns.first { $0.first <= column && column <= $0.last }
+    }
+
+    /// The merged range a cell belongs to, if any.
+    public func mergedRange(containing address: CellAddress) -> CellRange? {
+        mergedRanges.first { $0.contains(address) }
+    }
+
+    /// The note on a cell, if any.
+    public func note(at address: CellAddress) -> Note? {
+        notes.first { $0.address == address }
+    }
+
+    private static func search(_ values: [Int32], _ target: Int32) -> Int? {
+        var low = 0, high = values.count
+        while low < high {
+            let mid = (low + high) / 2
+            if values[mid] == target { return mid }
+            if values[mid] < target { low = mid + 1 } else { high = mid }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,3 @@
+import CermatCLI
+
+CermatCommand.main()
