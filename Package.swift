@@ -27,7 +27,10 @@ let package = Package(
         ]),
         .executableTarget(name: "cermat", dependencies: ["CermatCLI"]),
 
-        .testTarget(name: "CermatReaderTests", dependencies: ["CermatReader", "CermatWorkbook"]),
-        .testTarget(name: "CermatCLITests", dependencies: ["cermat"]),
+        // Tests: one target per layer, plus fixture helpers shared by all of them.
+        .target(name: "CermatTestSupport", path: "Tests/Support"),
+        .testTarget(name: "CermatWorkbookTests", dependencies: ["CermatWorkbook"]),
+        .testTarget(name: "CermatReaderTests", dependencies: ["CermatReader", "CermatWorkbook", "CermatTestSupport"]),
+        .testTarget(name: "CermatCLITests", dependencies: ["cermat", "CermatTestSupport"]),
     ]
 )

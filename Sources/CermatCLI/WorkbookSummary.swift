@@ -9,7 +9,7 @@ struct WorkbookSummary {
         let hidden = workbook.sheets.filter { $0.visibility != .visible }.count
         var out = "\(workbook.source): \(workbook.sheets.count) sheet\(workbook.sheets.count == 1 ? "" : "s")"
         if hidden > 0 { out += " (\(hidden) hidden)" }
-        out += ", date system \(workbook.date1904 ? "1904" : "1900"), \(workbook.styles.count) cell styles"
+        out += ", date system \(workbook.date1904 ? "1904" : "1900"), \(workbook.styles.count) cell style\(workbook.styles.count == 1 ? "" : "s")"
         if !workbook.definedNames.isEmpty { out += ", \(workbook.definedNames.count) defined names" }
         out += "\n"
         for (index, sheet) in workbook.sheets.enumerated() {
@@ -26,14 +26,25 @@ struct WorkbookSummary {
         var out = "sheet \(number) '\(sheet.name)'"
         if sheet.visibility != .visible { out += " (\(sheet.visibility.rawValue))" }
         out += ": used range \(sheet.usedRange?.a1 ?? "none"), \(sheet.cells.count) stored cell\(sheet.cells.count == 1 ? "" : "s")\n"
-        var counts: [String: Int] = [:]
-        var formulas = 0
-        for cell in sheet.cells {
-            counts[cell.value.kindName, default: 0] += 1
-            if cell.formula != nil { formulas += 1 }
-        }
         let order = ["number", "string", "boolean", "error", "date", "empty"]
-        let parts = order.compactMap { kind in counts[kind].map { "\($0) \(kind == "empty" ? "empty (style only)" : kind)" } }
+        var counts = [Int](repeating: 0, count: order.count)
+        var formulas = 0
+        sheet.cells.forEachSegment { segment, _ in
+            for index in segment.indices {
+                switch segment[index].value {
+                case .number: counts[0] += 1
+                case .string: counts[1] += 1
+                case .boolean: counts[2] += 1
+                case .error: counts[3] += 1
+                case .date: counts[4] += 1
+                case .empty: counts[5] += 1
+                }
+                if segment[index].formula != nil { formulas += 1 }
+            }
+        }
+        let parts = order.indices.compactMap { index in
+            counts[index] == 0 ? nil : "\(counts[index]) \(order[index] == "empty" ? "empty (style only)" : order[index])"
+        }
         out += "  cells: " + (parts.isEmpty ? "none" : parts.joined(separator: ", "))
         out += formulas > 0 ? "; \(formulas) with formulas\n" : "\n"
         if !sheet.mergedRanges.isEmpty {

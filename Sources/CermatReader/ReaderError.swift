@@ -15,7 +15,7 @@ public struct ReaderError: Error, Equatable, Sendable, CustomStringConvertible {
         /// An entry is encrypted with a ZIP password.
         case encryptedEntry
         /// Two entries have the same part name (compared without case, as OPC requires).
-        case duplicatePartName(String)
+        case duplicatePartName(String, String)
         /// More entries than the limit allows.
         case tooManyEntries(count: Int, limit: Int)
         /// A part inflates to more bytes than the per-part limit.
@@ -36,8 +36,8 @@ public struct ReaderError: Error, Equatable, Sendable, CustomStringConvertible {
         case doctypeForbidden
         /// The XML is well-formed but does not say what SpreadsheetML requires.
         case invalidContent(String)
-        /// A cell lies beyond row 1 048 576 or column XFD.
-        case outOfSheetLimits
+        /// A cell or row reference lies beyond row 1 048 576 or column XFD (or is not a reference at all).
+        case outOfSheetLimits(String)
     }
 
     /// What went wrong.
@@ -74,7 +74,8 @@ public struct ReaderError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notZip: return "not an XLSX file (ZIP signature missing)"
         case .corruptArchive(let reason): return "the ZIP archive is damaged or truncated: \(reason)"
         case .encryptedEntry: return "a part of the archive is encrypted with a ZIP password"
-        case .duplicatePartName(let name): return "the archive holds two parts named '\(name)'"
+        case .duplicatePartName(let first, let second):
+            return "the archive holds two entries for one part: '\(first)' and '\(second)' (part names ignore case)"
         case .tooManyEntries(let count, let limit): return "the archive holds \(count) entries, more than the limit of \(limit)"
         case .partTooLarge(let limit): return "the part inflates past the limit of \(ReaderError.bytes(limit)) (a zip bomb?)"
         case .totalTooLarge(let limit): return "the workbook inflates past the total limit of \(ReaderError.bytes(limit))"
@@ -85,7 +86,8 @@ public struct ReaderError: Error, Equatable, Sendable, CustomStringConvertible {
         case .malformedXML(let reason): return "malformed XML: \(reason)"
         case .doctypeForbidden: return "the XML declares a <!DOCTYPE>, which Office Open XML forbids"
         case .invalidContent(let reason): return reason
-        case .outOfSheetLimits: return "a cell lies beyond the sheet limits (row 1048576, column XFD)"
+        case .outOfSheetLimits(let reference):
+            return "'\(reference)' is not a cell within the sheet limits (row 1048576, column XFD)"
         }
     }
 

@@ -197,7 +197,7 @@ private struct PackageLoader {
                 features.insert(.tables)
             }
         }
-        return Worksheet(name: entry.name, visibility: entry.visibility, cells: parsed.cells, mergedRanges: parsed.mergedRanges,
+        return Worksheet(name: entry.name, visibility: entry.visibility, store: parsed.store, mergedRanges: parsed.mergedRanges,
                          columns: parsed.columns, rows: parsed.rows, defaultRowHeight: parsed.defaultRowHeight,
                          defaultColumnWidth: parsed.defaultColumnWidth, pane: parsed.pane,
                          notes: notes.sorted { $0.address < $1.address }, richText: parsed.richText,
@@ -225,22 +225,22 @@ private struct PackageLoader {
         }
     }
 
-    private mutating func parse<T>(_ part: String, _ body: ([UInt8], String, Int) throws(ReaderError) -> T) throws(ReaderError) -> T {
+    private mutating func parse<T>(_ part: String, _ body: (UnsafeBufferPointer<UInt8>, String, Int) throws(ReaderError) -> T)
+        throws(ReaderError) -> T {
         let clock = ContinuousClock()
         let start = clock.now
-        var bytes: [UInt8]
+        let buffer: PartBuffer
         do {
-            bytes = try archive.read(part)
+            buffer = try XMLEncoding.utf8(try archive.read(part), name: part)
         } catch {
             var located = error
             located.part = located.part ?? part
             throw located
         }
-        bytes = try XMLEncoding.utf8(bytes, part: part)
         let inflated = clock.now
-        let value = try body(bytes, part, limits.maxXMLDepth)
+        let value = try buffer.withBytes { (bytes) throws(ReaderError) in try body(bytes, part, limits.maxXMLDepth) }
         let parsed = clock.now
-        statistics.parts.append(ReadStatistics.Part(name: part, bytes: bytes.count,
+        statistics.parts.append(ReadStatistics.Part(name: part, bytes: buffer.count,
                                                     inflateSeconds: (inflated - start).seconds,
                                                     parseSeconds: (parsed - inflated).seconds))
         return value

@@ -15,7 +15,7 @@ public struct Worksheet: Sendable {
     /// Whether the tab is shown.
     public var visibility: Visibility
     /// The cells in row-major order, one per address.
-    public let cells: [Cell]
+    public let cells: CellStore
     /// Merged ranges, in the order the sheet lists them.
     public var mergedRanges: [CellRange]
     /// Column runs with a width, style or visibility.
@@ -49,11 +49,19 @@ public struct Worksheet: Sendable {
                 defaultColumnWidth: Double? = nil, pane: Pane? = nil, notes: [Note] = [],
                 richText: [CellAddress: [RichTextRun]] = [:], arrayFormulas: [CellAddress: CellRange] = [:],
                 showGridLines: Bool = true) {
-        precondition(zip(cells, cells.dropFirst()).allSatisfy { $0.address < $1.address },
-                     "cells must be in row-major order without duplicates")
+        self.init(name: name, visibility: visibility, store: CellStore(cells), mergedRanges: mergedRanges, columns: columns,
+                  rows: rows, defaultRowHeight: defaultRowHeight, defaultColumnWidth: defaultColumnWidth, pane: pane,
+                  notes: notes, richText: richText, arrayFormulas: arrayFormulas, showGridLines: showGridLines)
+    }
+
+    /// A worksheet over a cell store (several segments when the sheet was parsed in pieces), in row-major order.
+    public init(name: String, visibility: Visibility = .visible, store: CellStore, mergedRanges: [CellRange] = [],
+                columns: [ColumnInfo] = [], rows: [RowInfo] = [], defaultRowHeight: Double? = nil,
+                defaultColumnWidth: Double? = nil, pane: Pane? = nil, notes: [Note] = [],
+                richText: [CellAddress: [RichTextRun]] = [:], arrayFormulas: [CellAddress: CellRange] = [:],
+                showGridLines: Bool = true) {
         self.name = name
         self.visibility = visibility
-        self.cells = cells
         self.mergedRanges = mergedRanges
         self.columns = columns
         self.rows = rows
@@ -67,19 +75,33 @@ public struct Worksheet: Sendable {
         var numbers: [Int32] = []
         var starts: [Int32] = []
         var minRow = Int.max, maxRow = -1, minColumn = Int.max, maxColumn = -1
-        for (index, cell) in cells.enumerated() {
-            let row = Int32(cell.address.row)
-            if numbers.last != row {
-                numbers.append(row)
-                starts.append(Int32(index))
-            }
-            if cell.hasContent {
-                minRow = min(minRow, cell.address.row)
-                maxRow = max(maxRow, cell.address.row)
-                minColumn = min(minColumn, cell.address.column)
-                maxColumn = max(maxColumn, cell.address.column)
+        // One pass without copying cells: builds the row index, checks the order, finds the used range.
+        var previous: CellAddress?
+        var rowsCrossSegments = false
+        store.forEachSegment { segment, offset in
+            for local in segment.indices {
+                let address = segment[local].address
+                if let previous {
+                    precondition(previous < address, "cells must be in row-major order without duplicates")
+                }
+                let row = Int32(address.row)
+                if numbers.last != row {
+                    numbers.append(row)
+                    starts.append(Int32(offset + local))
+                } else if local == 0 {
+                    rowsCrossSegments = true
+                }
+                previous = address
+                if segment[local].hasContent {
+                    minRow = min(minRow, address.row)
+                    maxRow = max(maxRow, address.row)
+                    minColumn = min(minColumn, address.column)
+                    maxColumn = max(maxColumn, address.column)
+                }
             }
         }
+        // A row must lie inside one segment for `cells(inRow:)`; a file that repeats a row number across pieces is joined.
+        cells = rowsCrossSegments ? CellStore(store.array) : store
         rowNumbers = numbers
         rowStarts = starts
         usedRange = maxRow < 0 ? nil : CellRange(CellAddress(row: minRow, column: minColumn),
@@ -106,10 +128,10 @@ public struct Worksheet: Sendable {
 
     /// The stored cells of one row, left to right.
     public func cells(inRow row: Int) -> ArraySlice<Cell> {
-        guard let position = Worksheet.search(rowNumbers, Int32(row)) else { return cells[0..<0] }
+        guard let position = Worksheet.search(rowNumbers, Int32(row)) else { return cells.contiguous(0..<0) }
         let start = Int(rowStarts[position])
         let end = position + 1 < rowStarts.count ? Int(rowStarts[position + 1]) : cells.count
-        return cells[start..<end]
+        return cells.contiguous(start..<end)
     }
 
     /// The zero-based indices of rows that store at least one cell, ascending.

@@ -71,7 +71,7 @@ final class ZipArchive {
             let name = String(cString: rawName)
             if name.hasSuffix("/") { continue }
             let key = name.lowercased()
-            if entries[key] != nil { throw ReaderError(.duplicatePartName(name), part: name) }
+            if let existing = entries[key] { throw ReaderError(.duplicatePartName(existing.name, name), part: name) }
             let size = stat.valid & UInt64(ZIP_STAT_SIZE) != 0 ? stat.size : 0
             entries[key] = Entry(index: index, name: name, declaredSize: size)
         }
@@ -88,8 +88,12 @@ final class ZipArchive {
     }
 
     /// The inflated bytes of a part, counted against the limits as they arrive.
-    func read(_ name: String) throws(ReaderError) -> [UInt8] {
+    func read(_ name: String) throws(ReaderError) -> PartBuffer {
         guard let entry = entries[name.lowercased()] else { throw ReaderError(.missingPart(name), part: name) }
+        // A part that admits to being too large is refused before anything is inflated.
+        if entry.declaredSize > UInt64(limits.maxPartSize) {
+            throw ReaderError(.partTooLarge(limit: limits.maxPartSize), part: name)
+        }
         guard let file = zip_fopen_index(handle, entry.index, 0) else {
             let code = zip_error_code_zip(zip_get_error(handle))
             if code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_ENCRNOTSUPP {
@@ -98,14 +102,12 @@ final class ZipArchive {
             throw ReaderError(.corruptArchive(ZipArchive.describe(code)), part: name)
         }
         defer { zip_fclose(file) }
-        let chunk = 1 << 18
-        var buffer: [UInt8] = []
-        // Reserve from the declared size only up to a fixed bound: the declared size is a claim, not a fact.
-        buffer.reserveCapacity(Int(min(entry.declaredSize, UInt64(16 << 20))) + 1)
-        let staging = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
-        defer { staging.deallocate() }
+        // One byte beyond the limit tells a part that reaches the limit from one that exceeds it.
+        let buffer = PartBuffer(limit: limits.maxPartSize + 1)
         while true {
-            let got = zip_fread(file, staging, UInt64(chunk))
+            let want = min(1 << 20, buffer.remaining)
+            if want == 0 { throw ReaderError(.partTooLarge(limit: limits.maxPartSize), part: name) }
+            let got = zip_fread(file, buffer.end, UInt64(want))
             if got < 0 {
                 let code = zip_error_code_zip(zip_file_get_error(file))
                 throw ReaderError(.corruptArchive(ZipArchive.describe(code)), part: name)
@@ -122,7 +124,7 @@ final class ZipArchive {
                 throw ReaderError(.sizeMismatch(declared: Int(entry.declaredSize)), part: name)
             }
             totalInflated += size
-            buffer.append(contentsOf: UnsafeRawBufferPointer(start: staging, count: size))
+            buffer.commit(size)
         }
         if UInt64(buffer.count) != entry.declaredSize {
             throw ReaderError(.corruptArchive("the part is shorter than its declared size"), part: name)

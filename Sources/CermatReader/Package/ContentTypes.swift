@@ -11,9 +11,9 @@ struct ContentTypes {
     }
 
     /// Parses the content-types part.
-    static func parse(_ bytes: [UInt8], part: String, maxDepth: Int) throws(ReaderError) -> ContentTypes {
+    static func parse(_ buffer: UnsafeBufferPointer<UInt8>, part: String, maxDepth: Int) throws(ReaderError) -> ContentTypes {
         var result = ContentTypes()
-        try bytes.withUnsafeBufferPointer { (buffer) throws(ReaderError) in
+        do {
             var scanner = XMLScanner(buffer, part: part, maxDepth: maxDepth)
             while true {
                 let event = try scanner.next()

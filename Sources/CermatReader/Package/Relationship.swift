@@ -12,9 +12,9 @@ struct Relationship {
     }
 
     /// Parses a `.rels` part; targets are resolved against `source`, the part the relationships belong to.
-    static func parse(_ bytes: [UInt8], part: String, source: String, maxDepth: Int) throws(ReaderError) -> [Relationship] {
+    static func parse(_ buffer: UnsafeBufferPointer<UInt8>, part: String, source: String, maxDepth: Int) throws(ReaderError) -> [Relationship] {
         var result: [Relationship] = []
-        try bytes.withUnsafeBufferPointer { (buffer) throws(ReaderError) in
+        do {
             var scanner = XMLScanner(buffer, part: part, maxDepth: maxDepth)
             while true {
                 let event = try scanner.next()

@@ -3,10 +3,10 @@ import CermatWorkbook
 /// `xl/commentsN.xml`: legacy comments (notes) of one worksheet.
 enum CommentsPart {
     /// The notes, in the order the part lists them.
-    static func parse(_ bytes: [UInt8], part: String, maxDepth: Int) throws(ReaderError) -> [Note] {
+    static func parse(_ buffer: UnsafeBufferPointer<UInt8>, part: String, maxDepth: Int) throws(ReaderError) -> [Note] {
         var authors: [String] = []
         var notes: [Note] = []
-        try bytes.withUnsafeBufferPointer { (buffer) throws(ReaderError) in
+        do {
             var scanner = XMLScanner(buffer, part: part, maxDepth: maxDepth)
             var reference: CellAddress?
             var authorID: Int?

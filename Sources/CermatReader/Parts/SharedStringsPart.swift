@@ -8,9 +8,9 @@ struct SharedStringsPart {
     var runs: [Int: [RichTextRun]] = [:]
 
     /// Parses the shared-strings part; `uniqueCount` is ignored (never trusted for allocation).
-    static func parse(_ bytes: [UInt8], part: String, maxDepth: Int) throws(ReaderError) -> SharedStringsPart {
+    static func parse(_ buffer: UnsafeBufferPointer<UInt8>, part: String, maxDepth: Int) throws(ReaderError) -> SharedStringsPart {
         var result = SharedStringsPart()
-        try bytes.withUnsafeBufferPointer { (buffer) throws(ReaderError) in
+        do {
             var scanner = XMLScanner(buffer, part: part, maxDepth: maxDepth)
             while true {
                 let event = try scanner.next()

@@ -13,14 +13,14 @@ struct StylesPart {
     }
 
     /// Parses the styles part.
-    static func parse(_ bytes: [UInt8], part: String, maxDepth: Int) throws(ReaderError) -> StylesPart {
+    static func parse(_ buffer: UnsafeBufferPointer<UInt8>, part: String, maxDepth: Int) throws(ReaderError) -> StylesPart {
         var customFormats: [Int: String] = [:]
         var fonts: [Font] = []
         var fills: [Fill] = []
         var borders: [Border] = []
         var formats: [RawFormat] = []
         var palette: [UInt32] = []
-        try bytes.withUnsafeBufferPointer { (buffer) throws(ReaderError) in
+        do {
             var scanner = XMLScanner(buffer, part: part, maxDepth: maxDepth)
             var section = ""
             while true {
@@ -125,7 +125,7 @@ struct StylesPart {
     }
 
     /// The colour described by the current element's attributes (`rgb`, `theme`+`tint`, `indexed`, `auto`).
-    static func readColor(_ scanner: XMLScanner) throws(ReaderError) -> Color? {
+    static func readColor(_ scanner: borrowing XMLScanner) throws(ReaderError) -> Color? {
         if let rgb = try scanner.stringAttribute("rgb") {
             let digits = rgb.count == 6 ? "FF" + rgb : rgb
             guard let value = UInt32(digits, radix: 16) else {
@@ -215,7 +215,7 @@ struct StylesPart {
         return border
     }
 
-    private static func readAlignment(_ scanner: XMLScanner) throws(ReaderError) -> Alignment {
+    private static func readAlignment(_ scanner: borrowing XMLScanner) throws(ReaderError) -> Alignment {
         Alignment(horizontal: try scanner.stringAttribute("horizontal").flatMap { $0 == "general" ? nil : $0 },
                   vertical: try scanner.stringAttribute("vertical").flatMap { $0 == "bottom" ? nil : $0 },
                   wrapText: try scanner.boolAttribute("wrapText") ?? false,

@@ -1,9 +1,9 @@
 /// `xl/theme/theme1.xml`: the twelve theme colours that `theme="n"` colours refer to.
 enum ThemePart {
     /// The colours of `a:clrScheme` in document order (dk1, lt1, dk2, lt2, accent1…6, hlink, folHlink).
-    static func parse(_ bytes: [UInt8], part: String, maxDepth: Int) throws(ReaderError) -> [UInt32] {
+    static func parse(_ buffer: UnsafeBufferPointer<UInt8>, part: String, maxDepth: Int) throws(ReaderError) -> [UInt32] {
         var colors: [UInt32] = []
-        try bytes.withUnsafeBufferPointer { (buffer) throws(ReaderError) in
+        do {
             var scanner = XMLScanner(buffer, part: part, maxDepth: maxDepth)
             var schemeDepth: Int?
             while true {

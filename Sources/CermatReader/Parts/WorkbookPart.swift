@@ -15,9 +15,9 @@ struct WorkbookPart {
     var activeTab = 0
 
     /// Parses the workbook part.
-    static func parse(_ bytes: [UInt8], part: String, maxDepth: Int) throws(ReaderError) -> WorkbookPart {
+    static func parse(_ buffer: UnsafeBufferPointer<UInt8>, part: String, maxDepth: Int) throws(ReaderError) -> WorkbookPart {
         var result = WorkbookPart()
-        try bytes.withUnsafeBufferPointer { (buffer) throws(ReaderError) in
+        do {
             var scanner = XMLScanner(buffer, part: part, maxDepth: maxDepth)
             while true {
                 let event = try scanner.next()

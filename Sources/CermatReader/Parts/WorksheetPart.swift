@@ -1,7 +1,16 @@
 import CermatWorkbook
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A worksheet part (`xl/worksheets/sheetN.xml`) read in one flat pass: cells, merges, columns, rows, panes.
 struct WorksheetPart {
+    /// Cells of the pieces before the current one, each in row-major order.
+    var earlierSegments: [[Cell]] = []
+    /// Cells of the current (last) piece.
     var cells: [Cell] = []
     var mergedRanges: [CellRange] = []
     var columns: [ColumnInfo] = []
@@ -14,6 +23,9 @@ struct WorksheetPart {
     var showGridLines = true
     var features: Set<UnsupportedContent> = []
 
+    /// All cells, one segment per piece parsed.
+    var store: CellStore { CellStore(segments: earlierSegments + [cells]) }
+
     /// Where the strings and styles the cells refer to come from.
     struct Context {
         let part: String
@@ -21,41 +33,189 @@ struct WorksheetPart {
         let strings: SharedStringsPart
         let styleCount: Int
         let maxDepth: Int
+        /// Whether plain rows take the fast path (off only to prove that both paths agree).
+        var fastRows = true
     }
 
-    /// Parses a worksheet part.
-    static func parse(_ bytes: [UInt8], context: Context) throws(ReaderError) -> WorksheetPart {
-        var parser = Parser(context: context)
+    /// Parses a worksheet part; a large `sheetData` is split at row boundaries and its pieces parsed on every core.
+    static func parse(_ buffer: UnsafeBufferPointer<UInt8>, context: Context) throws(ReaderError) -> WorksheetPart {
+        var scanner = XMLScanner(buffer, part: context.part, maxDepth: context.maxDepth)
+        var first = Parser(context: context)
         // A worksheet averages well over 32 bytes per cell; this bounds the first allocation by the real size, not a count.
-        parser.result.cells.reserveCapacity(min(bytes.count / 48, 1 << 22))
-        try bytes.withUnsafeBufferPointer { (buffer) throws(ReaderError) in
-            var scanner = XMLScanner(buffer, part: context.part, maxDepth: context.maxDepth)
-            try parser.run(&scanner)
+        first.result.cells.reserveCapacity(min(buffer.count / 48, 1 << 24))
+        let processors = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        if processors > 1 && buffer.count >= parallelThreshold {
+            _ = try first.run(&scanner, until: .sheetData)
+            let cuts = cutPoints(scanner, pieces: processors, end: buffer.count)
+            if !cuts.isEmpty {
+                let plan = Pieces(buffer: buffer, context: context, first: first, cuts: [scanner.position] + cuts,
+                                  open: scanner.openElements)
+                return try plan.parse()
+            }
         }
-        return try parser.finish()
+        _ = try first.run(&scanner, until: .end)
+        return try first.finish()
     }
 
-    private struct Parser {
+    /// Parts smaller than this are parsed on one core: splitting costs more than it saves.
+    static let parallelThreshold = 8 << 20
+
+    // Row starts near equal fractions of the rest of the part. They are only candidates: the piece before each cut
+    // confirms it is a real row boundary (the text "<row" could sit inside a CDATA section).
+    private static func cutPoints(_ scanner: borrowing XMLScanner, pieces: Int, end: Int) -> [Int] {
+        guard scanner.depth == 2 else { return [] }
+        let start = scanner.position
+        var cuts: [Int] = []
+        for piece in 1..<pieces {
+            let target = start + (end - start) * piece / pieces
+            guard let cut = scanner.findStartTag("row", from: max(target, (cuts.last ?? start) + 1), limit: 1 << 20) else {
+                break
+            }
+            cuts.append(cut)
+        }
+        return cuts
+    }
+
+    /// The pieces of one `sheetData`, parsed concurrently and joined in order. A piece whose start the piece before it
+    /// did not confirm is discarded; that earlier piece has then parsed on to the end of the part by itself.
+    private final class Pieces: @unchecked Sendable {
+        enum Entry {
+            case parsed(Parser, Parser.Outcome)
+            case failed(ReaderError)
+        }
+
+        let buffer: UnsafeBufferPointer<UInt8>
+        let context: Context
+        let first: Parser
+        /// Where each piece starts; piece 0 starts right after `<sheetData>`.
+        let starts: [Int]
+        let open: [XMLScanner.OpenElement]
+        // Plain memory rather than an Array: threads write distinct slots, and nothing may reallocate under them.
+        private let entries: UnsafeMutableBufferPointer<Entry?>
+
+        init(buffer: UnsafeBufferPointer<UInt8>, context: Context, first: Parser, cuts: [Int], open: [XMLScanner.OpenElement]) {
+            self.buffer = buffer
+            self.context = context
+            self.first = first
+            self.starts = cuts
+            self.open = open
+            entries = .allocate(capacity: cuts.count)
+            entries.initialize(repeating: nil)
+        }
+
+        deinit {
+            entries.deinitialize()
+            entries.deallocate()
+        }
+
+        func scanner(from start: Int) -> XMLScanner {
+            XMLScanner(buffer, part: context.part, maxDepth: context.maxDepth, at: start, inside: open)
+        }
+
+        func parse() throws(ReaderError) -> WorksheetPart {
+            DispatchQueue.concurrentPerform(iterations: starts.count) { index in
+                var parser = first
+                if index > 0 {
+                    parser = Parser(context: context)
+                    parser.inSheetData = true
+                    parser.requiresRowNumbers = true
+                }
+                var scanner = scanner(from: starts[index])
+                let stop: Parser.Stop = index + 1 < starts.count ? .offset(starts[index + 1]) : .end
+                do throws(ReaderError) {
+                    let outcome = try parser.run(&scanner, until: stop)
+                    entries[index] = .parsed(parser, outcome)
+                } catch {
+                    entries[index] = .failed(error)
+                }
+            }
+            var joined = first
+            for index in starts.indices {
+                switch entries[index] {
+                case .failed(let error):
+                    throw error
+                case .parsed(let parser, let outcome):
+                    if outcome == .needsSerial {
+                        // This piece could not stand alone (its first row has no number): go on serially from its start.
+                        var resumed = scanner(from: starts[index])
+                        _ = try joined.run(&resumed, until: .end)
+                        return try joined.finish()
+                    }
+                    if index == 0 { joined = parser } else { joined.append(consuming: parser) }
+                    if outcome == .reachedEnd { return try joined.finish() }
+                case nil:
+                    break
+                }
+            }
+            return try joined.finish()
+        }
+    }
+
+    struct Parser {
+        /// Where `run` stops.
+        enum Stop {
+            /// After the `<sheetData>` start tag.
+            case sheetData
+            /// At a byte offset between two rows of `sheetData`.
+            case offset(Int)
+            /// At the end of the part.
+            case end
+        }
+
+        /// How `run` ended.
+        enum Outcome {
+            case reachedStop, reachedEnd, needsSerial
+        }
+
         let context: Context
         var result = WorksheetPart()
         var row = -1
         var column = -1
         var inSheetData = false
+        // A piece that starts mid-sheet cannot number a row that lacks `r`; it gives up instead of guessing.
+        var requiresRowNumbers = false
+        // While the fast path parses a row: how to undo the shared-formula state it changed, should it give the row up.
+        var journal: [Undo]?
+
+        /// One change to shared-formula state, recorded so that it can be undone.
+        enum Undo {
+            case master(si: Int, previous: (anchor: CellAddress, text: String)?)
+            case array(CellAddress)
+        }
         var sawSheetView = false
         var ordered = true
         var sharedMasters: [Int: (anchor: CellAddress, text: String)] = [:]
-        // Followers met before their master (out of order): resolved when the part ends.
+        // Followers met before their master (out of order), by index in the current segment: resolved when the part ends.
         var pendingShared: [(index: Int, si: Int)] = []
+        // The same for followers of earlier segments: (segment, index in it, si).
+        var pendingFollowers: [(segment: Int, index: Int, si: Int)] = []
 
         init(context: Context) {
             self.context = context
         }
 
-        mutating func run(_ scanner: inout XMLScanner) throws(ReaderError) {
+        mutating func run(_ scanner: inout XMLScanner, until stop: Stop) throws(ReaderError) -> Outcome {
+            var cut: Int?
+            if case .offset(let offset) = stop { cut = offset }
             while true {
+                if inSheetData && scanner.depth == 2 && !scanner.owesEndEvent {
+                    // Between two rows: the only place a piece may stop, and where the fast path takes over.
+                    let next = scanner.skippingSpaces(from: scanner.position)
+                    if let offset = cut {
+                        if next == offset { return .reachedStop }
+                        // Passed the cut without meeting a row boundary there: it was not one. Parse on to the end.
+                        if next > offset { cut = nil }
+                    }
+                    if context.fastRows && scanner.byte(at: next + 1) == UInt8(ascii: "r") {
+                        scanner.rewind(to: next)
+                        if try readRowFast(&scanner) { continue }
+                    }
+                } else if let offset = cut, scanner.position > offset {
+                    cut = nil
+                }
                 switch try scanner.next() {
                 case .endOfDocument:
-                    return
+                    return .reachedEnd
                 case .endElement:
                     if inSheetData && scanner.isElement("sheetData") { inSheetData = false }
                 case .text:
@@ -65,24 +225,67 @@ struct WorksheetPart {
                         if scanner.isElement("c") {
                             try readCell(&scanner)
                         } else if scanner.isElement("row") {
+                            if requiresRowNumbers && row < 0 && scanner.attribute("r") == nil { return .needsSerial }
                             try readRow(scanner)
                         } else {
                             try scanner.skipElement()
                         }
                     } else {
                         try readOther(&scanner)
+                        if case .sheetData = stop, inSheetData { return .reachedStop }
                     }
                 }
             }
         }
 
-        private mutating func readRow(_ scanner: XMLScanner) throws(ReaderError) {
+        /// Appends the piece that follows this one in the part; its cells become a new segment, nothing is copied.
+        mutating func append(consuming next: Parser) {
+            var next = next
+            if let last = result.cells.last, let following = next.result.cells.first, !(last.address < following.address) {
+                ordered = false
+            }
+            if let last = result.rows.last, let following = next.result.rows.first, last.row >= following.row {
+                ordered = false
+            }
+            ordered = ordered && next.ordered
+            // A follower whose master came in an earlier piece takes the latest master defined before it.
+            var unresolved: [(index: Int, si: Int)] = []
+            for (index, si) in next.pendingShared {
+                if let master = sharedMasters[si] {
+                    let address = next.result.cells[index].address
+                    next.result.cells[index].formula = FormulaTranslator.translate(
+                        master.text, rows: address.row - master.anchor.row, columns: address.column - master.anchor.column)
+                } else {
+                    unresolved.append((index, si))
+                }
+            }
+            // The current segment becomes an earlier one, and so do its pending followers.
+            let current = result.earlierSegments.count
+            pendingFollowers += pendingShared.map { (current, $0.index, $0.si) }
+            pendingShared = unresolved
+            result.earlierSegments.append(result.cells)
+            result.cells = next.result.cells
+            result.rows.append(contentsOf: next.result.rows)
+            result.columns.append(contentsOf: next.result.columns)
+            result.mergedRanges.append(contentsOf: next.result.mergedRanges)
+            result.richText.merge(next.result.richText) { _, later in later }
+            result.arrayFormulas.merge(next.result.arrayFormulas) { _, later in later }
+            result.features.formUnion(next.result.features)
+            result.pane = result.pane ?? next.result.pane
+            result.defaultRowHeight = result.defaultRowHeight ?? next.result.defaultRowHeight
+            result.defaultColumnWidth = result.defaultColumnWidth ?? next.result.defaultColumnWidth
+            if !sawSheetView { result.showGridLines = next.result.showGridLines }
+            sawSheetView = sawSheetView || next.sawSheetView
+            sharedMasters.merge(next.sharedMasters) { _, later in later }
+        }
+
+        mutating func readRow(_ scanner: borrowing XMLScanner) throws(ReaderError) {
             if let attribute = scanner.attribute("r") {
                 guard let number = try scanner.intAttribute("r"), number >= 1 else {
                     throw located(.invalidContent("row number '\(scanner.rawValue(attribute))' is not a positive integer"),
                                   scanner)
                 }
-                guard number - 1 <= CellAddress.maxRow else { throw located(.outOfSheetLimits, scanner, cell: "row \(number)") }
+                guard number - 1 <= CellAddress.maxRow else { throw located(.outOfSheetLimits("row \(number)"), scanner) }
                 row = number - 1
             } else {
                 row += 1
@@ -100,33 +303,9 @@ struct WorksheetPart {
         }
 
         private mutating func readCell(_ scanner: inout XMLScanner) throws(ReaderError) {
-            guard row >= 0 else { throw located(.invalidContent("a cell outside any <row>"), scanner) }
-            let address: CellAddress
-            if let reference = scanner.attribute("r") {
-                guard let parsed = scanner.cellAddress(reference) else {
-                    throw located(.outOfSheetLimits, scanner, cell: scanner.rawValue(reference))
-                }
-                address = parsed
-            } else {
-                guard column + 1 <= CellAddress.maxColumn else { throw located(.outOfSheetLimits, scanner) }
-                address = CellAddress(row: row, column: column + 1)
-            }
-            if address.row != row {
-                // A reference outside its row: trust the reference, as Excel does.
-                ordered = false
-            } else if address.column <= column {
-                ordered = false
-            }
-            column = address.column
-            let style = try styleIndex(scanner) ?? 0
-            let type = CellType(scanner)
-            guard type != .unknown else {
-                throw located(.invalidContent("unknown cell type t=\"\(scanner.rawValue(scanner.attribute("t")!))\""),
-                              scanner, cell: address.a1)
-            }
+            let (address, style, type) = try cellHeader(scanner)
             var value = CellValue.empty
-            var formula: String?
-            var sharedFollower: Int?
+            var effect: FormulaEffect?
             if !scanner.isEmptyElement {
                 let cellDepth = scanner.depth - 1
                 while true {
@@ -137,36 +316,13 @@ struct WorksheetPart {
                         value = try readValue(&scanner, type: type, address: address)
                     } else if scanner.isElement("f") {
                         let kind = scanner.attribute("t")
+                        let shared = kind.map { scanner.attribute($0, equals: "shared") } ?? false
+                        let array = kind.map { scanner.attribute($0, equals: "array") } ?? false
                         let si = try scanner.intAttribute("si")
                         let ref = try scanner.stringAttribute("ref")
                         let text = try scanner.readText()
-                        if let kind, scanner.attribute(kind, equals: "shared") {
-                            guard let si else {
-                                throw located(.invalidContent("a shared formula without si"), scanner, cell: address.a1)
-                            }
-                            if let ref, !text.isEmpty {
-                                guard CellRange(a1: ref) != nil else {
-                                    throw located(.invalidContent("shared formula range '\(ref)' is not a range"), scanner,
-                                                  cell: address.a1)
-                                }
-                                sharedMasters[si] = (address, text)
-                                formula = text
-                            } else if let master = sharedMasters[si] {
-                                formula = FormulaTranslator.translate(master.text, rows: address.row - master.anchor.row,
-                                                                      columns: address.column - master.anchor.column)
-                            } else {
-                                sharedFollower = si
-                            }
-                        } else {
-                            if let kind, scanner.attribute(kind, equals: "array"), let ref {
-                                guard let range = CellRange(a1: ref) else {
-                                    throw located(.invalidContent("array formula range '\(ref)' is not a range"), scanner,
-                                                  cell: address.a1)
-                                }
-                                result.arrayFormulas[address] = range
-                            }
-                            formula = text
-                        }
+                        effect = try formulaEffect(shared: shared, array: array, si: si, ref: ref, text: text,
+                                                   address: address, scanner)
                     } else if scanner.isElement("is") {
                         let (text, runs) = try RichText.read(&scanner)
                         if type == .inlineString {
@@ -180,9 +336,126 @@ struct WorksheetPart {
             } else {
                 _ = try scanner.next()
             }
-            if type == .formulaString, formula != nil || sharedFollower != nil, value == .empty { value = .string("") }
-            if let sharedFollower { pendingShared.append((result.cells.count, sharedFollower)) }
-            result.cells.append(Cell(address: address, value: value, formula: formula, styleIndex: style))
+            append(Cell(address: address, value: value, styleIndex: style), type: type, effect: effect)
+        }
+
+        /// What a cell's `<f>` element means, before it touches the parser's shared-formula state.
+        enum FormulaEffect {
+            /// An ordinary formula, or the anchor of an array formula with the range it fills.
+            case plain(String, array: CellRange?)
+            /// The master of a shared formula.
+            case master(si: Int, text: String)
+            /// A follower of a shared formula.
+            case follower(si: Int)
+        }
+
+        /// A cell's position, style and type from its attributes; advances the row's column.
+        mutating func cellHeader(_ scanner: borrowing XMLScanner) throws(ReaderError) -> (CellAddress, Int, CellType) {
+            guard row >= 0 else { throw located(.invalidContent("a cell outside any <row>"), scanner) }
+            // One pass over the attributes: this runs once per cell.
+            var reference: XMLScanner.Attribute?
+            var styleAttribute: XMLScanner.Attribute?
+            var typeAttribute: XMLScanner.Attribute?
+            for attribute in scanner.attributes {
+                switch scanner.shortName(of: attribute) {
+                case UInt8(ascii: "r"): reference = attribute
+                case UInt8(ascii: "s"): styleAttribute = attribute
+                case UInt8(ascii: "t"): typeAttribute = attribute
+                default: break
+                }
+            }
+            let address: CellAddress
+            if let reference {
+                guard let parsed = scanner.cellAddress(reference) else {
+                    throw located(.outOfSheetLimits(scanner.rawValue(reference)), scanner)
+                }
+                address = parsed
+            } else {
+                guard column + 1 <= CellAddress.maxColumn else {
+                    throw located(.outOfSheetLimits("column after XFD in row \(row + 1)"), scanner)
+                }
+                address = CellAddress(row: row, column: column + 1)
+            }
+            if address.row != row || address.column <= column {
+                // A reference outside its row or going backwards: trust the reference, as Excel does, and sort later.
+                ordered = false
+            }
+            column = address.column
+            var style = 0
+            if let styleAttribute {
+                guard let index = scanner.intValue(of: styleAttribute), index >= 0, index < max(context.styleCount, 1) else {
+                    throw located(.invalidContent("style '\(scanner.rawValue(styleAttribute))' does not exist (the workbook defines \(context.styleCount))"),
+                                  scanner, cell: address.a1)
+                }
+                style = index
+            }
+            let type = CellType.of(scanner, typeAttribute)
+            guard type != .unknown else {
+                throw located(.invalidContent("unknown cell type t=\"\(scanner.rawValue(typeAttribute!))\""),
+                              scanner, cell: address.a1)
+            }
+            return (address, style, type)
+        }
+
+        func formulaEffect(shared: Bool, array: Bool, si: Int?, ref: String?, text: String, address: CellAddress,
+                           _ scanner: borrowing XMLScanner) throws(ReaderError) -> FormulaEffect {
+            if shared {
+                guard let si else { throw located(.invalidContent("a shared formula without si"), scanner, cell: address.a1) }
+                guard let ref, !text.isEmpty else { return .follower(si: si) }
+                guard CellRange(a1: ref) != nil else {
+                    throw located(.invalidContent("shared formula range '\(ref)' is not a range"), scanner, cell: address.a1)
+                }
+                return .master(si: si, text: text)
+            }
+            if array, let ref {
+                guard let range = CellRange(a1: ref) else {
+                    throw located(.invalidContent("array formula range '\(ref)' is not a range"), scanner, cell: address.a1)
+                }
+                return .plain(text, array: range)
+            }
+            return .plain(text, array: nil)
+        }
+
+        /// Adds a finished cell, applying its formula to the shared-formula state in document order.
+        mutating func append(_ cell: consuming Cell, type: CellType, effect: FormulaEffect?) {
+            switch effect {
+            case .plain(let text, let array)?:
+                cell.formula = text
+                if let array {
+                    journal?.append(.array(cell.address))
+                    result.arrayFormulas[cell.address] = array
+                }
+            case .master(let si, let text)?:
+                journal?.append(.master(si: si, previous: sharedMasters[si]))
+                sharedMasters[si] = (cell.address, text)
+                cell.formula = text
+            case .follower(let si)?:
+                if let master = sharedMasters[si] {
+                    cell.formula = FormulaTranslator.translate(master.text, rows: cell.address.row - master.anchor.row,
+                                                               columns: cell.address.column - master.anchor.column)
+                } else {
+                    pendingShared.append((result.cells.count, si))
+                }
+            case nil:
+                break
+            }
+            if type == .formulaString, effect != nil, case .empty = cell.value { cell.value = .string("") }
+            result.cells.append(cell)
+        }
+
+        /// The value of a `<v>` whose text is the scanner's current text.
+        func leafValue(_ scanner: borrowing XMLScanner, type: CellType, address: CellAddress) throws(ReaderError) -> CellValue {
+            switch type {
+            case .number:
+                if let number = scanner.textNumber() { return .number(number) }
+            case .sharedString:
+                if let index = scanner.textInt() { return try sharedString(index, scanner, address) }
+            default:
+                break
+            }
+            let text = try scanner.text()
+            if text.isEmpty && (type == .number || type == .sharedString) { return .empty }
+            return try convert(.string(text), type: type, scanner, address)
         }
 
         private mutating func readValue(_ scanner: inout XMLScanner, type: CellType, address: CellAddress)
@@ -192,6 +465,7 @@ struct WorksheetPart {
                 return type == .number || type == .sharedString ? .empty : .string("")
             }
             let valueDepth = scanner.depth - 1
+            if try scanner.takeLeafText() { return try leafValue(scanner, type: type, address: address) }
             var event = try scanner.next()
             if event == .endElement { return type == .number || type == .sharedString ? .empty : .string("") }
             var fast: CellValue?
@@ -223,7 +497,7 @@ struct WorksheetPart {
             return try convert(.string(text), type: type, scanner, address)
         }
 
-        private func convert(_ raw: CellValue, type: CellType, _ scanner: XMLScanner, _ address: CellAddress)
+        func convert(_ raw: CellValue, type: CellType, _ scanner: borrowing XMLScanner, _ address: CellAddress)
             throws(ReaderError) -> CellValue {
             guard case .string(let text) = raw else { return raw }
             switch type {
@@ -254,7 +528,7 @@ struct WorksheetPart {
             }
         }
 
-        private func sharedString(_ index: Int, _ scanner: XMLScanner, _ address: CellAddress) throws(ReaderError) -> CellValue {
+        func sharedString(_ index: Int, _ scanner: borrowing XMLScanner, _ address: CellAddress) throws(ReaderError) -> CellValue {
             guard index >= 0, index < context.strings.strings.count else {
                 throw located(.invalidContent("shared string \(index) does not exist (the table holds \(context.strings.strings.count))"),
                               scanner, cell: address.a1)
@@ -262,7 +536,7 @@ struct WorksheetPart {
             return .string(context.strings.strings[index])
         }
 
-        private func styleIndex(_ scanner: XMLScanner, attribute: StaticString = "s") throws(ReaderError) -> Int? {
+        private func styleIndex(_ scanner: borrowing XMLScanner, attribute: StaticString = "s") throws(ReaderError) -> Int? {
             guard let index = try scanner.intAttribute(attribute) else { return nil }
             guard index >= 0, index < max(context.styleCount, 1) else {
                 throw located(.invalidContent("style \(index) does not exist (the workbook defines \(context.styleCount))"),
@@ -322,17 +596,16 @@ struct WorksheetPart {
 
         mutating func finish() throws(ReaderError) -> WorksheetPart {
             for (index, si) in pendingShared {
-                let address = result.cells[index].address
-                guard let master = sharedMasters[si] else {
-                    throw ReaderError(.invalidContent("shared formula si=\(si) has no master cell"), part: context.part,
-                                      sheet: context.sheet, cell: address.a1)
-                }
-                result.cells[index].formula = FormulaTranslator.translate(master.text, rows: address.row - master.anchor.row,
-                                                                          columns: address.column - master.anchor.column)
+                result.cells[index].formula = try followerFormula(result.cells[index].address, si)
+            }
+            for (segment, index, si) in pendingFollowers {
+                result.earlierSegments[segment][index].formula = try followerFormula(
+                    result.earlierSegments[segment][index].address, si)
             }
             if !ordered {
                 // Out-of-order rows or cells: sort, and where an address repeats keep the last one written.
-                let sorted = result.cells.enumerated().sorted {
+                let all = result.earlierSegments.flatMap { $0 } + result.cells
+                let sorted = all.enumerated().sorted {
                     $0.element.address != $1.element.address ? $0.element.address < $1.element.address : $0.offset < $1.offset
                 }
                 var cells: [Cell] = []
@@ -340,6 +613,7 @@ struct WorksheetPart {
                 for (_, cell) in sorted {
                     if cells.last?.address == cell.address { cells[cells.count - 1] = cell } else { cells.append(cell) }
                 }
+                result.earlierSegments = []
                 result.cells = cells
                 var rows: [RowInfo] = []
                 for info in result.rows.sorted(by: { $0.row < $1.row }) {
@@ -350,25 +624,43 @@ struct WorksheetPart {
             return result
         }
 
-        private func located(_ kind: ReaderError.Kind, _ scanner: XMLScanner, cell: String? = nil) -> ReaderError {
+        private func followerFormula(_ address: CellAddress, _ si: Int) throws(ReaderError) -> String {
+            guard let master = sharedMasters[si] else {
+                throw ReaderError(.invalidContent("shared formula si=\(si) has no master cell"), part: context.part,
+                                  sheet: context.sheet, cell: address.a1)
+            }
+            return FormulaTranslator.translate(master.text, rows: address.row - master.anchor.row,
+                                               columns: address.column - master.anchor.column)
+        }
+
+        func located(_ kind: ReaderError.Kind, _ scanner: borrowing XMLScanner, cell: String? = nil) -> ReaderError {
             ReaderError(kind, part: context.part, sheet: context.sheet, cell: cell, offset: scanner.position)
         }
     }
 
     /// The `t` attribute of a cell.
-    private enum CellType {
+    enum CellType {
         case number, sharedString, inlineString, formulaString, boolean, error, date, unknown
 
-        init(_ scanner: XMLScanner) {
-            guard let attribute = scanner.attribute("t") else { self = .number; return }
-            if scanner.attribute(attribute, equals: "s") { self = .sharedString }
-            else if scanner.attribute(attribute, equals: "n") { self = .number }
-            else if scanner.attribute(attribute, equals: "str") { self = .formulaString }
-            else if scanner.attribute(attribute, equals: "inlineStr") { self = .inlineString }
-            else if scanner.attribute(attribute, equals: "b") { self = .boolean }
-            else if scanner.attribute(attribute, equals: "e") { self = .error }
-            else if scanner.attribute(attribute, equals: "d") { self = .date }
-            else { self = .unknown }
+        static func of(_ scanner: borrowing XMLScanner, _ attribute: XMLScanner.Attribute?) -> CellType {
+            guard let attribute else { return .number }
+            switch attribute.valueEnd - attribute.valueStart {
+            case 1:
+                switch scanner.byte(at: attribute.valueStart) {
+                case UInt8(ascii: "s"): return .sharedString
+                case UInt8(ascii: "n"): return .number
+                case UInt8(ascii: "b"): return .boolean
+                case UInt8(ascii: "e"): return .error
+                case UInt8(ascii: "d"): return .date
+                default: return .unknown
+                }
+            case 3:
+                return scanner.attribute(attribute, equals: "str") ? .formulaString : .unknown
+            case 9:
+                return scanner.attribute(attribute, equals: "inlineStr") ? .inlineString : .unknown
+            default:
+                return .unknown
+            }
         }
     }
 }

@@ -2,7 +2,17 @@
 enum OOXMLEscapes {
     /// The text with every `_xHHHH_` replaced by its UTF-16 code unit (surrogate pairs joined); `_x005F_` is a literal `_`.
     static func unescape(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "_")) else { return text }
+        var text = text
+        // Almost no string holds an escape; look for "_x" with memchr-speed scanning before doing anything else.
+        let hasEscape = text.withUTF8 { bytes -> Bool in
+            var index = 0
+            while index + 1 < bytes.count {
+                if bytes[index] == UInt8(ascii: "_"), bytes[index + 1] == UInt8(ascii: "x") { return true }
+                index += 1
+            }
+            return false
+        }
+        guard hasEscape else { return text }
         let bytes = Array(text.utf8)
         var units: [UInt16] = []
         var out = ""

@@ -1,13 +1,14 @@
 /// Brings a part to UTF-8 before scanning: UTF-16 parts (with a byte-order mark) are transcoded, UTF-8 passes through.
 enum XMLEncoding {
     /// The part's bytes as UTF-8.
-    static func utf8(_ bytes: [UInt8], part: String) throws(ReaderError) -> [UInt8] {
-        guard bytes.count >= 2 else { return bytes }
+    static func utf8(_ part: PartBuffer, name: String) throws(ReaderError) -> PartBuffer {
+        let bytes = part.withBytes { $0 }
+        guard bytes.count >= 2 else { return part }
         let littleEndian = bytes[0] == 0xFF && bytes[1] == 0xFE
         let bigEndian = bytes[0] == 0xFE && bytes[1] == 0xFF
-        guard littleEndian || bigEndian else { return bytes }
+        guard littleEndian || bigEndian else { return part }
         guard bytes.count % 2 == 0 else {
-            throw ReaderError(.malformedXML("a UTF-16 part with an odd number of bytes"), part: part, offset: bytes.count - 1)
+            throw ReaderError(.malformedXML("a UTF-16 part with an odd number of bytes"), part: name, offset: bytes.count - 1)
         }
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2 - 1)
@@ -18,9 +19,9 @@ enum XMLEncoding {
             index += 2
         }
         guard let text = String(validating: units, as: UTF16.self) else {
-            throw ReaderError(.malformedXML("the UTF-16 text is not valid"), part: part)
+            throw ReaderError(.malformedXML("the UTF-16 text is not valid"), part: name)
         }
         // The declaration still says UTF-16; the scanner accepts that name, since real UTF-16 bytes never scan as XML.
-        return Array(text.utf8)
+        return PartBuffer(copying: Array(text.utf8))
     }
 }

@@ -6,7 +6,15 @@ import Darwin
 
 /// Parses `xsd:double` text straight from bytes, correctly rounded.
 enum XMLNumber {
-    private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
+    private static let powersOfTen: (Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double,
+                                     Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double) =
+        (1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+         1e21, 1e22)
+
+    @inline(__always)
+    private static func power(_ exponent: Int) -> Double {
+        withUnsafeBytes(of: powersOfTen) { $0.load(fromByteOffset: exponent * 8, as: Double.self) }
+    }
 
     /// The number in `base[start..<end]`, or `nil` when the bytes are not one.
     static func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
@@ -63,15 +71,27 @@ enum XMLNumber {
         // Clinger's fast path: an exact mantissa and an exact power of ten give a correctly rounded quotient or product.
         if significant <= 15, mantissa < (1 << 53), exponent >= -22, exponent <= 22 {
             let value = Double(mantissa)
-            let result = exponent < 0 ? value / powersOfTen[-exponent] : value * powersOfTen[exponent]
+            let result = exponent < 0 ? value / power(-exponent) : value * power(exponent)
             return negative ? -result : result
         }
         return slowParse(base, start, end)
     }
 
+    // The syntax is already validated; only the correctly rounded conversion is left to the C library. strtod needs
+    // a terminator, so the digits are copied to a small stack buffer (a number has no business being longer).
     private static func slowParse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
-        let text = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
-        return Double(text)
+        let length = end - start
+        guard length < 128 else {
+            return Double(String(decoding: UnsafeBufferPointer(start: base + start, count: length), as: UTF8.self))
+        }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { buffer -> Double? in
+            let target = buffer.baseAddress!
+            UnsafeMutableRawPointer(target).copyMemory(from: base + start, byteCount: length)
+            target[length] = 0
+            var stop: UnsafeMutablePointer<CChar>?
+            let value = strtod(target, &stop)
+            return stop == target + length ? value : nil
+        }
     }
 
     private static func parseSpecial(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {

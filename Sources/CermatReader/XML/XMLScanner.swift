@@ -10,7 +10,7 @@ import CermatWorkbook
 /// It never builds a tree and never copies the document; names and values are slices of the buffer, decoded only when a
 /// part parser asks. Namespace prefixes are ignored (SpreadsheetML parts are matched by local name), `<!DOCTYPE` is rejected,
 /// and any malformation is an error naming the part and the byte offset. The buffer must outlive the scanner.
-struct XMLScanner {
+struct XMLScanner: ~Copyable {
     /// What `next()` found.
     enum Event: Equatable {
         /// A start tag; `isEmptyElement` tells whether `/>` closed it (an `endElement` follows at once).
@@ -37,6 +37,7 @@ struct XMLScanner {
     private let base: UnsafePointer<UInt8>
     private let count: Int
     private let maxDepth: Int
+    private let nameClass: UnsafePointer<UInt8>
     private(set) var position: Int
 
     // The current element name (start or end event).
@@ -44,7 +45,13 @@ struct XMLScanner {
     private var localStart = 0
     private var nameEnd = 0
     private(set) var isEmptyElement = false
-    private(set) var attributes: [Attribute] = []
+    // The current tag's attributes are the first `attributeCount` slots; the storage is reused from tag to tag.
+    private var attributeSlots: UnsafeMutablePointer<Attribute>
+    private var attributeCapacity = 8
+    private var attributeCount = 0
+
+    /// The attributes of the current start tag.
+    var attributes: UnsafeBufferPointer<Attribute> { UnsafeBufferPointer(start: attributeSlots, count: attributeCount) }
 
     // The current text event.
     private var textStart = 0
@@ -52,22 +59,43 @@ struct XMLScanner {
     private var textNeedsDecoding = false
     private var textIsCDATA = false
 
-    private var stack: [(start: Int, end: Int)] = []
+    /// An open element: where its qualified name starts, where its local part starts, where it ends.
+    struct OpenElement {
+        let start: Int
+        let local: Int
+        let end: Int
+    }
+
+    // The open elements, outermost first; `maxDepth` slots, of which `depth` are in use.
+    private let stack: UnsafeMutablePointer<OpenElement>
+    private(set) var depth = 0
     private var pendingEnd = false
     private var rootClosed = false
 
     /// A scanner over `buffer`, which must stay valid while the scanner is used.
     init(_ buffer: UnsafeBufferPointer<UInt8>, part: String, maxDepth: Int = 256) {
+        self.init(buffer, part: part, maxDepth: maxDepth, at: 0, inside: [])
+        if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { position = 3 }
+    }
+
+    /// A scanner that continues the same document at `position`, inside the given open elements (see `openElements`).
+    init(_ buffer: UnsafeBufferPointer<UInt8>, part: String, maxDepth: Int, at position: Int, inside open: [OpenElement]) {
         self.part = part
         // An empty buffer has no base address; point at a static byte so that `count == 0` is all that matters.
         self.base = buffer.baseAddress ?? UnsafePointer(XMLScanner.emptyByte)
         self.count = buffer.count
-        self.maxDepth = maxDepth
-        var start = 0
-        if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { start = 3 }
-        self.position = start
-        attributes.reserveCapacity(8)
-        stack.reserveCapacity(16)
+        self.maxDepth = max(maxDepth, open.count + 1)
+        self.nameClass = XMLScanner.nameClassTable
+        self.position = position
+        stack = .allocate(capacity: self.maxDepth)
+        for (index, element) in open.enumerated() { (stack + index).initialize(to: element) }
+        depth = open.count
+        attributeSlots = .allocate(capacity: attributeCapacity)
+    }
+
+    deinit {
+        stack.deallocate()
+        attributeSlots.deallocate()
     }
 
     // Never written: it only gives an empty buffer a valid address.
@@ -77,8 +105,33 @@ struct XMLScanner {
         return pointer
     }()
 
-    /// How deep the current position is: 1 inside the root element.
-    var depth: Int { stack.count }
+    /// Whether the empty element just reported still owes its end event.
+    var owesEndEvent: Bool { pendingEnd }
+
+    /// The open elements, outermost first; a scanner made with `init(_:part:maxDepth:at:inside:)` continues from them.
+    var openElements: [OpenElement] { (0..<depth).map { stack[$0] } }
+
+    /// The position of the next start tag at or after `from` whose local name is `name`, or `nil` within `limit` bytes.
+    /// A textual search: the caller must confirm that the match is a real tag (it could sit inside a CDATA section).
+    func findStartTag(_ name: StaticString, from: Int, limit: Int) -> Int? {
+        var index = from
+        let stop = min(count, from + limit)
+        while index < stop, let found = memchr(base + index, Int32(UInt8(ascii: "<")), stop - index) {
+            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            var cursor = index + 1
+            var local = cursor
+            while cursor < count, isNameByte(base[cursor]) {
+                if base[cursor] == UInt8(ascii: ":") { local = cursor + 1 }
+                cursor += 1
+            }
+            if cursor < count, equal(local, cursor, name),
+               XMLScanner.isSpace(base[cursor]) || base[cursor] == UInt8(ascii: ">") || base[cursor] == UInt8(ascii: "/") {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
 
     // MARK: - Events
 
@@ -92,7 +145,8 @@ struct XMLScanner {
         }
         while true {
             guard position < count else {
-                if let open = stack.last {
+                if depth > 0 {
+                    let open = stack[depth - 1]
                     throw error("the document ends before </\(string(open.start, open.end))> closes it")
                 }
                 if !rootClosed { throw error("the document has no root element") }
@@ -139,10 +193,22 @@ struct XMLScanner {
 
     /// The attribute with this local name, if the current start tag has it.
     func attribute(_ name: StaticString) -> Attribute? {
-        for attribute in attributes where equal(attribute.localStart, attribute.nameEnd, name) {
-            return attribute
+        var index = 0
+        while index < attributeCount {
+            if equal(attributeSlots[index].localStart, attributeSlots[index].nameEnd, name) { return attributeSlots[index] }
+            index += 1
         }
         return nil
+    }
+
+    /// The one-byte local name of an attribute (`r`, `s`, `t` of a cell), or 0 when the local name is longer.
+    func shortName(of attribute: Attribute) -> UInt8 {
+        attribute.nameEnd - attribute.localStart == 1 ? base[attribute.localStart] : 0
+    }
+
+    /// An attribute value as a non-negative integer, or `nil` when it is not one.
+    func intValue(of attribute: Attribute) -> Int? {
+        parseInt(attribute.valueStart, attribute.valueEnd)
     }
 
     /// The value of an attribute, entity-decoded and whitespace-normalised as XML requires.
@@ -230,6 +296,40 @@ struct XMLScanner {
         return true
     }
 
+    /// After the start event of an element holding only text (`<v>12</v>`): takes that text as the current text and
+    /// consumes the end tag in one step. Returns false, having consumed nothing, when the content is anything else.
+    mutating func takeLeafText() throws(ReaderError) -> Bool {
+        guard !pendingEnd, depth > 0 else { return false }
+        guard let found = memchr(base + position, Int32(UInt8(ascii: "<")), count - position) else { return false }
+        let lessThan = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        let open = stack[depth - 1]
+        let close = lessThan + 2 + (open.end - open.start)
+        guard close < count, base[lessThan + 1] == UInt8(ascii: "/"), base[close] == UInt8(ascii: ">"),
+              equalBytes(lessThan + 2, close, open.start, open.end) else { return false }
+        var needsDecoding = false
+        var index = position
+        while index < lessThan {
+            let byte = base[index]
+            if byte == UInt8(ascii: "&") {
+                try validateReference(at: index, end: lessThan)
+                needsDecoding = true
+            } else if byte == 0x0D {
+                needsDecoding = true
+            }
+            index += 1
+        }
+        textStart = position
+        textEnd = lessThan
+        textNeedsDecoding = needsDecoding
+        textIsCDATA = false
+        nameStart = lessThan + 2
+        localStart = nameStart + (open.local - open.start)
+        nameEnd = close
+        position = close + 1
+        popElement()
+        return true
+    }
+
     /// After a start event: all text below the element (nested tags skipped), up to and including its end tag.
     mutating func readText() throws(ReaderError) -> String {
         if isEmptyElement {
@@ -287,30 +387,34 @@ struct XMLScanner {
         nameStart = position
         localStart = try scanName(what: "element name")
         nameEnd = position
-        attributes.removeAll(keepingCapacity: true)
-        isEmptyElement = false
+        isEmptyElement = try scanAttributes(tagStart: tagStart)
+        if depth >= maxDepth { throw error("elements nest deeper than \(maxDepth) levels", at: tagStart) }
+        (stack + depth).initialize(to: OpenElement(start: nameStart, local: localStart, end: nameEnd))
+        depth += 1
+        if isEmptyElement { pendingEnd = true }
+    }
+
+    /// After a start tag's name: reads its attributes up to and including `>` or `/>`; returns whether it was `/>`.
+    mutating func scanAttributes(tagStart: Int) throws(ReaderError) -> Bool {
+        attributeCount = 0
         while true {
             let hadSpace = skipSpaces()
             guard position < count else { throw error("the document ends inside the tag", at: tagStart) }
             let byte = base[position]
             if byte == UInt8(ascii: ">") {
                 position += 1
-                break
+                return false
             }
             if byte == UInt8(ascii: "/") {
                 guard position + 1 < count, base[position + 1] == UInt8(ascii: ">") else {
                     throw error("'/' not followed by '>' in a start tag")
                 }
                 position += 2
-                isEmptyElement = true
-                break
+                return true
             }
             if !hadSpace { throw error("attributes must be separated by whitespace") }
             try scanAttribute()
         }
-        if stack.count >= maxDepth { throw error("elements nest deeper than \(maxDepth) levels", at: tagStart) }
-        stack.append((nameStart, nameEnd))
-        if isEmptyElement { pendingEnd = true }
     }
 
     private mutating func scanAttribute() throws(ReaderError) {
@@ -337,26 +441,61 @@ struct XMLScanner {
         var index = valueStart
         while index < valueEnd {
             let byte = base[index]
-            if byte == UInt8(ascii: "<") { throw error("'<' inside an attribute value", at: index) }
-            if byte == UInt8(ascii: "&") {
-                try validateReference(at: index, end: valueEnd)
-                needsDecoding = true
-            } else if byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                needsDecoding = true
+            // Every byte that needs a look ('&', '<', tab, LF, CR) is '&' or below, or '<'.
+            if byte <= UInt8(ascii: "&") || byte == UInt8(ascii: "<") {
+                if byte == UInt8(ascii: "<") { throw error("'<' inside an attribute value", at: index) }
+                if byte == UInt8(ascii: "&") {
+                    try validateReference(at: index, end: valueEnd)
+                    needsDecoding = true
+                } else if byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                    needsDecoding = true
+                }
             }
             index += 1
         }
-        for existing in attributes where existing.nameEnd - existing.nameStart == end - start
-            && memcmp(base + existing.nameStart, base + start, end - start) == 0 {
-            throw error("attribute '\(string(start, end))' appears twice", at: start)
+        var other = 0
+        while other < attributeCount {
+            if base[attributeSlots[other].nameStart] == base[start],
+               equalBytes(attributeSlots[other].nameStart, attributeSlots[other].nameEnd, start, end) {
+                throw error("attribute '\(string(start, end))' appears twice", at: start)
+            }
+            other += 1
         }
-        attributes.append(Attribute(nameStart: start, localStart: local, nameEnd: end, valueStart: valueStart,
-                                    valueEnd: valueEnd, needsDecoding: needsDecoding))
+        if attributeCount == attributeCapacity {
+            let larger = UnsafeMutablePointer<Attribute>.allocate(capacity: attributeCapacity * 2)
+            larger.moveInitialize(from: attributeSlots, count: attributeCount)
+            attributeSlots.deallocate()
+            attributeSlots = larger
+            attributeCapacity *= 2
+        }
+        (attributeSlots + attributeCount).initialize(to: Attribute(nameStart: start, localStart: local, nameEnd: end,
+                                                                   valueStart: valueStart, valueEnd: valueEnd,
+                                                                   needsDecoding: needsDecoding))
+        attributeCount += 1
         position = valueEnd + 1
     }
 
     private mutating func scanEndTag() throws(ReaderError) {
         let tagStart = position
+        guard depth > 0 else {
+            position += 2
+            let start = position
+            _ = try scanName(what: "element name")
+            throw error("end tag </\(string(start, position))> without a start tag", at: tagStart)
+        }
+        let open = stack[depth - 1]
+        let length = open.end - open.start
+        let close = tagStart + 2 + length
+        // Fast path: the bytes of the open element's name, then '>'.
+        if close < count, base[close] == UInt8(ascii: ">"), equalBytes(tagStart + 2, close, open.start, open.end) {
+            nameStart = tagStart + 2
+            localStart = nameStart + (open.local - open.start)
+            nameEnd = close
+            position = close + 1
+            isEmptyElement = false
+            popElement()
+            return
+        }
         position += 2
         nameStart = position
         localStart = try scanName(what: "element name")
@@ -364,11 +503,7 @@ struct XMLScanner {
         skipSpaces()
         guard position < count, base[position] == UInt8(ascii: ">") else { throw error("end tag is not closed by '>'") }
         position += 1
-        guard let open = stack.last else {
-            throw error("end tag </\(string(nameStart, nameEnd))> without a start tag", at: tagStart)
-        }
-        guard open.end - open.start == nameEnd - nameStart,
-              memcmp(base + open.start, base + nameStart, nameEnd - nameStart) == 0 else {
+        guard equalBytes(open.start, open.end, nameStart, nameEnd) else {
             throw error("</\(string(nameStart, nameEnd))> closes <\(string(open.start, open.end))>", at: tagStart)
         }
         isEmptyElement = false
@@ -376,8 +511,8 @@ struct XMLScanner {
     }
 
     private mutating func popElement() {
-        stack.removeLast()
-        if stack.isEmpty { rootClosed = true }
+        depth -= 1
+        if depth == 0 { rootClosed = true }
     }
 
     // Returns true for a text event worth reporting; whitespace outside the root is skipped.
@@ -390,7 +525,7 @@ struct XMLScanner {
             end = count
         }
         position = end
-        if stack.isEmpty {
+        if depth == 0 {
             var index = start
             while index < end {
                 if !XMLScanner.isSpace(base[index]) { throw error("text outside the root element", at: index) }
@@ -415,7 +550,7 @@ struct XMLScanner {
     }
 
     private mutating func scanCDATA() throws(ReaderError) {
-        guard !stack.isEmpty else { throw error("CDATA outside the root element") }
+        guard depth > 0 else { throw error("CDATA outside the root element") }
         let start = position + 9
         guard let end = find("]]>", from: start) else { throw error("CDATA section is not closed") }
         textStart = start
@@ -458,16 +593,17 @@ struct XMLScanner {
     }
 
     // Scans a (possibly prefixed) name; returns where the local part starts.
-    private mutating func scanName(what: String) throws(ReaderError) -> Int {
+    @inline(__always)
+    private mutating func scanName(what: StaticString) throws(ReaderError) -> Int {
         let start = position
-        guard position < count, XMLScanner.isNameStart(base[position]) else { throw error("expected an \(what)") }
+        guard position < count, isNameStart(base[position]) else { throw error("expected an \(what)") }
         var local = start
         position += 1
         while position < count {
             let byte = base[position]
             if byte == UInt8(ascii: ":") {
                 local = position + 1
-            } else if !XMLScanner.isNameByte(byte) {
+            } else if !isNameByte(byte) {
                 break
             }
             position += 1
@@ -528,12 +664,26 @@ struct XMLScanner {
 
     private func validUTF8(_ start: Int, _ end: Int) throws(ReaderError) -> String {
         let buffer = UnsafeBufferPointer(start: base + start, count: end - start)
-        // ASCII needs no validation; this is by far the common case for SpreadsheetML attribute values.
-        if buffer.allSatisfy({ $0 < 0x80 }) { return String(decoding: buffer, as: UTF8.self) }
+        // ASCII, by far the common case, needs no validation; the generic validator costs a metadata lookup per call.
+        if isASCII(start, end) { return String(decoding: buffer, as: UTF8.self) }
         guard let text = String(validating: buffer, as: UTF8.self) else {
             throw error("the text is not valid UTF-8", at: start)
         }
         return text
+    }
+
+    private func isASCII(_ start: Int, _ end: Int) -> Bool {
+        var index = start
+        let raw = UnsafeRawPointer(base)
+        while index + 8 <= end {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < end {
+            if base[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
     }
 
     private func string(_ start: Int, _ end: Int) -> String {
@@ -564,9 +714,30 @@ struct XMLScanner {
         throw error("\(what) is not a boolean: '\(string(start, end))'", at: start)
     }
 
+    @inline(__always)
     private func equal(_ start: Int, _ end: Int, _ literal: StaticString) -> Bool {
         let length = literal.utf8CodeUnitCount
-        return end - start == length && memcmp(base + start, literal.utf8Start, length) == 0
+        guard end - start == length else { return false }
+        let other = literal.utf8Start
+        // Names are short: a byte loop beats a call to memcmp.
+        var index = 0
+        while index < length {
+            if base[start + index] != other[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
+    @inline(__always)
+    private func equalBytes(_ start: Int, _ end: Int, _ otherStart: Int, _ otherEnd: Int) -> Bool {
+        let length = end - start
+        guard otherEnd - otherStart == length else { return false }
+        var index = 0
+        while index < length {
+            if base[start + index] != base[otherStart + index] { return false }
+            index += 1
+        }
+        return true
     }
 
     private func matches(_ literal: StaticString) -> Bool {
@@ -593,20 +764,91 @@ struct XMLScanner {
     }
 
     @inline(__always)
-    private static func isNameStart(_ byte: UInt8) -> Bool {
-        let lower = byte | 0x20
-        return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || byte == UInt8(ascii: "_")
-            || byte == UInt8(ascii: ":") || byte >= 0x80
+    private func isNameStart(_ byte: UInt8) -> Bool {
+        nameClass[Int(byte)] == 2
     }
 
     @inline(__always)
-    private static func isNameByte(_ byte: UInt8) -> Bool {
-        isNameStart(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
-            || byte == UInt8(ascii: ".")
+    private func isNameByte(_ byte: UInt8) -> Bool {
+        nameClass[Int(byte)] != 0
     }
+
+    // 2: may start a name (letters, '_', ':', non-ASCII); 1: may continue one (digits, '-', '.'); 0: neither.
+    nonisolated(unsafe) private static let nameClassTable: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for byte in 0..<256 {
+            let value = UInt8(byte)
+            let lower = value | 0x20
+            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || value == UInt8(ascii: "_")
+                || value == UInt8(ascii: ":") || value >= 0x80 {
+                table[byte] = 2
+            } else if (value >= UInt8(ascii: "0") && value <= UInt8(ascii: "9")) || value == UInt8(ascii: "-")
+                        || value == UInt8(ascii: ".") {
+                table[byte] = 1
+            } else {
+                table[byte] = 0
+            }
+        }
+        return UnsafePointer(table)
+    }()
 }
 
+/// Raw primitives for part-specific fast paths (the worksheet row loop). They never change the element stack: a fast path
+/// consumes whole elements below the current depth, and rewinds with `rewind(to:)` when it meets anything unusual.
 extension XMLScanner {
+    /// The byte at an offset, or 0 past the end.
+    @inline(__always)
+    func byte(at offset: Int) -> UInt8 {
+        offset < count ? base[offset] : 0
+    }
+
+    /// Whether the bytes at `offset` are `literal`.
+    @inline(__always)
+    func bytes(at offset: Int, are literal: StaticString) -> Bool {
+        let length = literal.utf8CodeUnitCount
+        return offset + length <= count && equal(offset, offset + length, literal)
+    }
+
+    /// The offset of the next `byte` at or after `offset`, or `nil`.
+    func find(_ byte: UInt8, from offset: Int) -> Int? {
+        guard offset < count, let found = memchr(base + offset, Int32(byte), count - offset) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The offset after any whitespace at `offset`.
+    func skippingSpaces(from offset: Int) -> Int {
+        var index = offset
+        while index < count, XMLScanner.isSpace(base[index]) { index += 1 }
+        return index
+    }
+
+    /// Moves to `offset`; the caller guarantees it is a position between elements at the current depth.
+    mutating func rewind(to offset: Int) {
+        position = offset
+        pendingEnd = false
+        attributeCount = 0
+    }
+
+    /// Makes `start..<end` the current text (so `text()`, `textNumber()`, `textInt()` apply), validating its entities.
+    mutating func takeText(from start: Int, to end: Int) throws(ReaderError) {
+        var needsDecoding = false
+        var index = start
+        while index < end {
+            let byte = base[index]
+            if byte == UInt8(ascii: "&") {
+                try validateReference(at: index, end: end)
+                needsDecoding = true
+            } else if byte == 0x0D {
+                needsDecoding = true
+            }
+            index += 1
+        }
+        textStart = start
+        textEnd = end
+        textNeedsDecoding = needsDecoding
+        textIsCDATA = false
+    }
+
     /// The A1 cell reference in an attribute value, parsed from bytes; `nil` when it is not one or exceeds XFD1048576.
     func cellAddress(_ attribute: Attribute) -> CellAddress? {
         var index = attribute.valueStart
