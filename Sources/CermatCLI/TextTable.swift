@@ -23,14 +23,17 @@ enum TextTable {
     /// Text in double quotes with newlines, tabs and quotes escaped, so one cell stays on one line.
     static func quoted(_ text: String) -> String {
         var out = "\""
-        for char in text {
-            switch char {
+        // Scalars, not Characters: "\r\n" is one Character, and control characters must not reach the terminal raw.
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
-            default: out.append(char)
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out + "\""

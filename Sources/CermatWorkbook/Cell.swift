@@ -22,6 +22,9 @@ public struct Cell: Hashable, Sendable {
         self.storedStyleIndex = UInt32(truncatingIfNeeded: styleIndex)
     }
 
-    /// Whether the cell holds something a person would see as content: a value or a formula.
-    public var hasContent: Bool { !value.isBlank || formula != nil }
+    /// Whether the cell stores a value (even an empty string) or a formula, rather than only a style.
+    public var hasContent: Bool {
+        if case .empty = value { return formula != nil }
+        return true
+    }
 }

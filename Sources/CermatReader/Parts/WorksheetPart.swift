@@ -35,6 +35,8 @@ struct WorksheetPart {
         let maxDepth: Int
         /// Whether plain rows take the fast path (off only to prove that both paths agree).
         var fastRows = true
+        /// Parts at least this large are split and parsed on every core (lowered only to test the splitting).
+        var parallelThreshold = 8 << 20
     }
 
     /// Parses a worksheet part; a large `sheetData` is split at row boundaries and its pieces parsed on every core.
@@ -44,7 +46,7 @@ struct WorksheetPart {
         // A worksheet averages well over 32 bytes per cell; this bounds the first allocation by the real size, not a count.
         first.result.cells.reserveCapacity(min(buffer.count / 48, 1 << 24))
         let processors = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        if processors > 1 && buffer.count >= parallelThreshold {
+        if processors > 1 && buffer.count >= context.parallelThreshold {
             _ = try first.run(&scanner, until: .sheetData)
             let cuts = cutPoints(scanner, pieces: processors, end: buffer.count)
             if !cuts.isEmpty {
@@ -56,9 +58,6 @@ struct WorksheetPart {
         _ = try first.run(&scanner, until: .end)
         return try first.finish()
     }
-
-    /// Parts smaller than this are parsed on one core: splitting costs more than it saves.
-    static let parallelThreshold = 8 << 20
 
     // Row starts near equal fractions of the rest of the part. They are only candidates: the piece before each cut
     // confirms it is a real row boundary (the text "<row" could sit inside a CDATA section).
@@ -286,6 +285,8 @@ struct WorksheetPart {
                                   scanner)
                 }
                 guard number - 1 <= CellAddress.maxRow else { throw located(.outOfSheetLimits("row \(number)"), scanner) }
+                // A row number that does not increase (a repeated or backwards row) needs the final sort and de-duplication.
+                if number - 1 <= row { ordered = false }
                 row = number - 1
             } else {
                 row += 1
@@ -464,36 +465,18 @@ struct WorksheetPart {
                 _ = try scanner.next()
                 return type == .number || type == .sharedString ? .empty : .string("")
             }
-            let valueDepth = scanner.depth - 1
+            // The usual case: nothing but text up to </v>.
             if try scanner.takeLeafText() { return try leafValue(scanner, type: type, address: address) }
-            var event = try scanner.next()
-            if event == .endElement { return type == .number || type == .sharedString ? .empty : .string("") }
-            var fast: CellValue?
-            if event == .text {
-                switch type {
-                case .number:
-                    if let number = scanner.textNumber() { fast = .number(number) }
-                case .sharedString:
-                    if let index = scanner.textInt() { fast = try sharedString(index, scanner, address) }
-                default:
-                    break
-                }
-                if fast == nil { fast = .string(try scanner.text()) }
-                event = try scanner.next()
-                if event == .endElement && scanner.depth == valueDepth {
-                    return try convert(fast!, type: type, scanner, address)
-                }
-            }
-            // Rare: the value is split by a comment or CDATA section; gather all of it and convert from text.
-            var text = fast.flatMap { value -> String? in
-                if case .number(let number) = value { return String(number) }
-                return value.text
-            } ?? ""
-            while !(event == .endElement && scanner.depth == valueDepth) {
+            // Rare: the value is split by a comment or a CDATA section; gather all of its text, then convert once.
+            let valueDepth = scanner.depth - 1
+            var text = ""
+            while true {
+                let event = try scanner.next()
+                if event == .endElement && scanner.depth == valueDepth { break }
                 if event == .text { text += try scanner.text() }
                 if event == .startElement { throw located(.invalidContent("an element inside <v>"), scanner, cell: address.a1) }
-                event = try scanner.next()
             }
+            if text.isEmpty && (type == .number || type == .sharedString) { return .empty }
             return try convert(.string(text), type: type, scanner, address)
         }
 

@@ -859,8 +859,9 @@ extension XMLScanner {
         while index < end {
             let upper = base[index] & 0xDF
             guard upper >= UInt8(ascii: "A"), upper <= UInt8(ascii: "Z") else { break }
-            column = column * 26 + Int(upper - UInt8(ascii: "A")) + 1
             letters += 1
+            if letters > 3 { return nil }
+            column = column * 26 + Int(upper - UInt8(ascii: "A")) + 1
             index += 1
         }
         if index < end, base[index] == UInt8(ascii: "$") { index += 1 }
@@ -869,8 +870,9 @@ extension XMLScanner {
         while index < end {
             let digit = base[index] &- 0x30
             guard digit < 10 else { return nil }
-            row = row * 10 + Int(digit)
             digits += 1
+            if digits > 7 { return nil }
+            row = row * 10 + Int(digit)
             index += 1
         }
         guard letters > 0, letters <= 3, digits > 0, digits <= 7, row >= 1, row - 1 <= CellAddress.maxRow,
