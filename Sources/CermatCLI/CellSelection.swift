@@ -1,5 +1,13 @@
-import ArgumentParser
 import CermatWorkbook
+
+/// Why a `SHEET!RANGE` argument does not name cells of the workbook.
+struct SelectionError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
 
 /// A `SHEET!RANGE` argument resolved against a workbook; the range defaults to the sheet's used range.
 struct CellSelection {
@@ -21,12 +29,12 @@ struct CellSelection {
         }
         guard let index = workbook.sheets.firstIndex(where: { $0.name == sheetName }) else {
             let names = workbook.sheets.map { "'\($0.name)'" }.joined(separator: ", ")
-            throw ValidationError("no sheet named '\(sheetName)' in \(workbook.source); its sheets are \(names)")
+            throw SelectionError("no sheet named '\(sheetName)' in \(workbook.source); its sheets are \(names)")
         }
         sheetIndex = index
         if let rangeText, !rangeText.isEmpty {
             guard let range = CellRange(a1: rangeText) else {
-                throw ValidationError("'\(rangeText)' is not a cell range such as A1:D20")
+                throw SelectionError("'\(rangeText)' is not a cell range such as A1:D20")
             }
             self.range = range
         } else {

@@ -32,7 +32,13 @@ struct InspectCommand: ParsableCommand {
         }
         var output = ""
         if let cells {
-            let selection = try CellSelection(cells, in: workbook)
+            let selection: CellSelection
+            do {
+                selection = try CellSelection(cells, in: workbook)
+            } catch {
+                Terminal.error("error: \(error)")
+                throw ExitCode(64)
+            }
             output = CellListing(workbook: workbook).render(selection)
         } else {
             output = WorkbookSummary(workbook: workbook).render()

@@ -7,10 +7,10 @@ struct WorkbookSummary {
     /// The overview as text.
     func render() -> String {
         let hidden = workbook.sheets.filter { $0.visibility != .visible }.count
-        var out = "\(workbook.source): \(workbook.sheets.count) sheet\(workbook.sheets.count == 1 ? "" : "s")"
+        var out = "\(workbook.source): \(Plural.count(workbook.sheets.count, "sheet"))"
         if hidden > 0 { out += " (\(hidden) hidden)" }
-        out += ", date system \(workbook.date1904 ? "1904" : "1900"), \(workbook.styles.count) cell style\(workbook.styles.count == 1 ? "" : "s")"
-        if !workbook.definedNames.isEmpty { out += ", \(workbook.definedNames.count) defined names" }
+        out += ", date system \(workbook.date1904 ? "1904" : "1900"), \(Plural.count(workbook.styles.count, "cell style"))"
+        if !workbook.definedNames.isEmpty { out += ", \(Plural.count(workbook.definedNames.count, "defined name"))" }
         out += "\n"
         for (index, sheet) in workbook.sheets.enumerated() {
             out += "\n" + render(sheet, number: index + 1)
@@ -25,7 +25,7 @@ struct WorkbookSummary {
     private func render(_ sheet: Worksheet, number: Int) -> String {
         var out = "sheet \(number) '\(sheet.name)'"
         if sheet.visibility != .visible { out += " (\(sheet.visibility.rawValue))" }
-        out += ": used range \(sheet.usedRange?.a1 ?? "none"), \(sheet.cells.count) stored cell\(sheet.cells.count == 1 ? "" : "s")\n"
+        out += ": used range \(sheet.usedRange?.a1 ?? "none"), \(Plural.count(sheet.cells.count, "stored cell"))\n"
         let order = ["number", "string", "boolean", "error", "date", "empty"]
         var counts = [Int](repeating: 0, count: order.count)
         var formulas = 0
@@ -57,7 +57,9 @@ struct WorkbookSummary {
         }
         let hiddenRows = sheet.rows.filter(\.hidden).count
         let hiddenColumns = sheet.columns.filter(\.hidden).reduce(0) { $0 + $1.last - $1.first + 1 }
-        if hiddenRows + hiddenColumns > 0 { out += "  hidden: \(hiddenRows) rows, \(hiddenColumns) columns\n" }
+        if hiddenRows + hiddenColumns > 0 {
+            out += "  hidden: \(Plural.count(hiddenRows, "row")), \(Plural.count(hiddenColumns, "column"))\n"
+        }
         if !sheet.notes.isEmpty { out += "  notes: \(sheet.notes.count)\n" }
         return out
     }

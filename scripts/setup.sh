@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Cermat builds against (libzip, libxlsxwriter, pkg-config) when they are missing.
+set -euo pipefail
+packages=(libzip-dev libxlsxwriter-dev pkg-config)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+elif command -v sudo >/dev/null; then
+    sudo apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+else
+    echo "Cermat needs these Debian packages: ${missing[*]}; install them with: apt-get install ${missing[*]}" >&2
+    exit 1
+fi
