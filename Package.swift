@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // C modules, found through pkg-config.
@@ -20,9 +21,15 @@ let package = Package(
         .target(name: "CermatWorkbook"),
         // XLSX reader: ZIP container (libzip), hand-written XML scanner, SpreadsheetML parts.
         .target(name: "CermatReader", dependencies: ["CLibzip", "CermatWorkbook"]),
+        // Planning model: tables, columns, rows, typed values read Indonesian-first. Knows nothing of XML or output.
+        .target(name: "CermatPlanning", dependencies: ["CermatWorkbook"]),
+        // The rules/ folder as typed values: table forms, vocabulary, scales, rule defaults.
+        .target(name: "CermatKnowledge", dependencies: ["CermatPlanning", .product(name: "Yams", package: "Yams")]),
+        // Table recognition: headers, column roles, column-number rows, row hierarchy.
+        .target(name: "CermatRecognition", dependencies: ["CermatWorkbook", "CermatPlanning", "CermatKnowledge"]),
         // Command line: arguments, configuration, exit codes.
         .target(name: "CermatCLI", dependencies: [
-            "CermatWorkbook", "CermatReader",
+            "CermatWorkbook", "CermatReader", "CermatPlanning", "CermatKnowledge", "CermatRecognition",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "cermat", dependencies: ["CermatCLI"]),
@@ -31,6 +38,10 @@ let package = Package(
         .target(name: "CermatTestSupport", path: "Tests/Support"),
         .testTarget(name: "CermatWorkbookTests", dependencies: ["CermatWorkbook"]),
         .testTarget(name: "CermatReaderTests", dependencies: ["CermatReader", "CermatWorkbook", "CermatTestSupport"]),
+        .testTarget(name: "CermatPlanningTests", dependencies: ["CermatPlanning", "CermatWorkbook"]),
+        .testTarget(name: "CermatRecognitionTests", dependencies: [
+            "CermatRecognition", "CermatKnowledge", "CermatPlanning", "CermatReader", "CermatWorkbook", "CermatTestSupport",
+        ]),
         .testTarget(name: "CermatCLITests", dependencies: ["cermat", "CermatTestSupport"]),
     ]
 )

@@ -1,0 +1,27 @@
+/// A derived column: its value must equal an expression over other columns of the same row.
+public struct Derivation: Hashable, Sendable {
+    /// Where the definition comes from.
+    public enum Source: Hashable, Sendable {
+        /// Stated by the table itself in its column-number row (`13=(12/7)*100%`).
+        case numberRow
+        /// Declared by the table's form in `rules/forms/`.
+        case form(String)
+    }
+
+    /// The zero-based sheet column that is derived.
+    public var target: Int
+    /// How it is computed, over zero-based sheet columns.
+    public var expression: Expression
+    /// The definition as the table or form writes it (`13 = (12/7) × 100%`), for messages.
+    public var text: String
+    /// Where it was found.
+    public var source: Source
+
+    /// A derivation.
+    public init(target: Int, expression: Expression, text: String, source: Source) {
+        self.target = target
+        self.expression = expression
+        self.text = text
+        self.source = source
+    }
+}

@@ -1,0 +1,48 @@
+/// A program/kegiatan/sub-kegiatan code in the Permendagri 90/2019 grammar: `U.BB.PP.K.KK.SS` (DOMAIN §2.0).
+public struct Kode: Hashable, Sendable, CustomStringConvertible {
+    /// The code as written.
+    public let text: String
+    /// The dot-separated segments.
+    public let segments: [String]
+
+    /// Parses a code; `nil` when the text is not dot-separated digits.
+    public init?(_ text: String) {
+        let trimmed = TextKey.trimmed(text)
+        let segments = trimmed.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard segments.count >= 2, segments.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        else { return nil }
+        self.text = trimmed
+        self.segments = segments
+    }
+
+    /// The level the code denotes: 3 segments a program, 5 a kegiatan, 6 a sub-kegiatan; a code missing its urusan and
+    /// bidang prefix (`01.2.06.0010`) is read from its tail. `nil` when the shape fits none.
+    public var level: RowLevel? {
+        switch segments.count {
+        case 3: return .program
+        case 5: return segments[3] == "2" || segments[3].count == 1 ? .kegiatan : nil
+        case 6: return .subKegiatan
+        case 4 where segments[1] == "2": return .subKegiatan
+        default: return nil
+        }
+    }
+
+    /// The codes of the rows this code belongs to, nearest first: `1.06.01.2.06.02` → `1.06.01.2.06`, `1.06.01`.
+    public var ancestors: [String] {
+        switch segments.count {
+        case 6: return [segments[0..<5].joined(separator: "."), segments[0..<3].joined(separator: ".")]
+        case 5: return [segments[0..<3].joined(separator: ".")]
+        default: return []
+        }
+    }
+
+    /// The code with its parts normalised for matching across tables: `01.06.07` and `1.06.07` are the same program.
+    public var normalized: String {
+        segments.enumerated().map { index, segment in
+            index == 0 ? String(Int(segment) ?? 0) : segment
+        }.joined(separator: ".")
+    }
+
+    /// The code as written.
+    public var description: String { text }
+}

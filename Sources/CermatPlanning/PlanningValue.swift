@@ -1,0 +1,59 @@
+/// What a cell of a planning table means, read Indonesian-first (DOMAIN §3).
+public enum PlanningValue: Hashable, Sendable {
+    /// Nothing in the cell.
+    case blank
+    /// A lone dash: "nothing to report" (zero money, no target, not applicable).
+    case dash
+    /// A plain number: a count, an amount of rupiah, a percent written without `%`.
+    case number(Double)
+    /// A percentage: `98,15%`, or a numeric cell formatted as percent (0.9815 shown as 98,15%), held as 98.15.
+    case percent(Double)
+    /// A number with its unit in the same cell: `10 Dokumen`, `79 Orang/Bulan`.
+    case measured(Double, unit: String)
+    /// Several values in one cell: `50 Orang, 18 Orang, 68 Lembaga`, `60, 18, 90, 30`.
+    case list([PlanningValue])
+    /// A check mark (`√`).
+    case check
+    /// Words.
+    case text(String)
+    /// Text that looks like a number but cannot be read as one without guessing (`1,234,567`, `4.035.693.583.`).
+    case malformed(String, MalformedNumber)
+    /// A spreadsheet error value such as `#DIV/0!`.
+    case error(String)
+
+    /// The single number the value stands for, if it is one (a number, a percent, or a measured quantity).
+    public var number: Double? {
+        switch self {
+        case .number(let value), .percent(let value), .measured(let value, _): return value
+        default: return nil
+        }
+    }
+
+    /// Whether the cell carries no value at all (blank or a lone dash).
+    public var isEmpty: Bool {
+        switch self {
+        case .blank, .dash: return true
+        default: return false
+        }
+    }
+
+    /// The numbers of a list (or of a single numeric value), in order.
+    public var numbers: [Double] {
+        if case .list(let items) = self { return items.compactMap(\.number) }
+        return number.map { [$0] } ?? []
+    }
+}
+
+/// Why number-like text was not read as a number.
+public enum MalformedNumber: String, Error, Hashable, Sendable, CaseIterable {
+    /// English thousands separators in an Indonesian sheet: `1,234,567`, `420,000,000,-`.
+    case englishSeparators
+    /// A decimal point where Indonesian uses a comma: `12.34`, `86.36`, `130.84%`.
+    case decimalPoint
+    /// A separator at the end: `4.035.693.583.`, `417.238.000.`.
+    case trailingSeparator
+    /// A thousands group that is not three digits: `2.754.6000`, `860.400.00`.
+    case groupLength
+    /// Digits broken by a space, as a PDF line break leaves them: `96.925.000 0`, `6.389.070.6 92`.
+    case splitDigits
+}

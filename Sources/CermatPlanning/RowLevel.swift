@@ -1,0 +1,31 @@
+/// Where a row sits in the planning hierarchy (`rules/README.md`).
+public enum RowLevel: String, Hashable, Sendable, CaseIterable, Comparable {
+    /// JUMLAH, TOTAL, TOTAL PAGU ANGGARAN, TOTAL BELANJA DAERAH.
+    case total
+    /// A tujuan (goal) of an LKjIP or Renstra table.
+    case tujuan
+    /// A sasaran (target group of outcomes).
+    case sasaran
+    /// A program (kode `1.06.01`).
+    case program
+    /// A kegiatan (kode `1.06.01.2.06`).
+    case kegiatan
+    /// A sub-kegiatan (kode `1.06.01.2.06.02`).
+    case subKegiatan = "sub-kegiatan"
+    /// A further indicator of the row above, with no name of its own.
+    case indicator
+    /// A row of a table without hierarchy (an IKU, a PK sasaran table).
+    case other
+    /// Rata-rata, predikat and similar rows after the data.
+    case footer
+
+    /// Rows nest in this order: a total above a tujuan above a sasaran above a program, and so on.
+    public static func < (lhs: RowLevel, rhs: RowLevel) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// Whether rows of this level can contain rows of a lower level whose money sums up to theirs.
+    public var isParentLevel: Bool {
+        self == .total || self == .program || self == .kegiatan
+    }
+}
