@@ -1,5 +1,7 @@
 import ArgumentParser
+import CermatKnowledge
 import CermatReader
+import CermatRecognition
 import CermatWorkbook
 
 /// `cermat inspect FILE`: how the workbook was read.
@@ -20,6 +22,16 @@ struct InspectCommand: ParsableCommand {
 
     @Flag(help: "Print how long each part took to inflate and parse, and the parse rate of the sheet XML.")
     var timings = false
+
+    @Flag(help: "Print every recognised table: range, form, column roles, derived columns, row hierarchy; and for a sheet with data but no table, why.")
+    var tables = false
+
+    @Flag(help: "With --tables, print every row of each table with its level, kode and name.")
+    var rows = false
+
+    @Option(help: ArgumentHelp("The rules folder (table forms, vocabulary); default: $CERMAT_RULES, else the one installed with cermat.",
+                               valueName: "DIR"))
+    var rules: String?
 
     func run() throws {
         let workbook: Workbook
@@ -42,6 +54,16 @@ struct InspectCommand: ParsableCommand {
             output = CellListing(workbook: workbook).render(selection)
         } else {
             output = WorkbookSummary(workbook: workbook).render()
+        }
+        if tables {
+            let knowledge = try Knowledge.load(rules)
+            let document = TableRecognizer(knowledge: knowledge).recognise(workbook)
+            output += TableListing(document: document, knowledge: knowledge).render()
+            if rows {
+                for (number, table) in document.tables.enumerated() {
+                    output += "\nrows of table \(number + 1) ('\(table.sheet)'):\n" + TableListing.hierarchy(table)
+                }
+            }
         }
         if timings { output += TimingReport(statistics: statistics).render() }
         print(output, terminator: "")

@@ -41,11 +41,11 @@ enum FormFile {
                 let descriptor = ColumnDescriptor(String(token))
                 let index = operands.firstIndex(of: descriptor) ?? operands.count
                 if index == operands.count { operands.append(descriptor) }
-                // Operands become column numbers 1, 2, … so that Expression.parse reads them; 100 stays a constant.
+                // Operands become column numbers 1, 2, … so that ColumnExpression.parse reads them; 100 stays a constant.
                 rewritten += String(index + 1)
             }
         }
-        guard let expression = Expression.parse(rewritten)?.mapColumns({ $0 - 1 }) else {
+        guard let expression = ColumnExpression.parse(rewritten)?.mapColumns({ $0 - 1 }) else {
             throw KnowledgeError(file: path, "derived '\(text)': the expression cannot be read")
         }
         return TableForm.DerivedRule(target: ColumnDescriptor(sides[0]), operands: operands, expression: expression, text: text)

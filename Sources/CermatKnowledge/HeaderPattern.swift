@@ -19,6 +19,13 @@ public struct HeaderPattern: Sendable, CustomStringConvertible {
         (try? regex.firstMatch(in: text)) != nil
     }
 
+    /// Where the pattern first occurs in the text: its offset and length in characters.
+    public func firstMatch(in text: String) -> (offset: Int, length: Int)? {
+        guard let match = try? regex.firstMatch(in: text) else { return nil }
+        return (text.distance(from: text.startIndex, to: match.range.lowerBound),
+                text.distance(from: match.range.lowerBound, to: match.range.upperBound))
+    }
+
     /// The pattern as written.
     public var description: String { source }
 }

@@ -18,10 +18,10 @@ public struct TableForm: Sendable {
     public struct DerivedRule: Sendable {
         /// The derived column.
         public var target: ColumnDescriptor
-        /// The columns the expression reads; `Expression.column(i)` refers to `operands[i]`.
+        /// The columns the expression reads; `ColumnExpression.column(i)` refers to `operands[i]`.
         public var operands: [ColumnDescriptor]
         /// How the target is computed.
-        public var expression: Expression
+        public var expression: ColumnExpression
         /// The rule as written.
         public var text: String
     }

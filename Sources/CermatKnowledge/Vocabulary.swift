@@ -20,8 +20,10 @@ public struct Vocabulary: Sendable {
         public var isCount: Bool
     }
 
-    /// Column rules for tables no form describes, most specific first.
+    /// Path rules for tables no form describes, checked before the role keywords.
     public var headerRules: [ColumnRule]
+    /// Role keywords: the deepest header text holding one decides, and in it the one that comes first.
+    public var roleKeywords: [Keyword]
     /// Period keywords, first match wins.
     public var periods: [Keyword]
     /// Measure keywords for sub-headers (`K`, `Rp`), first match wins.
@@ -34,6 +36,21 @@ public struct Vocabulary: Sendable {
     public var inverseKeywords: [String]
     /// Known units.
     public var units: [Unit]
+
+    /// The descriptor the role keywords give a header path, if any keyword occurs in it.
+    public func roleDescriptor(path: [String]) -> ColumnDescriptor? {
+        for text in path.reversed() {
+            var best: (offset: Int, length: Int, value: String)?
+            for keyword in roleKeywords {
+                guard let match = keyword.pattern.firstMatch(in: text) else { continue }
+                if best == nil || match.offset < best!.offset || (match.offset == best!.offset && match.length > best!.length) {
+                    best = (match.offset, match.length, keyword.value)
+                }
+            }
+            if let best { return ColumnDescriptor(best.value) }
+        }
+        return nil
+    }
 
     /// The unit a spelling stands for, if known.
     public func unit(spelled text: String) -> Unit? {

@@ -6,7 +6,7 @@ enum VocabularyFiles {
     static func load(_ folder: String) throws(KnowledgeError) -> Vocabulary {
         let headers = try YAMLFile.mapping(folder + "/headers.yml")
         let headersPath = folder + "/headers.yml"
-        try YAMLFile.checkKeys(headers, allowed: ["columns", "periods", "measures"], in: headersPath, at: "the file")
+        try YAMLFile.checkKeys(headers, allowed: ["columns", "roles", "periods", "measures"], in: headersPath, at: "the file")
         var rules: [ColumnRule] = []
         for node in headers["columns"]?.sequence ?? [] { rules.append(try YAMLFile.columnRule(node, in: headersPath)) }
         let rows = try YAMLFile.mapping(folder + "/rows.yml")
@@ -24,7 +24,7 @@ enum VocabularyFiles {
                                          spellings: try YAMLFile.strings(entry, "spellings", in: unitsPath).map { $0.lowercased() },
                                          isCount: entry["count"]?.bool ?? false))
         }
-        return Vocabulary(headerRules: rules,
+        return Vocabulary(headerRules: rules, roleKeywords: try keywords(headers, "roles", in: headersPath),
                           periods: try keywords(headers, "periods", in: headersPath),
                           measures: try keywords(headers, "measures", in: headersPath),
                           totalLabels: try YAMLFile.strings(rows, "total", in: folder + "/rows.yml").map { $0.lowercased() },

@@ -11,14 +11,14 @@ public struct Derivation: Hashable, Sendable {
     /// The zero-based sheet column that is derived.
     public var target: Int
     /// How it is computed, over zero-based sheet columns.
-    public var expression: Expression
+    public var expression: ColumnExpression
     /// The definition as the table or form writes it (`13 = (12/7) × 100%`), for messages.
     public var text: String
     /// Where it was found.
     public var source: Source
 
     /// A derivation.
-    public init(target: Int, expression: Expression, text: String, source: Source) {
+    public init(target: Int, expression: ColumnExpression, text: String, source: Source) {
         self.target = target
         self.expression = expression
         self.text = text

@@ -1,17 +1,17 @@
 /// An arithmetic expression over the columns of a table: how a derived column is computed from others.
-public indirect enum Expression: Hashable, Sendable, CustomStringConvertible {
+public indirect enum ColumnExpression: Hashable, Sendable, CustomStringConvertible {
     /// The value of a column (a zero-based sheet column index once resolved).
     case column(Int)
     /// A constant, such as the 100 of `× 100`.
     case constant(Double)
     /// A sum.
-    case sum(Expression, Expression)
+    case sum(ColumnExpression, ColumnExpression)
     /// A difference.
-    case difference(Expression, Expression)
+    case difference(ColumnExpression, ColumnExpression)
     /// A product.
-    case product(Expression, Expression)
+    case product(ColumnExpression, ColumnExpression)
     /// A quotient.
-    case quotient(Expression, Expression)
+    case quotient(ColumnExpression, ColumnExpression)
 
     /// The value for a row, given the value of each column; `nil` when an operand is missing or a divisor is zero.
     public func evaluate(_ value: (Int) -> Double?) -> Double? {
@@ -38,9 +38,9 @@ public indirect enum Expression: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The expression with every column replaced; `nil` when `map` returns `nil` for one of them.
-    public func mapColumns(_ map: (Int) -> Int?) -> Expression? {
+    public func mapColumns(_ map: (Int) -> Int?) -> ColumnExpression? {
         switch self {
-        case .column(let index): return map(index).map(Expression.column)
+        case .column(let index): return map(index).map(ColumnExpression.column)
         case .constant: return self
         case .sum(let a, let b): return a.mapColumns(map).flatMap { x in b.mapColumns(map).map { .sum(x, $0) } }
         case .difference(let a, let b): return a.mapColumns(map).flatMap { x in b.mapColumns(map).map { .difference(x, $0) } }
@@ -70,7 +70,7 @@ public indirect enum Expression: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `12 / 7 * 100`, `(5+7)`, `14/5x100%` where numbers name columns (by their printed number) except a
     /// multiplier of 100 or 1000; `nil` when the text is not such an expression.
-    public static func parse(_ text: String) -> Expression? {
+    public static func parse(_ text: String) -> ColumnExpression? {
         var parser = Parser(text)
         guard let expression = parser.expression(), parser.atEnd else { return nil }
         return expression
@@ -86,7 +86,7 @@ public indirect enum Expression: Hashable, Sendable, CustomStringConvertible {
 
         var atEnd: Bool { index == characters.count }
 
-        mutating func expression() -> Expression? {
+        mutating func expression() -> ColumnExpression? {
             guard var left = term() else { return nil }
             while index < characters.count, characters[index] == "+" || characters[index] == "-" {
                 let op = characters[index]
@@ -97,7 +97,7 @@ public indirect enum Expression: Hashable, Sendable, CustomStringConvertible {
             return left
         }
 
-        mutating func term() -> Expression? {
+        mutating func term() -> ColumnExpression? {
             guard var left = factor(multiplier: false) else { return nil }
             while index < characters.count, "*x×X:/".contains(characters[index]) {
                 let divide = characters[index] == "/" || characters[index] == ":"
@@ -108,7 +108,7 @@ public indirect enum Expression: Hashable, Sendable, CustomStringConvertible {
             return left
         }
 
-        mutating func factor(multiplier: Bool) -> Expression? {
+        mutating func factor(multiplier: Bool) -> ColumnExpression? {
             guard index < characters.count else { return nil }
             if characters[index] == "(" {
                 index += 1

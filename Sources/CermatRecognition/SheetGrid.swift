@@ -1,0 +1,92 @@
+import CermatPlanning
+import CermatWorkbook
+
+/// A worksheet seen as a grid of texts, with merged ranges resolved: what recognition looks at.
+struct SheetGrid {
+    let workbook: Workbook
+    let sheet: Worksheet
+    let sheetIndex: Int
+    // The anchor (top-left cell) of the merged range covering each covered cell, for cells other than the anchor.
+    private var mergeAnchor: [CellAddress: CellAddress] = [:]
+    // The merged range starting at each anchor.
+    private var mergeAt: [CellAddress: CellRange] = [:]
+
+    init(workbook: Workbook, sheetIndex: Int) {
+        self.workbook = workbook
+        self.sheet = workbook.sheets[sheetIndex]
+        self.sheetIndex = sheetIndex
+        for range in sheet.mergedRanges where range.cellCount <= 4096 {
+            mergeAt[range.first] = range
+            for row in range.first.row...range.last.row {
+                for column in range.first.column...range.last.column where row != range.first.row || column != range.first.column {
+                    mergeAnchor[CellAddress(row: row, column: column)] = range.first
+                }
+            }
+        }
+    }
+
+    /// The merged range a cell starts or belongs to, if any.
+    func merge(at address: CellAddress) -> CellRange? {
+        if let range = mergeAt[address] { return range }
+        return mergeAnchor[address].flatMap { mergeAt[$0] }
+    }
+
+    /// Whether a cell lies inside a merged range without being its top-left cell.
+    func isCovered(_ address: CellAddress) -> Bool {
+        mergeAnchor[address] != nil
+    }
+
+    /// The text shown in a cell, a merged range's text for every cell it covers; empty for blank cells.
+    func text(_ row: Int, _ column: Int) -> String {
+        var address = CellAddress(row: row, column: column)
+        if let anchor = mergeAnchor[address] { address = anchor }
+        guard let cell = sheet[address] else { return "" }
+        return TextKey.trimmed(CellText.display(cell, style: workbook.style(of: cell)))
+    }
+
+    /// The text of the cell itself only (empty for a cell a merge covers).
+    func ownText(_ row: Int, _ column: Int) -> String {
+        let address = CellAddress(row: row, column: column)
+        guard mergeAnchor[address] == nil, let cell = sheet[address] else { return "" }
+        return TextKey.trimmed(CellText.display(cell, style: workbook.style(of: cell)))
+    }
+
+    /// The cell itself.
+    func cell(_ row: Int, _ column: Int) -> Cell? {
+        sheet[row, column]
+    }
+
+    /// Whether the cell holds a number (a numeric cell).
+    func isNumeric(_ row: Int, _ column: Int) -> Bool {
+        if case .number = sheet[row, column]?.value { return true }
+        return false
+    }
+
+    /// The style of a cell (the default style when it is not stored).
+    func style(_ row: Int, _ column: Int) -> CellStyle {
+        sheet[row, column].map { workbook.style(of: $0) } ?? workbook.styles[0]
+    }
+
+    /// The stored cells of a row that have content, within columns `columns` (all when `nil`).
+    func contentCells(_ row: Int, in columns: ClosedRange<Int>? = nil) -> [Cell] {
+        sheet.cells(inRow: row).filter { cell in
+            cell.hasContent && !cell.value.isBlank && (columns?.contains(cell.address.column) ?? true)
+        }
+    }
+}
+
+/// How a cell reads as text: strings as they are, numbers in plain notation.
+enum CellText {
+    static func display(_ cell: Cell, style: CellStyle) -> String {
+        switch cell.value {
+        case .empty: return ""
+        case .string(let text): return text
+        case .number(let number):
+            let shown = style.numberFormat.isPercent ? number * 100 : number
+            return shown == shown.rounded() && abs(shown) < 1e15 ? String(Int64(shown)) : String(shown)
+        case .boolean(let flag): return flag ? "TRUE" : "FALSE"
+        case .error(let code): return code
+        case .date(let iso): return iso
+        }
+    }
+}
