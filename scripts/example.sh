@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 swift build -c release --product cermat >&2
-.build/release/cermat inspect examples/renja-perubahan-2024-blitar.xlsx
+.build/release/cermat inspect examples/renja-perubahan-2024-blitar.xlsx --tables

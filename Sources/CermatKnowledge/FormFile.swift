@@ -5,7 +5,8 @@ import Yams
 enum FormFile {
     static func load(_ path: String) throws(KnowledgeError) -> TableForm {
         let root = try YAMLFile.mapping(path)
-        try YAMLFile.checkKeys(root, allowed: ["id", "name", "document", "recognise", "columns", "derived"], in: path,
+        try YAMLFile.checkKeys(root, allowed: ["id", "name", "document", "recognise", "columns", "derived", "baseline-years"],
+                               in: path,
                                at: "the form")
         let id = try YAMLFile.string(root, "id", in: path)!
         guard let recognise = root["recognise"]?.mapping else {
@@ -23,7 +24,7 @@ enum FormFile {
         for text in try YAMLFile.strings(root, "derived", in: path) { derived.append(try derivedRule(text, in: path)) }
         return TableForm(id: id, name: try YAMLFile.string(root, "name", in: path)!,
                          document: try YAMLFile.string(root, "document", in: path)!, signature: signature,
-                         columns: columns, derived: derived)
+                         columns: columns, derived: derived, baselineYears: root["baseline-years"]?.bool ?? false)
     }
 
     // "capaian/%/tahun = realisasi/K/tahun / target/K/tahun * 100": operators are separated by spaces from descriptors.

@@ -38,4 +38,6 @@ public struct TableForm: Sendable {
     public var columns: [ColumnRule]
     /// Its derived columns.
     public var derived: [DerivedRule]
+    /// Whether year columns before the period its title names are the baseline (realisasi) and the rest targets.
+    public var baselineYears: Bool
 }

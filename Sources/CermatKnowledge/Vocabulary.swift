@@ -32,6 +32,28 @@ public struct Vocabulary: Sendable {
     public var totalLabels: [String]
     /// Labels of footer rows after the data (`rata-rata`, `predikat`).
     public var footerLabels: [String]
+    /// First words of sasaran statements (`meningkatnya`, `terwujudnya`).
+    public var sasaranOpeners: [String]
+    /// First words of indicators (`persentase`, `jumlah`): such texts are never program or kegiatan names.
+    public var indicatorOpeners: [String]
+    /// The official programs, kegiatan and sub-kegiatan of the bidang, with their codes.
+    public var nomenclature: [NomenclatureEntry]
+
+    /// One entry of the nomenclature (`rules/vocabulary/nomenklatur.yml`).
+    public struct NomenclatureEntry: Sendable {
+        /// The code, e.g. `1.06.01.2.09`.
+        public var kode: String
+        /// Program, kegiatan or sub-kegiatan.
+        public var level: RowLevel
+        /// The official name.
+        public var name: String
+    }
+
+    /// Whether a text opens like an indicator ("Persentase …", "Jumlah …").
+    public func opensLikeIndicator(_ text: String) -> Bool {
+        let first = TextKey.header(text).split(separator: " ").first.map(String.init) ?? ""
+        return indicatorOpeners.contains(first)
+    }
     /// Words that mark an indicator where less is better.
     public var inverseKeywords: [String]
     /// Known units.

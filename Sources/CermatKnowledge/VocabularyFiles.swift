@@ -10,7 +10,22 @@ enum VocabularyFiles {
         var rules: [ColumnRule] = []
         for node in headers["columns"]?.sequence ?? [] { rules.append(try YAMLFile.columnRule(node, in: headersPath)) }
         let rows = try YAMLFile.mapping(folder + "/rows.yml")
-        try YAMLFile.checkKeys(rows, allowed: ["total", "footer"], in: folder + "/rows.yml", at: "the file")
+        try YAMLFile.checkKeys(rows, allowed: ["total", "footer", "sasaran-openers", "indicator-openers"],
+                               in: folder + "/rows.yml", at: "the file")
+        let nomenclaturePath = folder + "/nomenklatur.yml"
+        let nomenclatureFile = try YAMLFile.mapping(nomenclaturePath)
+        try YAMLFile.checkKeys(nomenclatureFile, allowed: ["entries"], in: nomenclaturePath, at: "the file")
+        var nomenclature: [Vocabulary.NomenclatureEntry] = []
+        for node in nomenclatureFile["entries"]?.sequence ?? [] {
+            guard let entry = node.mapping else { throw KnowledgeError(file: nomenclaturePath, "an entry must be a mapping") }
+            try YAMLFile.checkKeys(entry, allowed: ["kode", "level", "name"], in: nomenclaturePath, at: "an entry")
+            let levelName = try YAMLFile.string(entry, "level", in: nomenclaturePath)!
+            guard let level = RowLevel(rawValue: levelName) else {
+                throw KnowledgeError(file: nomenclaturePath, "'\(levelName)' is not a level (program, kegiatan, sub-kegiatan)")
+            }
+            nomenclature.append(.init(kode: try YAMLFile.string(entry, "kode", in: nomenclaturePath)!, level: level,
+                                      name: try YAMLFile.string(entry, "name", in: nomenclaturePath)!))
+        }
         let indicators = try YAMLFile.mapping(folder + "/indicators.yml")
         try YAMLFile.checkKeys(indicators, allowed: ["inverse"], in: folder + "/indicators.yml", at: "the file")
         let unitsPath = folder + "/units.yml"
@@ -29,6 +44,11 @@ enum VocabularyFiles {
                           measures: try keywords(headers, "measures", in: headersPath),
                           totalLabels: try YAMLFile.strings(rows, "total", in: folder + "/rows.yml").map { $0.lowercased() },
                           footerLabels: try YAMLFile.strings(rows, "footer", in: folder + "/rows.yml").map { $0.lowercased() },
+                          sasaranOpeners: try YAMLFile.strings(rows, "sasaran-openers", in: folder + "/rows.yml")
+                            .map { $0.lowercased() },
+                          indicatorOpeners: try YAMLFile.strings(rows, "indicator-openers", in: folder + "/rows.yml")
+                            .map { $0.lowercased() },
+                          nomenclature: nomenclature,
                           inverseKeywords: try YAMLFile.strings(indicators, "inverse", in: folder + "/indicators.yml")
                             .map { $0.lowercased() },
                           units: units)

@@ -9,8 +9,12 @@ struct DerivationResolver {
 
     func resolve() -> [Derivation] {
         var result: [Derivation] = []
-        for statement in numberRow?.statements ?? [] {
-            result += resolve(statement)
+        let statements = numberRow?.statements ?? []
+        for statement in statements {
+            // A group's formula leaves alone the sub-columns its own "Rp=14"-style statements claim.
+            let claimed = statement.subColumn == nil
+                ? Set(statements.filter { $0.group == statement.group }.compactMap(\.subColumn)) : []
+            result += resolve(statement, except: claimed)
         }
         for rule in form?.derived ?? [] {
             for target in columns where target.descriptor == rule.target {
@@ -27,14 +31,14 @@ struct DerivationResolver {
 
     // "13=(12/7)*100%" applies to each sub-column of group 13, reading the sub-columns of 12 and 7 with the same measure;
     // "Rp=14" applies to the Rp sub-column of its group only.
-    private func resolve(_ statement: NumberRow.Statement) -> [Derivation] {
+    private func resolve(_ statement: NumberRow.Statement, except claimed: Set<String>) -> [Derivation] {
         let group = columns.filter { $0.number == statement.group }
         var result: [Derivation] = []
-        for (position, target) in group.enumerated() {
-            let label = target.header.last.map(TextKey.header)
+        for target in group {
+            let label = target.header.last.map(TextKey.header) ?? ""
             if let sub = statement.subColumn {
-                guard label == sub || (label?.hasPrefix(sub) == true && position == group.count - 1) else { continue }
-            } else if group.count > 1, let label, label.hasPrefix("rp=") {
+                guard group.count > 1, label == sub || label.hasPrefix(sub + "=") else { continue }
+            } else if group.count > 1, claimed.contains(label) || label.hasPrefix("rp=") {
                 continue
             }
             let money = ["pagu", "realisasi-anggaran", "penyerapan", "sisa", "selisih"].contains(target.descriptor.role)

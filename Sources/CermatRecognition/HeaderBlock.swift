@@ -19,7 +19,7 @@ struct HeaderBlock {
     var lastRow: Int { numberRow?.row ?? rows.upperBound }
 
     /// Reads the header starting at `start`, or `nil` when what starts there is not a table header.
-    static func read(at start: Int, grid: SheetGrid, vocabulary: Vocabulary) -> HeaderBlock? {
+    static func read(at start: Int, grid: SheetGrid, vocabulary: Vocabulary, looksLikeHeader: (Int) -> Bool) -> HeaderBlock? {
         var span = grid.contentSpan(start)
         guard var columns = span else { return nil }
         var end = start
@@ -31,7 +31,9 @@ struct HeaderBlock {
                 numberRow = numbers
                 break
             }
-            guard isSubHeader(next, above: end, columns: columns, grid: grid, vocabulary: vocabulary) else { break }
+            // Sub-headers under groups, or a second row that is a header in its own right (three kinds of column, no data).
+            guard isSubHeader(next, above: end, columns: columns, grid: grid, vocabulary: vocabulary) || looksLikeHeader(next)
+            else { break }
             end = next
             span = grid.contentSpan(next)
             if let extra = span { columns = min(columns.lowerBound, extra.lowerBound)...max(columns.upperBound, extra.upperBound) }
@@ -69,7 +71,8 @@ struct HeaderBlock {
         guard !cells.isEmpty else { return false }
         for cell in cells {
             let text = TextKey.trimmed(CellText.display(cell, style: grid.workbook.style(of: cell)))
-            if text.count > 160 || Kode(text) != nil { return false }
+            // Labels are short and never a dash (a dash is an empty value).
+            if text.count > 100 || Kode(text) != nil || ValueParser.parse(text).value == .dash { return false }
             let column = cell.address.column
             if let number = ValueParser.parse(text).value.number {
                 // Years head the columns of a matrix ("Target Renstra › 2023"); any other number is data.
@@ -78,6 +81,9 @@ struct HeaderBlock {
                 return false
             } else if vocabulary.measures.contains(where: { $0.pattern.matches(TextKey.header(text)) }) {
                 // A unit under a single column ("SISA › (Rp)") is a sub-header too.
+                continue
+            } else if isDocumentLabel(text) {
+                // So is the document a column comes from ("RENSTRA 2021-2026 | IKU 2023 | PK 2023").
                 continue
             }
             let aboveAddress = CellAddress(row: above, column: column)
@@ -93,6 +99,13 @@ struct HeaderBlock {
             return false
         }
         return true
+    }
+
+    private static func isDocumentLabel(_ text: String) -> Bool {
+        let words = TextKey.header(text).split(whereSeparator: { $0 == " " || $0 == "-" })
+        guard words.count <= 4, let first = words.first else { return false }
+        return ["renstra", "renja", "iku", "pk", "lkjip", "rpjmd", "rkpd", "apbd", "apbd-p", "dpa", "rkt", "iki"].contains(String(first))
+            && words.dropFirst().allSatisfy { $0.allSatisfy(\.isNumber) }
     }
 
     private static func groupLabelToTheLeft(_ row: Int, _ column: Int, columns: ClosedRange<Int>, grid: SheetGrid,

@@ -1,4 +1,5 @@
 import CermatKnowledge
+import Foundation
 import CermatPlanning
 import CermatWorkbook
 
@@ -13,12 +14,20 @@ struct RowReader {
     struct Result {
         var rows: [PlanningRow] = []
         var repeatedHeaderRows: [Int] = []
+        /// The levels of the blocks that header rows inside the data started, in order.
+        var blockLevels: [RowLevel] = []
         var lastRow: Int
         var remarks: [String] = []
     }
 
     private func column(_ role: String) -> Int? {
         descriptors.filter { $0.value.role == role }.map(\.key).min()
+    }
+
+    // The row's own label: the leftmost program/kegiatan name, sasaran or tujuan column (a PK table lists sasaran first
+    // and the program beside it; the sasaran is what the row is).
+    private var labelColumn: Int? {
+        descriptors.filter { ["name", "sasaran", "tujuan"].contains($0.value.role) }.map(\.key).min()
     }
 
     /// Reads rows from below the header until the table ends (two blank rows, the start of another table, the sheet's end).
@@ -28,6 +37,7 @@ struct RowReader {
         var row = header.lastRow + 1
         var blankRun = 0
         var numbered = 0
+        var blockLevel: RowLevel?
         while row <= lastSheetRow {
             let cells = grid.contentCells(row, in: header.columns)
             if cells.isEmpty {
@@ -36,11 +46,21 @@ struct RowReader {
                 row += 1
                 continue
             }
-            // A header block repeated after a page break.
-            if matches(rowTexts(row), firstHeaderTexts) {
+            // A header block repeated after a page break (the same labels; a block header names another level).
+            if matches(rowTexts(row), firstHeaderTexts), blockHeaderLevel(row) == nil || sameLabel(row, firstHeaderTexts) {
                 let height = header.lastRow - header.rows.lowerBound + 1
                 result.repeatedHeaderRows += Array(row..<(row + height))
                 row += height
+                blankRun = 0
+                continue
+            }
+            // A header row repeated inside the data for a block of another level ("Program | Indikator Kinerja Program |
+            // Target"): the rows below it are that level.
+            if let level = blockHeaderLevel(row) {
+                result.repeatedHeaderRows.append(row)
+                result.blockLevels.append(level)
+                blockLevel = level
+                row += 1
                 blankRun = 0
                 continue
             }
@@ -51,9 +71,11 @@ struct RowReader {
             let hasNumbering = entry.numbering != nil || entry.kode != nil
             if hasNumbering { numbered += 1 }
             // A row with no number, no kode and no value, carrying only text, continues the text of the row above it.
+            // Only in a table that numbers its rows, and in the same font as the row it continues.
             if !hasNumbering, entry.values.values.allSatisfy({ $0.value.isEmpty }), let last = result.rows.indices.last,
-               numbered * 5 >= result.rows.count * 4, result.rows[last].level != .footer, entry.level != .total,
-               entry.level != .footer, isTextOnly(row) {
+               numbered >= 2, numbered * 5 >= result.rows.count * 4, result.rows[last].level != .footer,
+               entry.level != .total, entry.level != .footer, entry.bold == result.rows[last].bold,
+               entry.italic == result.rows[last].italic, isTextOnly(row), continuesText(entry) {
                 result.rows[last].name = joined(result.rows[last].name, entry.name)
                 result.rows[last].indicator = joined(result.rows[last].indicator, entry.indicator)
                 result.rows[last].continuationRows.append(row)
@@ -61,22 +83,72 @@ struct RowReader {
                 row += 1
                 continue
             }
+            if let blockLevel, entry.level == .other { entry.level = blockLevel }
             entry.parent = nil
             result.rows.append(entry)
             result.lastRow = row
             row += 1
         }
+        if !result.blockLevels.isEmpty, let first = headerLevel(labelColumn) {
+            // Rows above the first block belong to the level the table's own header names ("Tujuan", "Sasaran Strategis").
+            for index in result.rows.indices where result.rows[index].level == .other { result.rows[index].level = first }
+        }
         assignStyleLevels(&result.rows)
+        // Above the first program nothing can be a kegiatan or sub-kegiatan (TW IV lists a sasaran's indicators there,
+        // in the kegiatan's italics): those rows are indicators, unless they state an outcome (a sasaran, found later).
+        if let firstProgram = result.rows.firstIndex(where: { $0.level == .program }) {
+            for index in 0..<firstProgram where [.kegiatan, .subKegiatan].contains(result.rows[index].level) {
+                result.rows[index].level = .indicator
+            }
+        }
         assignParents(&result.rows)
         return result
+    }
+
+    /// The level a column's header names on its own ("Tujuan", "Sasaran Strategis", "Program", "Kegiatan",
+    /// "Sub. Kegiatan"), or `nil` for a header naming several ("Program/Kegiatan/Sub Kegiatan") or none.
+    func headerLevel(_ column: Int?) -> RowLevel? {
+        guard let column else { return nil }
+        let text = TextKey.header((header.printed[column] ?? []).joined(separator: " "))
+        let named: [(String, RowLevel)] = [("sub kegiatan", .subKegiatan), ("sub. kegiatan", .subKegiatan),
+                                           ("kegiatan", .kegiatan), ("program", .program), ("sasaran", .sasaran),
+                                           ("tujuan", .tujuan)]
+        var found: [RowLevel] = []
+        var rest = text
+        for (word, level) in named where rest.contains(word) {
+            found.append(level)
+            rest = rest.replacingOccurrences(of: word, with: " ")
+        }
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// Text columns whose values are all category words (Tercapai, TERPENUHI…) are categories, whatever their header says.
+    func categoryColumns(_ rows: [PlanningRow]) -> [Int] {
+        let words: Set<String> = ["tercapai", "tidak tercapai", "terpenuhi", "belum terpenuhi", "memenuhi", "belum memenuhi",
+                                  "melebihi", "tidak terpenuhi", "belum tercapai"]
+        return descriptors.filter { ["keterangan", "text"].contains($0.value.role) }.map(\.key).filter { column in
+            let values = rows.map { grid.ownText($0.sheetRow, column) }.filter { !$0.isEmpty }
+            return values.count >= 2 && values.allSatisfy { words.contains(TextKey.header($0)) }
+        }
     }
 
     // MARK: - One row
 
     private func readRow(_ row: Int) -> PlanningRow {
-        let numbering = text(row, column("no"))
+        var numbering = text(row, column("no"))
         let kodeText = text(row, column("kode"))
-        let name = text(row, column("name")) ?? text(row, column("sasaran")) ?? text(row, column("tujuan"))
+        var name = text(row, labelColumn)
+        var numberedLabel = false
+        // A label that is only a numbering ("1.", "A.") is the row's number printed in the wrong column; a label that
+        // starts with one ("6. Penyusunan Dokumen …") carries its number in front of the name.
+        if let label = name, Self.isNumberingOnly(label) {
+            numbering = numbering ?? label
+            name = nil
+            numberedLabel = true
+        } else if let label = name, let split = Self.leadingNumbering(label) {
+            numbering = numbering ?? split.number
+            name = split.rest
+        }
         var indicator = text(row, column("indicator"))
         if let raw = indicator, raw.hasPrefix("- ") || raw.hasPrefix("• ") { indicator = TextKey.trimmed(raw.dropFirst(2)) }
         var values: [Int: TypedValue] = [:]
@@ -95,7 +167,11 @@ struct RowReader {
             level = .total
         } else if let kodeText, let kode = Kode(kodeText), let fromKode = kode.level {
             level = fromKode
-        } else if name == nil, kodeText == nil, numbering == nil, indicator != nil {
+        } else if name == nil, kodeText == nil, numbering == nil || numberedLabel, indicator != nil {
+            level = .indicator
+        } else if name == nil, kodeText == nil, numbering == nil, indicator == nil,
+                  values.values.contains(where: { !$0.value.isEmpty }) {
+            // Values with no text of their own (a cell split over lines) belong to the row above.
             level = .indicator
         } else {
             level = .other
@@ -120,12 +196,23 @@ struct RowReader {
 
     // Tables without kode mark programs in bold and kegiatan in italic (DOMAIN §2.0), or number them A/I/1.
     private func assignStyleLevels(_ rows: inout [PlanningRow]) {
+        // Side by side first: there a row's level is the label it fills, whatever the first guess was.
+        if sideBySide(&rows, rows.indices.filter { [.other, .indicator].contains(rows[$0].level) && rows[$0].kode == nil }) {
+            return
+        }
         let open = rows.indices.filter { rows[$0].level == .other }
         guard !open.isEmpty else { return }
         defer {
-            // Last, a row still without a level whose name says it is a program.
-            for index in open where rows[index].level == .other {
-                if let name = rows[index].name, TextKey.header(name).hasPrefix("program ") { rows[index].level = .program }
+            // Last, a row still without a level whose name says it is a program (when the name is the row's label), or
+            // any row of a table whose name column holds one level only ("Kegiatan", "Sub. Kegiatan").
+            let performance = descriptors.values.contains { ["target", "realisasi"].contains($0.role) }
+            let only = labelColumn == column("name") && performance ? headerLevel(labelColumn) : nil
+            for index in open where rows[index].level == .other && labelColumn == column("name") {
+                if let name = rows[index].name, TextKey.header(name).hasPrefix("program ") {
+                    rows[index].level = .program
+                } else if let only, rows[index].name != nil {
+                    rows[index].level = only
+                }
             }
         }
         // Numbering first (A. program, I. kegiatan, 1. sub-kegiatan), when the table uses letters and arabic numbers.
@@ -150,6 +237,97 @@ struct RowReader {
         for index in program { rows[index].level = .program }
         for index in italic where !program.contains(index) { rows[index].level = .kegiatan }
         for index in plain { rows[index].level = .subKegiatan }
+    }
+
+    // Tables that list levels side by side (Tujuan | Sasaran | Program | Kegiatan, each with its indicator): a row is
+    // the level of the rightmost label it fills; a row that fills none but an indicator is a further indicator.
+    private func sideBySide(_ rows: inout [PlanningRow], _ open: [Int]) -> Bool {
+        let labels = descriptors.filter { ["tujuan", "sasaran", "name"].contains($0.value.role) }.map(\.key).sorted()
+        // Side by side only when every level has its own indicator; a program column beside a sasaran that has no
+        // indicator of its own (Renstra matrices, PK measurement tables) describes the sasaran row.
+        let indicators = descriptors.filter { $0.value.role == "indicator" }.count
+        // …and when the labels are different levels: three sasaran columns (Renstra | IKU | PK) are one level compared.
+        let levels = labels.map { column -> RowLevel in
+            switch descriptors[column]?.role {
+            case "tujuan": return .tujuan
+            case "sasaran": return .sasaran
+            default: return nameLevel(column)
+            }
+        }
+        guard labels.count >= 2, indicators >= labels.count, Set(levels).count == levels.count else { return false }
+        for index in open {
+            let filled = labels.filter { !grid.ownText(rows[index].sheetRow, $0).isEmpty }
+            guard let rightmost = filled.last else {
+                if rows[index].values.values.contains(where: { !$0.value.isEmpty }) || rows[index].indicator != nil {
+                    rows[index].level = .indicator
+                }
+                continue
+            }
+            switch descriptors[rightmost]?.role {
+            case "tujuan": rows[index].level = .tujuan
+            case "sasaran": rows[index].level = .sasaran
+            default: rows[index].level = nameLevel(rightmost)
+            }
+            // The row is the level of that label, so it is named by it (and its indicator is the one beside it).
+            rows[index].name = grid.ownText(rows[index].sheetRow, rightmost)
+            if let beside = descriptors.filter({ $0.value.role == "indicator" && $0.key > rightmost }).map(\.key).min() {
+                let text = grid.ownText(rows[index].sheetRow, beside)
+                if !text.isEmpty { rows[index].indicator = text }
+            }
+        }
+        return true
+    }
+
+    // The level a name column holds, from its header: "Kegiatan" columns hold kegiatan, "Program" columns programs.
+    private func nameLevel(_ column: Int) -> RowLevel {
+        let header = TextKey.header((header.printed[column] ?? []).joined(separator: " "))
+        if header.contains("sub kegiatan") || header.contains("sub. kegiatan") { return .subKegiatan }
+        if header.contains("kegiatan") && !header.contains("program") { return .kegiatan }
+        return .program
+    }
+
+    /// The level of a header row repeated inside the data for a block, if `row` is one: short texts in the same columns
+    /// as the table's header, the first naming a level.
+    private func blockHeaderLevel(_ row: Int) -> RowLevel? {
+        let texts = rowTexts(row)
+        let header = rowTexts(self.header.rows.lowerBound)
+        let filled = texts.indices.filter { !texts[$0].isEmpty }
+        let headerFilled = header.indices.filter { !header[$0].isEmpty }.count
+        // Short labels (not sentences, not numbers other than years) over most of the header's columns.
+        guard filled.count >= 2, filled.count * 10 >= headerFilled * 6,
+              filled.allSatisfy({ !header[$0].isEmpty || self.header.paths[self.header.columns.lowerBound + $0]?.isEmpty == false }),
+              filled.allSatisfy({ texts[$0].count <= 40 && ValueParser.parse(texts[$0]).value.number == nil || isYear(texts[$0]) })
+        else { return nil }
+        let roles = Set(filled.compactMap { vocabulary.roleDescriptor(path: [texts[$0]])?.role })
+        let levelWords = ["tujuan", "sasaran", "program", "sub kegiatan", "sub. kegiatan", "kegiatan"]
+        guard roles.count >= 2, let first = filled.first(where: { index in levelWords.contains { texts[index].hasPrefix($0) } })
+        else { return nil }
+        let label = texts[first]
+        if label.hasPrefix("tujuan") { return .tujuan }
+        if label.hasPrefix("sasaran") { return .sasaran }
+        if label.hasPrefix("program") { return .program }
+        if label.hasPrefix("sub kegiatan") || label.hasPrefix("sub. kegiatan") { return .subKegiatan }
+        if label.hasPrefix("kegiatan") { return .kegiatan }
+        return nil
+    }
+
+    /// "6. Penyusunan …" → ("6.", "Penyusunan …"); `nil` when the text does not start with a numbering and a space.
+    static func leadingNumbering(_ text: String) -> (number: String, rest: String)? {
+        guard let space = text.firstIndex(of: " ") else { return nil }
+        let head = String(text[..<space])
+        guard head.hasSuffix(".") || head.hasSuffix(")"), isNumberingOnly(head) else { return nil }
+        let rest = TextKey.trimmed(text[space...])
+        return rest.isEmpty ? nil : (head, rest)
+    }
+
+    static func isNumberingOnly(_ text: String) -> Bool {
+        let core = text.trimmingTrailingDots()
+        guard !core.isEmpty, core.count <= 4, text != core || core.allSatisfy(\.isNumber) else { return false }
+        return core.allSatisfy(\.isNumber) || core.allSatisfy { "IVXL".contains($0) } || (core.count == 1 && core.first!.isLetter)
+    }
+
+    private func isYear(_ text: String) -> Bool {
+        Int(text).map { $0 >= 1990 && $0 <= 2100 } ?? false
     }
 
     private enum NumberingStyle {
@@ -203,14 +381,23 @@ struct RowReader {
 
     // MARK: - Helpers
 
+    // A label or indicator cell's text; a lone dash is no text.
     private func text(_ row: Int, _ column: Int?) -> String? {
         guard let column else { return nil }
         let value = grid.ownText(row, column)
-        return value.isEmpty ? nil : value
+        return value.isEmpty || ValueParser.parse(value).value == .dash ? nil : value
     }
 
     private func rowTexts(_ row: Int) -> [String] {
         header.columns.map { TextKey.header(grid.ownText(row, $0)) }
+    }
+
+    // Whether the row's label cell reads like the header's (a repeated header) rather than naming another level.
+    private func sameLabel(_ row: Int, _ header: [String]) -> Bool {
+        guard let label = labelColumn else { return true }
+        let index = label - self.header.columns.lowerBound
+        let texts = rowTexts(row)
+        return index < texts.count && index < header.count && texts[index] == header[index]
     }
 
     private func matches(_ texts: [String], _ header: [String]) -> Bool {
@@ -237,6 +424,12 @@ struct RowReader {
         return grid.contentCells(row, in: header.columns).allSatisfy { cell in
             descriptors[cell.address.column].map { textRoles.contains($0.role) } ?? true
         }
+    }
+
+    // A continuation is the rest of a wrapped text: it starts in lower case or with "(", not as a new phrase.
+    private func continuesText(_ row: PlanningRow) -> Bool {
+        guard let first = (row.name ?? row.indicator)?.first else { return false }
+        return first.isLowercase || first == "("
     }
 
     private func joined(_ first: String?, _ second: String?) -> String? {

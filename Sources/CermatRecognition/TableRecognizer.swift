@@ -22,6 +22,10 @@ public struct TableRecognizer: Sendable {
             tables += found.tables
             if let reason = found.reason { unrecognised.append(.init(sheet: workbook.sheets[index].name, reason: reason)) }
         }
+        NameLevels.assign(&tables, vocabulary: knowledge.vocabulary)
+        for index in tables.indices {
+            SasaranRows.assign(&tables[index].rows, openers: knowledge.vocabulary.sasaranOpeners)
+        }
         return PlanningDocument(source: workbook.source, tables: tables, unrecognised: unrecognised)
     }
 
@@ -82,15 +86,22 @@ public struct TableRecognizer: Sendable {
     // MARK: - One table
 
     private func readTable(at start: Int, after previousEnd: Int, grid: SheetGrid, lastRow: Int) -> PlanningTable? {
-        guard let header = HeaderBlock.read(at: start, grid: grid, vocabulary: knowledge.vocabulary) else { return nil }
+        guard let header = HeaderBlock.read(at: start, grid: grid, vocabulary: knowledge.vocabulary,
+                                            looksLikeHeader: { isHeaderStart($0, grid: grid, strict: true) }) else { return nil }
         let title = titleLines(above: start, after: previousEnd, grid: grid)
         let (form, ties) = FormMatcher(forms: knowledge.forms).match(header: header, title: title, grid: grid)
-        let (descriptors, unknown) = ColumnClassifier(vocabulary: knowledge.vocabulary).classify(header, form: form)
+        var (descriptors, unknown) = ColumnClassifier(vocabulary: knowledge.vocabulary).classify(header, form: form, title: title)
         let reader = RowReader(grid: grid, header: header, descriptors: descriptors, vocabulary: knowledge.vocabulary)
         let walk = reader.read(lastSheetRow: lastRow) { row in
             row > header.lastRow && isHeaderStart(row, grid: grid, strict: true)
         }
         guard !walk.rows.isEmpty else { return nil }
+        for column in reader.categoryColumns(walk.rows) { descriptors[column] = ColumnDescriptor(role: "kategori") }
+        // A table of blocks (a tujuan block, then sasaran, then programs) names its label column after its lowest block.
+        if let lowest = walk.blockLevels.max(), let label = descriptors.filter({ ["tujuan", "sasaran", "name"].contains($0.value.role) })
+            .map(\.key).min() {
+            descriptors[label] = ColumnDescriptor(role: lowest == .tujuan ? "tujuan" : lowest == .sasaran ? "sasaran" : "name")
+        }
         var columns: [PlanningColumn] = []
         for index in header.columns {
             let descriptor = descriptors[index] ?? ColumnDescriptor(role: header.paths[index]?.isEmpty == false ? "text" : "empty")

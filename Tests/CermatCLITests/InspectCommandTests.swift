@@ -58,3 +58,35 @@ import Testing
         #expect(run.stdout.contains("--timings"))
     }
 }
+
+/// `cermat inspect --tables`, end to end.
+@Suite struct InspectTablesTests {
+    @Test func describesTablesColumnsDerivationsAndRows() throws {
+        let run = try Binary.run(["inspect", "examples/renja-perubahan-2024-blitar.xlsx", "--tables", "--rules", "rules"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("table 2 on sheet 'E-81', A4:AB85, form e81"))
+        #expect(run.stdout.contains("repeated header rows 30-33, 56-59"))
+        #expect(run.stdout.contains("capaian/%/tahun"))
+        #expect(run.stdout.contains("U = (S / I) × 100"))
+        #expect(run.stdout.contains("rows: 6 program, 15 kegiatan, 45 sub-kegiatan, 4 footer"))
+        #expect(run.stdout.contains("4 continuation rows joined to the row above"))
+    }
+
+    @Test func explainsASheetWithoutATable() throws {
+        let run = try Binary.run(["inspect", "fixtures/planning/dua-tabel-satu-sheet.xlsx", "--tables", "--rules", "rules"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("sheet 'Catatan': no table recognised: no table header found"))
+        #expect(run.stdout.contains("table 2 on sheet 'Tabel 1 dan Tabel 5'"))
+    }
+
+    @Test func listsRowsWithTheirLevel() throws {
+        let run = try Binary.run(["inspect", "examples/renja-perubahan-2024-blitar.xlsx", "--tables", "--rows", "--rules", "rules"])
+        #expect(run.stdout.contains("row 8 program: 1.06.01 PROGRAM PENUNJANG URUSAN PEMERINTAHAN KABUPATENKOTA"))
+    }
+
+    @Test func reportsABrokenRulesFolder() throws {
+        let run = try Binary.run(["inspect", "examples/renja-perubahan-2024-blitar.xlsx", "--tables", "--rules", "/nonexistent"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("/nonexistent: the rules folder does not exist"))
+    }
+}

@@ -130,14 +130,14 @@ import Testing
     @Test(arguments: [("(12/7)*100", "#12 / #7 × 100"), ("6+12", "(#6 + #12)"), ("(14/5)*100%", "#14 / #5 × 100"),
                       ("(7/6)", "#7 / #6"), ("(5+7)", "(#5 + #7)"), ("8 - 7", "(#8 - #7)")])
     func parsesColumnNumberFormulas(text: String, shape: String) {
-        #expect(Expression.parse(text)?.description == shape)
+        #expect(ColumnExpression.parse(text)?.description == shape)
     }
 
     @Test func evaluates() {
-        let capaian = Expression.parse("(12/7)*100")!
+        let capaian = ColumnExpression.parse("(12/7)*100")!
         #expect(capaian.evaluate { [12: 6, 7: 12][$0] } == 50)
         #expect(capaian.evaluate { [12: 6, 7: 0][$0] } == nil)
         #expect(capaian.scalesToPercent)
-        #expect(Expression.parse("12/") == nil)
+        #expect(ColumnExpression.parse("12/") == nil)
     }
 }
