@@ -27,9 +27,11 @@ let package = Package(
         .target(name: "CermatKnowledge", dependencies: ["CermatPlanning", .product(name: "Yams", package: "Yams")]),
         // Table recognition: headers, column roles, column-number rows, row hierarchy.
         .target(name: "CermatRecognition", dependencies: ["CermatWorkbook", "CermatPlanning", "CermatKnowledge"]),
+        // Rules: checks over the planning model; findings are values.
+        .target(name: "CermatRules", dependencies: ["CermatWorkbook", "CermatPlanning", "CermatKnowledge", "CermatRecognition"]),
         // Command line: arguments, configuration, exit codes.
         .target(name: "CermatCLI", dependencies: [
-            "CermatWorkbook", "CermatReader", "CermatPlanning", "CermatKnowledge", "CermatRecognition",
+            "CermatWorkbook", "CermatReader", "CermatPlanning", "CermatKnowledge", "CermatRecognition", "CermatRules",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "cermat", dependencies: ["CermatCLI"]),
@@ -41,6 +43,10 @@ let package = Package(
         .testTarget(name: "CermatPlanningTests", dependencies: ["CermatPlanning", "CermatWorkbook"]),
         .testTarget(name: "CermatRecognitionTests", dependencies: [
             "CermatRecognition", "CermatKnowledge", "CermatPlanning", "CermatReader", "CermatWorkbook", "CermatTestSupport",
+        ]),
+        .testTarget(name: "CermatRulesTests", dependencies: [
+            "CermatRules", "CermatRecognition", "CermatKnowledge", "CermatPlanning", "CermatReader", "CermatWorkbook",
+            "CermatTestSupport",
         ]),
         .testTarget(name: "CermatCLITests", dependencies: ["cermat", "CermatTestSupport"]),
     ]

@@ -8,6 +8,8 @@ public struct KnowledgeBase: Sendable {
     public var forms: [TableForm]
     /// The vocabulary.
     public var vocabulary: Vocabulary
+    /// Every rule's default settings (`rules/defaults.yml`).
+    public var ruleDefaults: [String: RuleOverride]
     /// The folder the knowledge was loaded from.
     public var folder: String
 
@@ -29,7 +31,11 @@ public struct KnowledgeBase: Sendable {
             forms.append(form)
         }
         let vocabulary = try VocabularyFiles.load(folder + "/vocabulary")
-        return KnowledgeBase(forms: forms, vocabulary: vocabulary, folder: folder)
+        let defaultsPath = folder + "/defaults.yml"
+        let defaults = try YAMLFile.mapping(defaultsPath)
+        try YAMLFile.checkKeys(defaults, allowed: ["rules"], in: defaultsPath, at: "the file")
+        let ruleDefaults = try Configuration.ruleOverrides(defaults["rules"], in: defaultsPath)
+        return KnowledgeBase(forms: forms, vocabulary: vocabulary, ruleDefaults: ruleDefaults, folder: folder)
     }
 
     /// The form with an id.

@@ -37,6 +37,10 @@ struct ColumnClassifier {
             if descriptor.isMeasured {
                 if let sub = path.last, path.count > 1, let measure = measure(of: sub) {
                     descriptor = withMeasure(descriptor, measure)
+                } else if let last = path.last?.split(separator: " ").last.map(String.init), path.last?.contains(" ") == true,
+                          let measure = measure(of: last) {
+                    // "Realisasi Triwulan I Rp", "Pagu (Rp)": the measure as the header's last word.
+                    descriptor = withMeasure(descriptor, measure)
                 }
                 if descriptor.period == nil {
                     descriptor.period = period(of: path, year: year)

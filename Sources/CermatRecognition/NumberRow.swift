@@ -54,12 +54,17 @@ struct NumberRow {
         return NumberRow(row: row, numbers: numbers, statements: statements)
     }
 
-    // "13=(12/7)*100%", "15=(14/5)*100% Rp=14", "8 = (7/6)", "10 = (5+7)".
+    // "13=(12/7)*100%", "15=(14/5)*100% Rp=14", "8 = (7/6)", "10 = (5+7)", "4 = 2 + 3".
     private static func parseStatements(group: String, _ text: String) -> [Statement]? {
         var statements: [Statement] = []
         let compact = text.replacingOccurrences(of: " = ", with: "=").replacingOccurrences(of: "= ", with: "=")
             .replacingOccurrences(of: " =", with: "=")
-        for part in compact.split(separator: " ") where part.contains("=") {
+        // A word with "=" starts a statement; the words after it ("+", "3") continue its expression.
+        var parts: [String] = []
+        for word in compact.split(separator: " ") {
+            if word.contains("=") || parts.isEmpty { parts.append(String(word)) } else { parts[parts.count - 1] += word }
+        }
+        for part in parts where part.contains("=") {
             let sides = part.split(separator: "=", maxSplits: 1).map(String.init)
             guard sides.count == 2, let expression = ColumnExpression.parse(sides[1]) else { return nil }
             let left = sides[0].lowercased()

@@ -1,0 +1,93 @@
+import CermatKnowledge
+import CermatPlanning
+import CermatRecognition
+import CermatWorkbook
+
+/// Runs every enabled rule on a workbook: recognition, then the rules with their settings, then ordering and
+/// fingerprints. The configuration is checked when the linter is made: an unknown rule id is an error.
+public struct Linter: Sendable {
+    /// What a run found in one workbook.
+    public struct Result: Sendable {
+        /// The recognised tables.
+        public var document: PlanningDocument
+        /// The findings, in DESIGN §4 order, with fingerprints.
+        public var findings: [Finding]
+    }
+
+    /// The rules folder's knowledge.
+    public let knowledge: KnowledgeBase
+    /// The user's configuration.
+    public let configuration: Configuration
+    /// The rules that run.
+    public let rules: [any Rule.Type]
+
+    /// A linter; throws when the configuration or the defaults name a rule that does not exist.
+    public init(knowledge: KnowledgeBase, configuration: Configuration = Configuration(),
+                rules: [any Rule.Type] = RuleRegistry.all) throws(KnowledgeError) {
+        self.knowledge = knowledge
+        self.configuration = configuration
+        self.rules = rules
+        let known = Set(RuleRegistry.all.map { $0.info.id })
+        for (id, place) in configuration.namedRules where !known.contains(id) {
+            throw KnowledgeError(file: configuration.path ?? ".cermat.yml",
+                                 "unknown rule '\(id)' in \(place); `cermat rules` lists the rules")
+        }
+        for id in knowledge.ruleDefaults.keys where !known.contains(id) {
+            throw KnowledgeError(file: knowledge.folder + "/defaults.yml", "unknown rule '\(id)'")
+        }
+    }
+
+    /// Recognises the workbook's tables and checks them.
+    public func lint(_ workbook: Workbook) -> Result {
+        let document = TableRecognizer(knowledge: knowledge).recognise(workbook)
+        return Result(document: document, findings: check(workbook, document))
+    }
+
+    /// Checks already recognised tables.
+    public func check(_ workbook: Workbook, _ document: PlanningDocument) -> [Finding] {
+        var findings: [Finding] = []
+        for type in rules {
+            let rule = type.init()
+            let id = type.info.id
+            let base = settings(type.info, sheet: nil)
+            var contexts: [RuleSettings: RuleContext] = [:]
+            for table in document.tables {
+                let settings = settings(type.info, sheet: table.sheet)
+                guard settings.enabled else { continue }
+                let context = contexts[settings] ?? RuleContext(workbook: workbook, document: document, knowledge: knowledge,
+                                                                settings: settings, rule: id)
+                contexts[settings] = context
+                rule.check(table: table, in: context)
+            }
+            if base.enabled {
+                let context = RuleContext(workbook: workbook, document: document, knowledge: knowledge, settings: base, rule: id)
+                rule.check(document: document, in: context)
+                // A workbook-wide finding on a sheet the rule is off for, or with another severity there, follows the sheet.
+                for finding in context.findings {
+                    let sheetSettings = settings(type.info, sheet: finding.sheet)
+                    guard sheetSettings.enabled else { continue }
+                    var adjusted = finding
+                    if sheetSettings.severity != base.severity { adjusted.severity = sheetSettings.severity }
+                    findings.append(adjusted)
+                }
+            }
+            for context in contexts.values { findings += context.findings }
+        }
+        findings.sort(by: Finding.ordered)
+        for (index, fingerprint) in Fingerprint.assign(findings).enumerated() { findings[index].fingerprint = fingerprint }
+        return findings
+    }
+
+    /// A rule's settings on a sheet: its declared default, `rules/defaults.yml`, the configuration, the sheet's settings.
+    public func settings(_ info: RuleInfo, sheet: String?) -> RuleSettings {
+        var merged = RuleOverride(severity: info.severity.rawValue, enabled: true)
+        if let defaults = knowledge.ruleDefaults[info.id] { merged = merged.overlaid(by: defaults) }
+        if let configured = configuration.rules[info.id] { merged = merged.overlaid(by: configured) }
+        if let sheet, let sheetSettings = configuration.sheets[sheet] {
+            if let configured = sheetSettings.rules[info.id] { merged = merged.overlaid(by: configured) }
+            if sheetSettings.disable.contains(info.id) { merged.enabled = false }
+        }
+        return RuleSettings(enabled: merged.enabled ?? true, severity: Severity(rawValue: merged.severity ?? "") ?? info.severity,
+                            tolerance: merged.tolerance, parameters: merged.parameters)
+    }
+}

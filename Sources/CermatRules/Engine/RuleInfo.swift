@@ -1,0 +1,49 @@
+/// What a rule is: its stable id, names, default severity, what it checks and why, and its examples.
+public struct RuleInfo: Sendable {
+    /// The stable kebab-case id (`capaian-formula`).
+    public var id: String
+    /// The catalogue ids of DOMAIN §5 it implements (`CAL01`).
+    public var catalogue: [String]
+    /// Its name.
+    public var name: Message
+    /// The severity it reports with unless configured otherwise.
+    public var severity: Severity
+    /// What it checks.
+    public var description: Message
+    /// Why it matters.
+    public var rationale: Message
+    /// Grids it must flag and grids it must leave alone: its documentation and its tests.
+    public var examples: [RuleExample]
+
+    /// A rule description.
+    public init(id: String, catalogue: [String], name: Message, severity: Severity, description: Message, rationale: Message,
+                examples: [RuleExample]) {
+        self.id = id
+        self.catalogue = catalogue
+        self.name = name
+        self.severity = severity
+        self.description = description
+        self.rationale = rationale
+        self.examples = examples
+    }
+}
+
+/// A small sheet for a rule to read: rows of cell texts, with the cells the rule must flag marked `!`.
+///
+/// Cells are written as a planner types them (`- 100`, `6.675.575.000,00`, `98,15%`); `<` merges a cell with the one to
+/// its left and `^` with the one above, for multi-row headers. An example either triggers (it marks cells) or not.
+public struct RuleExample: Sendable {
+    /// The rows, top to bottom; `!` before a cell's text marks a cell the rule must flag.
+    public var rows: [[String]]
+    /// A note on what the example shows, for the documentation.
+    public var note: String
+
+    /// An example.
+    public init(_ note: String, _ rows: [[String]]) {
+        self.note = note
+        self.rows = rows
+    }
+
+    /// Whether the rule must flag something in it.
+    public var triggers: Bool { rows.contains { $0.contains { $0.hasPrefix("!") } } }
+}

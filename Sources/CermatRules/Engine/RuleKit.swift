@@ -1,0 +1,61 @@
+import CermatPlanning
+import CermatWorkbook
+
+/// Small helpers every rule uses to read rows and write messages.
+extension PlanningRow {
+    /// The number in a column, if the cell holds one (a plain number, a percentage, a measured quantity).
+    public func number(_ column: Int) -> Double? {
+        values[column]?.value.number
+    }
+
+    /// The label a person recognises the row by: kode and name, or the indicator.
+    public var label: String {
+        let name = name ?? indicator ?? "baris \(sheetRow + 1)"
+        return kode.map { "\($0) \(name)" } ?? name
+    }
+
+    /// Whether the row is data a formula applies to (not a footer of averages and predicates).
+    public var isData: Bool { level != .footer }
+
+    /// Whether the indicator measures a share or an index (a percentage, a rate, an average): values that do not add up.
+    public var isLevelIndicator: Bool {
+        let text = TextKey.header(indicator ?? name ?? "")
+        let unit = TextKey.header(unit ?? "")
+        return unit == "%" || unit == "persen" || ["persentase", "presentase", "prosentase", "indeks", "rata-rata", "rata rata",
+                                                  "nilai", "tingkat", "rasio", "angka", "cakupan"].contains { text.hasPrefix($0) }
+    }
+}
+
+extension PlanningTable {
+    /// The cell of a row in a column.
+    public func cell(_ row: PlanningRow, _ column: Int) -> CellAddress {
+        CellAddress(row: row.sheetRow, column: column)
+    }
+
+    /// The printed column number and descriptor of a column, for messages (`kolom 13 (capaian/%/tahun)`).
+    public func columnLabel(_ column: Int) -> (id: String, en: String) {
+        let letter = CellAddress.columnName(column)
+        guard let described = self.column(at: column) else { return ("kolom \(letter)", "column \(letter)") }
+        let number = described.number.map { " \($0)" } ?? ""
+        return ("kolom\(number) (\(letter), \(described.descriptor))", "column\(number) (\(letter), \(described.descriptor))")
+    }
+
+    /// The data rows whose level is one of `levels` (all data rows when empty).
+    public func dataRows(_ levels: Set<RowLevel> = []) -> [PlanningRow] {
+        rows.filter { $0.isData && (levels.isEmpty || levels.contains($0.level)) }
+    }
+
+    /// The first column with a descriptor, if any.
+    public func firstColumn(_ descriptor: String) -> Int? {
+        columns(ColumnDescriptor(descriptor)).first?.index
+    }
+}
+
+/// Writing numbers the way the cell prints them.
+extension TypedValue {
+    /// The value in both languages at the cell's own precision (two decimals when unknown), with `%` for percentages.
+    public func shown(_ number: Double, percent: Bool? = nil) -> (id: String, en: String) {
+        let isPercent = percent ?? { if case .percent = value { return true } else { return false } }()
+        return Numeral.both(number, decimals: decimals ?? (number == number.rounded() ? 0 : 2), percent: isPercent)
+    }
+}

@@ -1,0 +1,17 @@
+/// Every rule Cermat has, in the order `cermat rules` lists them.
+public enum RuleRegistry {
+    /// All rules.
+    public static let all: [any Rule.Type] = [
+        // Arithmetic and derived columns.
+        CapaianFormulaRule.self, AbsorptionFormulaRule.self, CumulativeRealisationRule.self, RenstraProgressRule.self,
+        QuarterlySumRule.self, ChangeDifferenceRule.self, RemainingBudgetRule.self, ParentSumRule.self, TotalSumRule.self,
+        ColumnShiftRule.self,
+        // Ranges.
+        PercentRangeRule.self, CapaianOutlierRule.self, RealisasiOverPaguRule.self,
+    ]
+
+    /// The rule with an id.
+    public static func rule(_ id: String) -> (any Rule.Type)? {
+        all.first { $0.info.id == id }
+    }
+}

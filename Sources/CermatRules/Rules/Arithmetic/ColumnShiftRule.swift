@@ -1,0 +1,52 @@
+import CermatPlanning
+
+/// HDR02: a derived value that sits in its neighbour's column on a row (E-81 program rows print column 15 in another order).
+public struct ColumnShiftRule: Rule {
+    /// What the rule is.
+    public static let info = RuleInfo(
+        id: "column-shift", catalogue: ["HDR02"],
+        name: Message(id: "Nilai bergeser kolom", en: "Value in the wrong column"),
+        severity: .warning,
+        description: Message(
+            id: "Nilai sebuah kolom turunan yang justru sama dengan nilai yang seharusnya ada di kolom sebelahnya: baris itu memakai susunan kolom yang berbeda (di E-81 baris program mencetak kolom 15 sebagai K | Kr | Rp% sedangkan baris sub kegiatan K | Rp% | Rp=14).",
+            en: "A derived column's value that equals what its neighbour should hold: the row uses another column order (E-81's program rows print column 15 as K | Kr | Rp% while sub-kegiatan rows print K | Rp% | Rp=14)."),
+        rationale: Message(
+            id: "Pembaca dan mesin membaca kolom menurut kepalanya; nilai yang bergeser terbaca sebagai angka lain.",
+            en: "Readers and machines read a column by its header; a shifted value reads as another quantity."),
+        examples: [
+            RuleExample("capaian dan penyerapan tertukar", [
+                ["Indikator", "Target", "Realisasi", "Pagu", "Realisasi Anggaran", "Capaian Kinerja (%)", "Penyerapan (%)"],
+                ["1", "2", "3", "4", "5", "6=(3/2)*100%", "7=(5/4)*100%"],
+                ["Jumlah Paket", "10", "5", "200", "100", "50,00", "50,00"],
+                ["Jumlah Dokumen", "10", "5", "200", "150", "!75,00", "!50,00"],
+            ]),
+            RuleExample("pada tempatnya", [
+                ["Indikator", "Target", "Realisasi", "Pagu", "Realisasi Anggaran", "Capaian Kinerja (%)", "Penyerapan (%)"],
+                ["1", "2", "3", "4", "5", "6=(3/2)*100%", "7=(5/4)*100%"],
+                ["Jumlah Dokumen", "10", "5", "200", "150", "50,00", "75,00"],
+            ]),
+        ])
+
+    /// The rule.
+    public init() {}
+
+    /// Reports each shifted derived value once.
+    public func check(table: PlanningTable, in context: RuleContext) {
+        for derivation in table.derivations {
+            for row in table.dataRows() {
+                guard let printed = row.values[derivation.target], let actual = printed.value.number,
+                      let expected = DerivationCheck.expected(derivation, row, table),
+                      context.tolerance.compare(printed, actual, expected: expected) == .different,
+                      DerivationCheck.isShifted(row, derivation, table, context) else { continue }
+                let column = table.columnLabel(derivation.target)
+                let value = printed.shown(actual)
+                context.report(table, row: row, cell: table.cell(row, derivation.target),
+                               column: table.column(at: derivation.target)?.descriptor,
+                               message: Message(
+                                id: "\(column.id) pada baris ini memuat \(value.id), nilai yang seharusnya di kolom sebelahnya: susunan kolom baris ini berbeda dari kepala tabel",
+                                en: "\(column.en) holds \(value.en) on this row, the value its neighbour should hold: this row's columns are in another order than the header's"),
+                               expected: expected, actual: actual)
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import CermatPlanning
+
+/// SUM01: a program's money equals the sum of its kegiatan's, a kegiatan's the sum of its sub-kegiatan's.
+public struct ParentSumRule: Rule {
+    /// What the rule is.
+    public static let info = RuleInfo(
+        id: "parent-sum", catalogue: ["SUM01"],
+        name: Message(id: "Pagu induk = jumlah pagu turunan", en: "Parent money = sum of the children's"),
+        severity: .error,
+        description: Message(
+            id: "Untuk setiap kolom rupiah (pagu, anggaran sebelum/sesudah, realisasi per triwulan, sisa, perkiraan maju), nilai program sama dengan jumlah kegiatannya dan nilai kegiatan sama dengan jumlah sub kegiatannya. Hierarki diambil dari kode, atau dari penomoran dan huruf tebal/miring bila tanpa kode.",
+            en: "For every rupiah column (pagu, budget before/after, realisation per quarter, sisa, forward year), a program equals the sum of its kegiatan and a kegiatan the sum of its sub-kegiatan. The hierarchy comes from the kode, or from numbering and bold/italic without one."),
+        rationale: Message(
+            id: "Anggaran induk yang tidak sama dengan rinciannya berarti ada angka yang salah ketik, baris yang tertinggal, atau baris yang terhitung dua kali.",
+            en: "A parent budget that differs from its details means a mistyped figure, a missing row or a row counted twice."),
+        examples: [
+            RuleExample("kegiatan tidak sama dengan jumlah sub kegiatannya", [
+                ["Kode", "Program/Kegiatan/Sub Kegiatan", "Pagu Indikatif"],
+                ["1.06.02", "Program Pemberdayaan Sosial", "300.000.000"],
+                ["1.06.02.2.03", "Pengembangan Potensi Sumber Kesejahteraan Sosial", "!300.000.000"],
+                ["1.06.02.2.03.01", "Peningkatan Kemampuan PSM", "100.000.000"],
+                ["1.06.02.2.03.02", "Peningkatan Kemampuan TKSK", "150.000.000"],
+            ]),
+            RuleExample("semua sesuai", [
+                ["Kode", "Program/Kegiatan/Sub Kegiatan", "Pagu Indikatif"],
+                ["1.06.02", "Program Pemberdayaan Sosial", "250.000.000"],
+                ["1.06.02.2.03", "Pengembangan Potensi Sumber Kesejahteraan Sosial", "250.000.000"],
+                ["1.06.02.2.03.01", "Peningkatan Kemampuan PSM", "100.000.000"],
+                ["1.06.02.2.03.02", "Peningkatan Kemampuan TKSK", "150.000.000"],
+            ]),
+        ])
+
+    /// The rule.
+    public init() {}
+
+    /// Checks every parent row with children in every money column.
+    public func check(table: PlanningTable, in context: RuleContext) {
+        let money = table.columns.filter { $0.descriptor.measure == "Rp" }.map(\.index)
+        guard !money.isEmpty else { return }
+        for (index, parent) in table.rows.enumerated() where parent.level == .program || parent.level == .kegiatan {
+            let children = MoneySum.children(of: index, in: table)
+            guard !children.isEmpty else { continue }
+            for column in money {
+                MoneySum.compare(parent, children, column: column, in: table, context) { total, shown in
+                    Message(id: "jumlah \(table.columnLabel(column).id) dari \(children.count) \(parent.level == .program ? "kegiatan" : "sub kegiatan") di bawahnya \(shown.total.id), tercetak \(shown.actual.id)",
+                            en: "the \(children.count) \(parent.level == .program ? "kegiatan" : "sub-kegiatan") below sum to \(shown.total.en) in \(table.columnLabel(column).en), printed \(shown.actual.en)")
+                }
+            }
+        }
+    }
+}
+
+/// Summing money over rows, shared by the parent and total rules.
+enum MoneySum {
+    /// The rows directly below a parent: its kegiatan, or its sub-kegiatan. Rows repeated with the same kode and the
+    /// same money (a kegiatan printed twice) count once.
+    static func children(of index: Int, in table: PlanningTable) -> [PlanningRow] {
+        let parent = table.rows[index]
+        let expected: RowLevel = parent.level == .program ? .kegiatan : .subKegiatan
+        var seen: Set<String> = []
+        return table.rows.filter { row in
+            guard row.parent == index, row.level == expected else { return false }
+            guard let kode = row.kode else { return true }
+            let signature = kode + "|" + row.values.sorted { $0.key < $1.key }.map { "\($0.value.value.number ?? 0)" }.joined(separator: ",")
+            return seen.insert(signature).inserted
+        }
+    }
+
+    /// Reports when `row`'s value in `column` differs from the sum over `parts` (blanks and dashes count as zero).
+    static func compare(_ row: PlanningRow, _ parts: [PlanningRow], column: Int, in table: PlanningTable, _ context: RuleContext,
+                        message: (Double, (total: (id: String, en: String), actual: (id: String, en: String))) -> Message) {
+        guard let printed = row.values[column], let actual = printed.value.number,
+              parts.contains(where: { $0.number(column) != nil }) else { return }
+        // A part whose cell holds text that is not a number (a malformed amount) makes the sum unknowable.
+        guard parts.allSatisfy({ $0.number(column) != nil || ($0.values[column]?.value.isEmpty ?? true) }) else { return }
+        let total = parts.reduce(0) { $0 + ($1.number(column) ?? 0) }
+        guard context.tolerance.compare(printed, actual, expected: total) != .equal else { return }
+        context.report(table, row: row, cell: table.cell(row, column), column: table.column(at: column)?.descriptor,
+                       message: message(total, (printed.shown(total), printed.shown(actual))), expected: total, actual: actual,
+                       related: parts.map { table.cell($0, column) })
+    }
+}

@@ -1,0 +1,49 @@
+import CermatPlanning
+
+/// SUM02: a total row (JUMLAH, TOTAL, TOTAL PAGU ANGGARAN, TOTAL BELANJA DAERAH) equals the sum of the top-level rows.
+public struct TotalSumRule: Rule {
+    /// What the rule is.
+    public static let info = RuleInfo(
+        id: "total-sum", catalogue: ["SUM02"],
+        name: Message(id: "Baris jumlah = jumlah baris", en: "Total row = sum of the rows"),
+        severity: .error,
+        description: Message(
+            id: "Baris JUMLAH / TOTAL / TOTAL PAGU ANGGARAN / TOTAL BELANJA DAERAH sama dengan jumlah baris tingkat teratas (program; bila tidak ada program, semua baris data) untuk setiap kolom rupiah.",
+            en: "A JUMLAH / TOTAL / TOTAL PAGU ANGGARAN / TOTAL BELANJA DAERAH row equals the sum of the top-level rows (programs; without programs, every data row) in every rupiah column."),
+        rationale: Message(
+            id: "Total anggaran adalah angka yang dikutip di narasi dan di dokumen lain (DPA, PK); selisih sekecil apa pun harus dijelaskan.",
+            en: "The total budget is the figure quoted in the narrative and in other documents (DPA, PK); any difference needs explaining."),
+        examples: [
+            RuleExample("total tidak sama dengan jumlah program", [
+                ["No", "Program", "Anggaran"],
+                ["1", "Program Penunjang Urusan Pemerintahan Daerah", "5.310.199.000"],
+                ["2", "Program Rehabilitasi Sosial", "675.415.220"],
+                ["", "JUMLAH", "!6.000.000.000"],
+            ]),
+            RuleExample("sesuai", [
+                ["No", "Program", "Anggaran"],
+                ["1", "Program Penunjang Urusan Pemerintahan Daerah", "5.310.199.000"],
+                ["2", "Program Rehabilitasi Sosial", "675.415.220"],
+                ["", "JUMLAH", "5.985.614.220"],
+            ]),
+        ])
+
+    /// The rule.
+    public init() {}
+
+    /// Checks every total row in every money column.
+    public func check(table: PlanningTable, in context: RuleContext) {
+        let money = table.columns.filter { $0.descriptor.measure == "Rp" }.map(\.index)
+        let data = table.dataRows().filter { $0.level != .total }
+        let top = data.contains { $0.level == .program } ? data.filter { $0.level == .program } : data.filter { $0.level != .indicator }
+        guard !top.isEmpty else { return }
+        for total in table.rows where total.level == .total {
+            for column in money {
+                MoneySum.compare(total, top, column: column, in: table, context) { _, shown in
+                    Message(id: "\(total.label) pada \(table.columnLabel(column).id) tercetak \(shown.actual.id), jumlah \(top.count) baris \(shown.total.id)",
+                            en: "\(total.label) in \(table.columnLabel(column).en) is printed \(shown.actual.en), the \(top.count) rows sum to \(shown.total.en)")
+                }
+            }
+        }
+    }
+}

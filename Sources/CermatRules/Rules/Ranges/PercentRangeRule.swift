@@ -1,0 +1,51 @@
+import CermatPlanning
+
+/// RNG01: a percentage indicator's target or realisation outside 0–100.
+public struct PercentRangeRule: Rule {
+    /// What the rule is.
+    public static let info = RuleInfo(
+        id: "percent-range", catalogue: ["RNG01"],
+        name: Message(id: "Indikator persentase di luar 0–100", en: "Percentage indicator outside 0–100"),
+        severity: .error,
+        description: Message(
+            id: "Target atau realisasi indikator yang berupa persentase (diawali \"Persentase\" atau bersatuan %) harus di antara 0 dan 100, termasuk realisasi kumulatif (100 + 24 = 124% adalah salah) dan angka jumlah yang dimasukkan ke indikator persentase (248).",
+            en: "The target or realisation of a percentage indicator (starting \"Persentase\" or in %) must lie between 0 and 100, cumulative realisations included (100 + 24 = 124% is wrong), as must counts typed into a percentage indicator (248)."),
+        rationale: Message(
+            id: "Persentase lebih dari 100 biasanya berarti indikator kondisi dijumlahkan seperti indikator aliran, atau satuan yang salah.",
+            en: "A percentage above 100 usually means a state indicator was added up like a flow, or a wrong unit."),
+        examples: [
+            RuleExample("persentase kumulatif 124", [
+                ["Indikator", "Target", "Realisasi s/d Tahun 2024"],
+                ["Persentase Pemenuhan Administrasi Umum", "100", "!124"],
+            ]),
+            RuleExample("dalam batas; jumlah boleh lebih dari 100", [
+                ["Indikator", "Target", "Realisasi s/d Tahun 2024"],
+                ["Persentase Pemenuhan Administrasi Umum", "100", "98,5"],
+                ["Jumlah Orang yang Menerima Bantuan", "500", "562"],
+            ]),
+        ])
+
+    /// The rule.
+    public init() {}
+
+    /// Checks targets and realisations of percentage indicators.
+    public func check(table: PlanningTable, in context: RuleContext) {
+        let columns = table.columns.filter { ["target", "realisasi", "proyeksi"].contains($0.descriptor.role) && $0.descriptor.measure == "K" }
+        for row in table.dataRows() where Self.isPercentage(row) {
+            for column in columns {
+                guard let printed = row.values[column.index], let value = printed.value.number, value < 0 || value > 100.0001 else { continue }
+                let shown = printed.shown(value)
+                context.report(table, row: row, cell: table.cell(row, column.index), column: column.descriptor,
+                               message: Message(id: "indikator persentase \"\(row.indicator ?? row.label)\" bernilai \(shown.id) pada \(table.columnLabel(column.index).id), di luar 0–100",
+                                                en: "the percentage indicator \"\(row.indicator ?? row.label)\" is \(shown.en) in \(table.columnLabel(column.index).en), outside 0–100"),
+                               actual: value)
+            }
+        }
+    }
+
+    static func isPercentage(_ row: PlanningRow) -> Bool {
+        let text = TextKey.header(row.indicator ?? "")
+        let unit = TextKey.header(row.unit ?? "")
+        return unit == "%" || ["persentase", "presentase", "prosentase"].contains { text.hasPrefix($0) }
+    }
+}

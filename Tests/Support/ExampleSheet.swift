@@ -1,0 +1,33 @@
+import CermatWorkbook
+
+/// A workbook built from a rule example's grid: texts as typed, `<`/`^` merges, `!` marks the cells a rule must flag.
+public enum ExampleSheet {
+    /// The workbook and the cells marked `!`.
+    public static func workbook(_ rows: [[String]], name: String = "Contoh") -> (workbook: Workbook, flagged: Set<CellAddress>) {
+        var cells: [Cell] = []
+        var flagged: Set<CellAddress> = []
+        var merges: [CellRange] = []
+        for (rowIndex, row) in rows.enumerated() {
+            for (columnIndex, raw) in row.enumerated() {
+                let address = CellAddress(row: rowIndex, column: columnIndex)
+                if raw == "<" || raw == "^" { continue }
+                var text = raw
+                if text.hasPrefix("!") {
+                    flagged.insert(address)
+                    text.removeFirst()
+                }
+                if !text.isEmpty { cells.append(Cell(address: address, value: .string(text))) }
+                var width = 1
+                while columnIndex + width < row.count, row[columnIndex + width] == "<" { width += 1 }
+                var height = 1
+                while rowIndex + height < rows.count, columnIndex < rows[rowIndex + height].count,
+                      rows[rowIndex + height][columnIndex] == "^" { height += 1 }
+                if width > 1 || height > 1 {
+                    merges.append(CellRange(address, CellAddress(row: rowIndex + height - 1, column: columnIndex + width - 1)))
+                }
+            }
+        }
+        let sheet = Worksheet(name: name, cells: cells, mergedRanges: merges)
+        return (Workbook(source: "contoh.xlsx", sheets: [sheet]), flagged)
+    }
+}
