@@ -1,3 +1,4 @@
+import CermatReporting
 import CermatKnowledge
 import CermatPlanning
 import CermatWorkbook
