@@ -30,11 +30,3 @@ struct RulesCommand: ParsableCommand {
         }
     }
 }
-
-extension RuleCatalogue {
-    /// The catalogue of a linter's rules with the settings they run with.
-    static func of(_ linter: Linter, language: Language) -> RuleCatalogue {
-        RuleCatalogue(entries: linter.rules.map { Entry(info: $0.info, settings: linter.settings($0.info, sheet: nil)) },
-                      language: language)
-    }
-}

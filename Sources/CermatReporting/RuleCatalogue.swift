@@ -27,6 +27,12 @@ public struct RuleCatalogue: Sendable {
         self.language = language
     }
 
+    /// The catalogue of a linter's rules with the settings they run with.
+    public static func of(_ linter: Linter, language: Language) -> RuleCatalogue {
+        RuleCatalogue(entries: linter.rules.map { Entry(info: $0.info, settings: linter.settings($0.info, sheet: nil)) },
+                      language: language)
+    }
+
     /// One line per rule: id, severity, catalogue ids, name; disabled rules marked.
     public func text() -> String {
         TextTable.render(entries.map { entry in
@@ -96,7 +102,7 @@ public struct RuleCatalogue: Sendable {
         for example in info.examples {
             out += "\n\(example.triggers ? words.flagged : words.clean): \(example.note)\n" + Self.textGrid(example)
         }
-        out += "\n\(words.configure)\n  rules:\n    \(info.id): {severity: warning}\n    \(info.id): {enabled: false}\n"
+        out += "\n\(words.configure)\n  rules:\n    \(info.id): {severity: warning}   # \(words.or) {enabled: false}\n"
         return out
     }
 
@@ -158,6 +164,7 @@ public struct RuleCatalogue: Sendable {
         var flagged: String { language == .id ? "Ditandai" : "Flagged" }
         var clean: String { language == .id ? "Tidak ditandai" : "Not flagged" }
         var off: String { language == .id ? "nonaktif" : "off" }
+        var or: String { language == .id ? "atau" : "or" }
         var configure: String {
             language == .id ? "Ubah di .cermat.yml, misalnya:" : "Change it in .cermat.yml, for example:"
         }
