@@ -25,12 +25,12 @@ public struct PlanningTable: Sendable {
     /// The data rows (and footer rows), top to bottom.
     public var rows: [PlanningRow]
     /// What recognition noticed but could not resolve (a header count that does not match the data, an ambiguous form).
-    public var remarks: [String]
+    public var remarks: [TableRemark]
 
     /// A table.
     public init(sheet: String, sheetIndex: Int, range: CellRange, form: String?, title: [String], headerRows: ClosedRange<Int>,
                 numberRow: Int?, repeatedHeaderRows: [Int], columns: [PlanningColumn], derivations: [Derivation],
-                rows: [PlanningRow], remarks: [String]) {
+                rows: [PlanningRow], remarks: [TableRemark]) {
         self.sheet = sheet
         self.sheetIndex = sheetIndex
         self.range = range
