@@ -56,6 +56,8 @@ public struct Vocabulary: Sendable {
     }
     /// Words that mark an indicator where less is better.
     public var inverseKeywords: [String]
+    /// Words that mark an indicator measuring a change (a decrease, a growth): it may be negative or above 100%.
+    public var changeKeywords: [String]
     /// Known units.
     public var units: [Unit]
 

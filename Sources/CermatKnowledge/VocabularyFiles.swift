@@ -27,7 +27,7 @@ enum VocabularyFiles {
                                       name: try YAMLFile.string(entry, "name", in: nomenclaturePath)!))
         }
         let indicators = try YAMLFile.mapping(folder + "/indicators.yml")
-        try YAMLFile.checkKeys(indicators, allowed: ["inverse"], in: folder + "/indicators.yml", at: "the file")
+        try YAMLFile.checkKeys(indicators, allowed: ["inverse", "change"], in: folder + "/indicators.yml", at: "the file")
         let unitsPath = folder + "/units.yml"
         let unitsFile = try YAMLFile.mapping(unitsPath)
         try YAMLFile.checkKeys(unitsFile, allowed: ["units"], in: unitsPath, at: "the file")
@@ -50,6 +50,8 @@ enum VocabularyFiles {
                             .map { $0.lowercased() },
                           nomenclature: nomenclature,
                           inverseKeywords: try YAMLFile.strings(indicators, "inverse", in: folder + "/indicators.yml")
+                            .map { $0.lowercased() },
+                          changeKeywords: try YAMLFile.strings(indicators, "change", in: folder + "/indicators.yml")
                             .map { $0.lowercased() },
                           units: units)
     }

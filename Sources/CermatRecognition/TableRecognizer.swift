@@ -114,10 +114,11 @@ public struct TableRecognizer: Sendable {
                               CellAddress(row: walk.lastRow, column: header.columns.upperBound))
         let remarks = HeaderRemarks(header: header, grid: grid, rows: walk.rows)
             .remarks(ties: ties, unknown: unknown, unresolved: unresolved)
-        return PlanningTable(sheet: grid.sheet.name, sheetIndex: grid.sheetIndex, range: range, form: form?.id, title: title,
-                             headerRows: header.rows, numberRow: header.numberRow?.row,
-                             repeatedHeaderRows: walk.repeatedHeaderRows, columns: columns, derivations: derivations,
-                             rows: walk.rows, remarks: remarks + walk.remarks)
+        let table = PlanningTable(sheet: grid.sheet.name, sheetIndex: grid.sheetIndex, range: range, form: form?.id, title: title,
+                                  headerRows: header.rows, numberRow: header.numberRow?.row,
+                                  repeatedHeaderRows: walk.repeatedHeaderRows, columns: columns, derivations: derivations,
+                                  rows: walk.rows, remarks: remarks + walk.remarks)
+        return RowLayoutResolver().resolve(table)
     }
 
     // Lines of text right above the header (title, "Perangkat Daerah : …"), up to five, not reaching into a table above.

@@ -82,7 +82,7 @@ struct NumberReading {
         let row = Self.replacing(table.rows[index], column, value)
         for derivation in table.derivations where derivation.target == column || derivation.expression.columns.contains(column) {
             guard let printed = row.values[derivation.target], let actual = printed.value.number,
-                  let expected = DerivationCheck.expected(derivation, row, table),
+                  let expected = derivation.value(in: row, of: table),
                   tolerance.compare(printed, actual, expected: expected) == .equal else { continue }
             let formula = DerivationCheck.formula(derivation, table)
             return ("cocok dengan rumus kolom \(table.column(at: derivation.target)?.number ?? "") = \(formula.id)",

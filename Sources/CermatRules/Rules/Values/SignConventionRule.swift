@@ -64,7 +64,7 @@ public struct SignConventionRule: Rule {
     private func report(_ row: PlanningRow, _ derivation: Derivation, _ table: PlanningTable, _ context: RuleContext) {
         let columns = derivation.expression.columns
         guard let printed = row.values[derivation.target], let actual = printed.value.number,
-              let expected = DerivationCheck.expected(derivation, row, table),
+              let expected = derivation.value(in: row, of: table),
               let after = row.number(columns[0]), let before = row.number(columns[1]) else { return }
         let shown = printed.shown(abs(actual)), from = printed.shown(before), to = printed.shown(after)
         let label = table.columnLabel(derivation.target)
@@ -87,7 +87,7 @@ public struct SignConventionRule: Rule {
     /// Whether a change cell holds its expected value with the opposite sign: the sign, not the amount, is wrong.
     static func isSignFlip(_ row: PlanningRow, _ derivation: Derivation, _ table: PlanningTable, _ tolerance: Tolerance) -> Bool {
         guard isChange(derivation, table), let printed = row.values[derivation.target], let actual = printed.value.number,
-              let expected = DerivationCheck.expected(derivation, row, table), expected != 0 else { return false }
+              let expected = derivation.value(in: row, of: table), expected != 0 else { return false }
         return tolerance.compare(printed, actual, expected: -expected) == .equal
             && tolerance.compare(printed, actual, expected: expected) != .equal
     }
