@@ -10,8 +10,8 @@ public struct MissingValueRule: Rule {
         name: Message(id: "Nilai wajib kosong", en: "Missing mandatory value"),
         severity: .warning,
         description: Message(
-            id: "Dilaporkan: target kinerja yang kosong atau \"-\" pada baris yang memiliki pagu pada periode yang sama, realisasi kinerja yang kosong pada baris yang memiliki realisasi anggaran (selain per triwulan), baris program tanpa satu pun nilai kinerja, baris dengan pagu tetapi tanpa satu pun nilai kinerja, dan sel kosong di kolom yang terisi pada hampir semua baris setingkat (90% atau lebih). Kolom yang dihitung dengan rumus tabel tidak diperiksa: kekosongannya mengikuti kolom sumbernya.",
-            en: "Reported: a target left empty or \"-\" on a row with a budget for the same period, a realisation left empty on a row with spending (other than per quarter), a program row without any performance value, a row with a budget but no performance value at all, and an empty cell in a column that nearly every row of its level fills (90% or more). Columns the table computes by formula are not checked: they are empty because their inputs are."),
+            id: "Dilaporkan: target kinerja yang kosong atau \"-\" pada baris yang memiliki pagu pada periode yang sama, realisasi kinerja yang kosong pada baris yang memiliki realisasi anggaran (selain per triwulan), baris program, baris berpagu dan baris berindikator tanpa satu pun nilai kinerja, dan sel kosong di kolom yang terisi pada hampir semua baris setingkat (90% atau lebih) padahal pasangannya pada baris itu terisi (realisasi tanpa isi di samping targetnya, pagu kosong di samping realisasinya). Tanda \"-\" pada baris yang memang tidak memiliki apa pun untuk periode itu (sub kegiatan yang baru ada setelah perubahan, program tanpa sasaran PPKS) tidak dilaporkan, begitu pula realisasi kosong bila tidak ada yang dibelanjakan. Kolom yang dihitung dengan rumus tabel tidak diperiksa: kekosongannya mengikuti kolom sumbernya.",
+            en: "Reported: a target left empty or \"-\" on a row with a budget for the same period, a realisation left empty on a row with spending (other than per quarter), a program row, a budgeted row and a row stating an indicator without any performance value, and an empty cell in a column that nearly every row of its level fills (90% or more) while its partner on the row is filled (a realisation missing beside its target, a budget missing beside its spending). A \"-\" on a row that has nothing for that period (a sub-kegiatan that exists only after the perubahan, a program without PPKS beneficiaries) is not reported, nor an empty realisation where nothing was spent. Columns the table computes by formula are not checked: they are empty because their inputs are."),
         rationale: Message(
             id: "Anggaran tanpa target tidak dapat dinilai kinerjanya, dan capaian serta rata-rata capaian yang menghitung sel kosong sebagai nol menjadi keliru.",
             en: "A budget without a target cannot be assessed, and achievements and averages that count an empty cell as zero go wrong."),
@@ -69,8 +69,9 @@ public struct MissingValueRule: Rule {
                 for (column, amount) in money { pairing(row, column, amount, performance, table, report) }
                 continue
             }
-            // A row with nothing to measure it by: once, at the target of its budget (or its first target).
-            guard withPerformance >= 2, row.level == .program || !money.isEmpty,
+            // A programme, a budgeted row or a stated indicator with nothing to measure it by: once, at the target of its
+            // budget (or its first target).
+            guard withPerformance >= 1, row.level == .program || !money.isEmpty || row.indicator != nil,
                   let first = money.first.flatMap({ Self.partners($0.0, in: performance).first })
                     ?? performance.first(where: { $0.descriptor.role == "target" }) ?? performance.first else { continue }
             let name = row.name ?? row.indicator ?? ""
@@ -80,9 +81,11 @@ public struct MissingValueRule: Rule {
                     id: "\"\(name)\" memiliki \(shown.id) di \(table.columnLabel(column.index).id), tetapi tidak satu pun nilai kinerjanya (target atau realisasi) terisi",
                     en: "\"\(name)\" has \(shown.en) in \(table.columnLabel(column.index).en) but none of its performance values (target or realisation) is filled"))
             } else {
+                let what = row.level == .program ? ("program", "program") : ("indikator", "indicator")
+                let subject = row.level == .program ? name : row.indicator ?? name
                 report(row, first.index, Message(
-                    id: "program \"\(name)\" tidak memuat satu pun nilai kinerja (target atau realisasi), padahal baris lain di tabel ini memuatnya",
-                    en: "program \"\(name)\" has no performance value at all (target or realisation) while the table's other rows do"))
+                    id: "\(what.0) \"\(subject)\" tidak memuat satu pun nilai kinerja (target atau realisasi), padahal baris lain di tabel ini memuatnya",
+                    en: "\(what.1) \"\(subject)\" has no performance value at all (target or realisation) while the table's other rows do"))
             }
             settled.insert(row.sheetRow)
         }
@@ -120,13 +123,15 @@ public struct MissingValueRule: Rule {
 
     // A cell left empty while its partner of the same period is given, in a column that at least nine in ten other rows
     // of the same level fill: a "-" where the row has nothing for that period (a sub-kegiatan new in the perubahan, a
-    // programme without beneficiaries) is left alone.
+    // programme without beneficiaries) is left alone, and so is a realisation where nothing was spent or planned.
     private func gaps(_ rows: [PlanningRow], _ columns: [PlanningColumn], _ table: PlanningTable,
                       _ report: (PlanningRow, Int, Message) -> Void) {
         for column in columns {
             let partners = Self.partners(column, in: columns)
-            for row in rows where !Self.isFilled(row.values[column.index])
-                && partners.contains(where: { Self.isFilled(row.values[$0.index]) }) {
+            let achieved = column.descriptor.role.hasPrefix("realisasi")
+            for row in rows where !Self.isFilled(row.values[column.index]) && partners.contains(where: { partner in
+                Self.isFilled(row.values[partner.index]) && (!achieved || row.number(partner.index).map { $0 != 0 } ?? true)
+            }) {
                 let peers = rows.filter { $0.level == row.level && $0.sheetRow != row.sheetRow }
                 let filled = peers.filter { Self.isFilled($0.values[column.index]) }.count
                 guard peers.count >= 5, filled * 10 >= peers.count * 9 else { continue }
