@@ -63,7 +63,8 @@ struct ColumnClassifier {
             result[column]?.period = matrix ? year.map(String.init) ?? "tahun" : "tahun"
         }
         if form?.baselineYears == true { baselines(&result, explicitYears: explicitYears, title: title) }
-        return (result, unknown)
+        // A lone "%" is understood only once its neighbours are.
+        return (result, unknown.filter { result[$0] == nil })
     }
 
     // Columns whose header only makes sense beside its neighbour: a lone "%" is the ratio of the column to its left (a

@@ -17,7 +17,7 @@ struct RowReader {
         /// The levels of the blocks that header rows inside the data started, in order.
         var blockLevels: [RowLevel] = []
         var lastRow: Int
-        var remarks: [String] = []
+        var remarks: [TableRemark] = []
     }
 
     /// The leftmost column of each role.
@@ -125,7 +125,7 @@ struct RowReader {
                 result.rows[index].level = .indicator
             }
         }
-        assignParents(&result.rows)
+        Self.assignParents(&result.rows)
         return result
     }
 
@@ -409,11 +409,13 @@ struct RowReader {
         }
     }
 
-    // A row's parent: the row whose kode is its nearest ancestor; else the nearest row above with a higher level.
-    private func assignParents(_ rows: inout [PlanningRow]) {
+    /// A row's parent: the row whose kode is its nearest ancestor; else the nearest row above with a higher level.
+    /// Run again once levels found across tables (names, sasaran) are known.
+    static func assignParents(_ rows: inout [PlanningRow]) {
         var byKode: [String: Int] = [:]
         var stack: [Int] = []
         for index in rows.indices {
+            rows[index].parent = nil
             let row = rows[index]
             if let kode = row.kode.flatMap(Kode.init) {
                 rows[index].parent = kode.ancestors.lazy.compactMap { byKode[Kode($0)?.normalized ?? $0] }.first
