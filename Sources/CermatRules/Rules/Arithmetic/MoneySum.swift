@@ -34,6 +34,11 @@ enum MoneySum {
         return families
     }
 
+    /// One parent's children, as `families(in:)` gives them (a pass over the table: for a few rows, not for every row).
+    static func children(of index: Int, in table: PlanningTable) -> [PlanningRow] {
+        families(in: table)[index] ?? []
+    }
+
     /// Reports when `row`'s value in `column` differs from the sum over `parts` (blanks and dashes count as zero).
     static func compare(_ row: PlanningRow, _ parts: [PlanningRow], column: Int, in table: PlanningTable, _ context: RuleContext,
                         message: (Double, (total: (id: String, en: String), actual: (id: String, en: String))) -> Message) {
