@@ -10,8 +10,8 @@ public struct MalformedNumberRule: Rule {
         name: Message(id: "Format angka", en: "Number format"),
         severity: .warning,
         description: Message(
-            id: "Angka ditulis dengan format Indonesia: titik pemisah ribuan, koma pemisah desimal (6.675.575.000,00; 98,15%). Dilaporkan sebagai peringatan: titik di akhir (4.035.693.583.), kelompok ribuan yang tidak tiga digit (2.754.6000; 860.400.00), koma sebagai pemisah ribuan (420,000,000), titik sebagai tanda desimal (80.50; 130.84%) dan angka yang terpisah spasi (96.925.000 0). Bila rumus tabel atau jumlah induknya menunjukkan nilai yang dimaksud, nilai itu disebut. Dilaporkan sebagai info: angka 1.000 ke atas tanpa pemisah ribuan di tabel yang memakainya, dan nilai tanpa % di baris yang nilai lainnya memakai %.",
-            en: "Numbers are written the Indonesian way: a dot between thousands, a comma before decimals (6.675.575.000,00; 98,15%). Reported as warnings: a trailing dot (4.035.693.583.), a thousands group that is not three digits (2.754.6000; 860.400.00), commas between thousands (420,000,000), a decimal point (80.50; 130.84%) and digits split by a space (96.925.000 0). When the table's formula or its parent's sum shows the intended value, the message names it. Reported as info: numbers of 1.000 or more without thousands separators in a table that uses them, and a value without % in a row whose other values have it."),
+            id: "Angka ditulis dengan format Indonesia: titik pemisah ribuan, koma pemisah desimal (6.675.575.000,00; 98,15%). Dilaporkan sebagai peringatan: titik di akhir (4.035.693.583.), kelompok ribuan yang tidak tiga digit (2.754.6000; 860.400.00), koma sebagai pemisah ribuan (420,000,000), titik sebagai tanda desimal (80.50; 130.84%) dan angka yang terpisah spasi (96.925.000 0). Bila rumus tabel atau jumlah induknya menunjukkan nilai yang dimaksud, nilai itu disebut. Dilaporkan sebagai info: angka 1.000 ke atas tanpa pemisah ribuan di kolom yang memakainya, dan nilai tanpa % di baris yang nilai lainnya memakai %.",
+            en: "Numbers are written the Indonesian way: a dot between thousands, a comma before decimals (6.675.575.000,00; 98,15%). Reported as warnings: a trailing dot (4.035.693.583.), a thousands group that is not three digits (2.754.6000; 860.400.00), commas between thousands (420,000,000), a decimal point (80.50; 130.84%) and digits split by a space (96.925.000 0). When the table's formula or its parent's sum shows the intended value, the message names it. Reported as info: numbers of 1.000 or more without thousands separators in a column that uses them, and a value without % in a row whose other values have it."),
         rationale: Message(
             id: "Angka yang tidak dapat dibaca tidak ikut dijumlah dan dihitung: jumlah induk, selisih dan capaian yang memakainya tidak dapat diperiksa, dan pembaca dapat salah membacanya seribu kali lipat.",
             en: "A number that cannot be read takes part in no sum or formula: the parent totals, changes and achievements built on it go unchecked, and a reader may misread it a thousandfold."),
@@ -25,8 +25,9 @@ public struct MalformedNumberRule: Rule {
                 ["No", "Program", "Indikator Kinerja", "Target", "Realisasi", "Anggaran"],
                 ["1", "Program Penunjang Urusan Pemerintahan Daerah", "Persentase Realisasi Anggaran", "!80.50", "95,53", "!420,000,000,-"],
             ]),
-            RuleExample("tanpa pemisah ribuan dan tanpa %: info", [
+            RuleExample("tanpa pemisah ribuan di kolom yang memakainya, dan tanpa %: info", [
                 ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator", "Target", "Realisasi", "Pagu"],
+                ["1.06.06.2.01.01", "Penyediaan Makanan", "- Jumlah Paket Makanan yang Disediakan", "- 1.000", "- 1.074", "6.675.575,00"],
                 ["1.06.05.2.02.01", "Pendataan Fakir Miskin Cakupan Daerah Kabupaten/Kota", "- Jumlah Fakir Miskin yang Didata", "!- 562076", "!- 562076", "107.445.042,00"],
                 ["1.06.05.2.02.04", "Fasilitasi Bantuan Pengembangan Ekonomi Masyarakat", "- Persentase KPM yang Dibantu", "10%", "!18,18", "94.920.000,00"],
             ]),
@@ -44,18 +45,18 @@ public struct MalformedNumberRule: Rule {
     public func check(table: PlanningTable, in context: RuleContext) {
         let reading = NumberReading(table: table, tolerance: context.tolerance)
         let sheet = context.sheet(of: table)
-        let grouped = Self.usesThousandsSeparators(table, sheet, context)
+        let grouped = Self.columnsWithThousandsSeparators(table, sheet, context)
         for (index, row) in table.rows.enumerated() {
             for column in row.values.keys.sorted() {
                 guard let value = row.values[column] else { continue }
                 if case .malformed(let raw, let reason) = value.value {
                     malformed(raw, reason, row: index, column: column, reading, context)
-                } else if grouped, Self.lacksThousandsSeparator(value, sheet, context) {
+                } else if grouped.contains(column), Self.lacksThousandsSeparator(value, sheet, context) {
                     let number = value.value.number!
                     let shown = Numeral.both(number, decimals: value.decimals)
                     context.report(table, row: row, cell: value.cell, column: table.column(at: column)?.descriptor,
-                                   message: Message(id: "angka \(value.raw) ditulis tanpa pemisah ribuan, sedangkan angka lain di tabel ini memakainya: \(shown.id)",
-                                                    en: "the number \(value.raw) has no thousands separators while the table's other numbers do: \(shown.en)"),
+                                   message: Message(id: "angka \(value.raw) ditulis tanpa pemisah ribuan, sedangkan angka lain di kolom ini memakainya: \(shown.id)",
+                                                    en: "the number \(value.raw) has no thousands separators while the column's other numbers do: \(shown.en)"),
                                    actual: number, severity: .info)
                 }
             }
@@ -159,14 +160,17 @@ public struct MalformedNumberRule: Rule {
         return rest
     }
 
-    // Whether the table prints some number of 1.000 or more with thousands separators.
-    static func usesThousandsSeparators(_ table: PlanningTable, _ sheet: Worksheet, _ context: RuleContext) -> Bool {
-        table.rows.contains { row in
-            row.values.values.contains { value in
-                guard let number = value.value.number, abs(number) >= 1000 else { return false }
-                return Self.printsGrouped(value, sheet, context) == true
+    // The columns that print some number of 1.000 or more with thousands separators: a count column formatted
+    // "General" beside money columns formatted "#,##0" is the author's choice, not an inconsistency.
+    static func columnsWithThousandsSeparators(_ table: PlanningTable, _ sheet: Worksheet, _ context: RuleContext) -> Set<Int> {
+        var columns: Set<Int> = []
+        for row in table.rows {
+            for (column, value) in row.values where !columns.contains(column) {
+                guard let number = value.value.number, abs(number) >= 1000 else { continue }
+                if Self.printsGrouped(value, sheet, context) == true { columns.insert(column) }
             }
         }
+        return columns
     }
 
     // A number of 1.000 or more printed alone without separators; years (2024) are left alone, and so is a number
