@@ -18,6 +18,8 @@ public struct Vocabulary: Sendable {
         public var spellings: [String]
         /// Whether it counts whole things (a fractional value is suspect).
         public var isCount: Bool
+        /// The unit this one is another name or a kind of (`KK` and `KPM` count Keluarga), if any.
+        public var sameAs: String? = nil
     }
 
     /// Path rules for tables no form describes, checked before the role keywords.
@@ -56,6 +58,12 @@ public struct Vocabulary: Sendable {
     }
     /// Words that mark an indicator where less is better.
     public var inverseKeywords: [String]
+    /// Words that make an indicator measure a reduction itself (`penurunan`): higher is better for its value.
+    public var decreaseKeywords: [String] = []
+    /// Words that make an indicator about an inverse population a measure of service (`memperoleh`, `penerima`).
+    public var servedKeywords: [String] = []
+    /// First words of indicators that count whole things (`jumlah`).
+    public var countOpeners: [String] = []
     /// Known units.
     public var units: [Unit]
 

@@ -8,6 +8,10 @@ public enum RuleRegistry {
         ColumnShiftRule.self,
         // Ranges.
         PercentRangeRule.self, CapaianOutlierRule.self, RealisasiOverPaguRule.self,
+        // Values, scales and units.
+        RenstraOverrunRule.self, NonPositiveTargetRule.self, FractionalCountRule.self, OutputWithoutSpendingRule.self,
+        CountParentSumRule.self, AverageRowRule.self, InverseIndicatorRule.self, PredicateScaleRule.self,
+        CategoryValueRule.self, UnitConsistencyRule.self, UnitSpellingRule.self,
     ]
 
     /// The rule with an id.
