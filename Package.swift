@@ -29,9 +29,12 @@ let package = Package(
         .target(name: "CermatRecognition", dependencies: ["CermatWorkbook", "CermatPlanning", "CermatKnowledge"]),
         // Rules: checks over the planning model; findings are values.
         .target(name: "CermatRules", dependencies: ["CermatWorkbook", "CermatPlanning", "CermatKnowledge", "CermatRecognition"]),
+        // Reporters: findings as text, JSON, SARIF, JUnit, GitHub annotations; the rule catalogue as documentation.
+        .target(name: "CermatReporting", dependencies: ["CermatWorkbook", "CermatPlanning", "CermatRules"]),
         // Command line: arguments, configuration, exit codes.
         .target(name: "CermatCLI", dependencies: [
             "CermatWorkbook", "CermatReader", "CermatPlanning", "CermatKnowledge", "CermatRecognition", "CermatRules",
+            "CermatReporting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "cermat", dependencies: ["CermatCLI"]),
@@ -47,6 +50,9 @@ let package = Package(
         .testTarget(name: "CermatRulesTests", dependencies: [
             "CermatRules", "CermatRecognition", "CermatKnowledge", "CermatPlanning", "CermatReader", "CermatWorkbook",
             "CermatTestSupport",
+        ]),
+        .testTarget(name: "CermatReportingTests", dependencies: [
+            "CermatReporting", "CermatRules", "CermatKnowledge", "CermatReader", "CermatWorkbook", "CermatTestSupport",
         ]),
         .testTarget(name: "CermatCLITests", dependencies: ["cermat", "CermatTestSupport"]),
     ]

@@ -1,3 +1,4 @@
+import CermatReporting
 import CermatWorkbook
 
 /// The `inspect --cells` listing: one line per stored cell with value, type, formula and number format.

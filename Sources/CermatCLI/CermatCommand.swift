@@ -1,4 +1,5 @@
 import ArgumentParser
+import CermatReporting
 
 /// The `cermat` command: lints Indonesian regional planning and performance workbooks.
 public struct CermatCommand: ParsableCommand {
@@ -7,15 +8,9 @@ public struct CermatCommand: ParsableCommand {
         commandName: "cermat",
         abstract: "Lint the XLSX planning and performance workbooks of Indonesian regional offices (Renstra, Renja, PK, IKU, LKjIP).",
         version: CermatVersion.current,
-        subcommands: [InspectCommand.self]
+        subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self, InspectCommand.self]
     )
 
     /// Required by `ParsableCommand`.
     public init() {}
-}
-
-/// The version every output names.
-public enum CermatVersion {
-    /// Semantic version of this build.
-    public static let current = "0.1.0"
 }

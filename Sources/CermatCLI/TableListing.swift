@@ -1,3 +1,4 @@
+import CermatReporting
 import CermatKnowledge
 import CermatPlanning
 import CermatWorkbook
@@ -45,6 +46,13 @@ struct TableListing {
                 }
                 out += "    \(CellAddress.columnName(derivation.target)) = \(Self.letters(derivation.expression))   (\(derivation.text), \(source))\n"
             }
+        }
+        for layout in table.rowLayouts {
+            let moves = layout.moves.map { move in
+                "\(CellAddress.columnName(move.printedIn)) \(move.repeats ? "repeats" : "means") \(CellAddress.columnName(move.means))"
+            }
+            out += "  \(layout.level.rawValue) rows in their own column order (\(Plural.count(layout.rows.count, "row"))): "
+                + moves.joined(separator: ", ") + "\n"
         }
         let counts = Dictionary(grouping: table.rows, by: \.level).mapValues(\.count)
         let levels = RowLevel.allCases.compactMap { level in counts[level].map { "\($0) \(level.rawValue)" } }

@@ -14,4 +14,9 @@ enum Terminal {
 
     /// Whether standard error is a terminal (progress lines are shown only then).
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+
+    /// Whether standard output is a terminal that accepts colour (`NO_COLOR` unset, `TERM` not `dumb`).
+    static var stdoutIsTerminal: Bool {
+        isatty(STDOUT_FILENO) != 0 && getenv("NO_COLOR") == nil && (getenv("TERM").map { String(cString: $0) } ?? "dumb") != "dumb"
+    }
 }

@@ -1,3 +1,4 @@
+import CermatReporting
 import CermatReader
 
 /// The `inspect --timings` report: inflate and parse time per part, and the sheet-XML parse rate.

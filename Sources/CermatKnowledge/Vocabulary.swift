@@ -58,8 +58,8 @@ public struct Vocabulary: Sendable {
     }
     /// Words that mark an indicator where less is better.
     public var inverseKeywords: [String]
-    /// Words that make an indicator measure a reduction itself (`penurunan`): higher is better for its value.
-    public var decreaseKeywords: [String] = []
+    /// Words that mark an indicator measuring a change (a decrease, a growth): it may be negative or above 100%.
+    public var changeKeywords: [String]
     /// Words that make an indicator about an inverse population a measure of service (`memperoleh`, `penerima`).
     public var servedKeywords: [String] = []
     /// First words of indicators that count whole things (`jumlah`).

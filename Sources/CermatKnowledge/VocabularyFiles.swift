@@ -27,7 +27,8 @@ enum VocabularyFiles {
                                       name: try YAMLFile.string(entry, "name", in: nomenclaturePath)!))
         }
         let indicators = try YAMLFile.mapping(folder + "/indicators.yml")
-        try YAMLFile.checkKeys(indicators, allowed: ["inverse", "decrease", "served", "count-openers"], in: folder + "/indicators.yml", at: "the file")
+        try YAMLFile.checkKeys(indicators, allowed: ["inverse", "change", "served", "count-openers"], in: folder + "/indicators.yml",
+                               at: "the file")
         let unitsPath = folder + "/units.yml"
         let unitsFile = try YAMLFile.mapping(unitsPath)
         try YAMLFile.checkKeys(unitsFile, allowed: ["units"], in: unitsPath, at: "the file")
@@ -52,7 +53,7 @@ enum VocabularyFiles {
                           nomenclature: nomenclature,
                           inverseKeywords: try YAMLFile.strings(indicators, "inverse", in: folder + "/indicators.yml")
                             .map { $0.lowercased() },
-                          decreaseKeywords: try YAMLFile.strings(indicators, "decrease", in: folder + "/indicators.yml")
+                          changeKeywords: try YAMLFile.strings(indicators, "change", in: folder + "/indicators.yml")
                             .map { $0.lowercased() },
                           servedKeywords: try YAMLFile.strings(indicators, "served", in: folder + "/indicators.yml")
                             .map { $0.lowercased() },

@@ -24,4 +24,13 @@ public struct Derivation: Hashable, Sendable {
         self.text = text
         self.source = source
     }
+
+    /// The value the derivation gives for a row, in the target's units (a ratio becomes a percentage for a % column).
+    public func value(in row: PlanningRow, of table: PlanningTable) -> Double? {
+        guard var value = expression.evaluate({ row.values[$0]?.value.number }) else { return nil }
+        if table.column(at: target)?.descriptor.measure == "%", !expression.scalesToPercent, case .quotient = expression {
+            value *= 100
+        }
+        return value
+    }
 }

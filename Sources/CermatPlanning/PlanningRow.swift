@@ -47,6 +47,9 @@ public struct PlanningRow: Hashable, Sendable {
         self.italic = italic
     }
 
+    /// Whether the row is data a formula applies to (not a footer of averages and predicates).
+    public var isData: Bool { level != .footer }
+
     /// The row's key for messages and fingerprints: its kode, else its indicator, else its name.
     public var key: String {
         kode ?? indicator ?? name ?? "row \(sheetRow + 1)"

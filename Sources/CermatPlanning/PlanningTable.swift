@@ -24,13 +24,15 @@ public struct PlanningTable: Sendable {
     public var derivations: [Derivation]
     /// The data rows (and footer rows), top to bottom.
     public var rows: [PlanningRow]
+    /// Column orders some levels use instead of the header's; their rows' values are already placed by meaning.
+    public var rowLayouts: [RowLayout]
     /// What recognition noticed but could not resolve (a header count that does not match the data, an ambiguous form).
     public var remarks: [String]
 
     /// A table.
     public init(sheet: String, sheetIndex: Int, range: CellRange, form: String?, title: [String], headerRows: ClosedRange<Int>,
                 numberRow: Int?, repeatedHeaderRows: [Int], columns: [PlanningColumn], derivations: [Derivation],
-                rows: [PlanningRow], remarks: [String]) {
+                rows: [PlanningRow], rowLayouts: [RowLayout] = [], remarks: [String]) {
         self.sheet = sheet
         self.sheetIndex = sheetIndex
         self.range = range
@@ -42,6 +44,7 @@ public struct PlanningTable: Sendable {
         self.columns = columns
         self.derivations = derivations
         self.rows = rows
+        self.rowLayouts = rowLayouts
         self.remarks = remarks
     }
 

@@ -16,8 +16,10 @@ struct DerivationResolver {
                 ? Set(statements.filter { $0.group == statement.group }.compactMap(\.subColumn)) : []
             result += resolve(statement, except: claimed)
         }
+        // The table's own number row is what its authors meant; the form fills in only columns it leaves underived.
+        let stated = Set(result.map(\.target))
         for rule in form?.derived ?? [] {
-            for target in columns where target.descriptor == rule.target {
+            for target in columns where target.descriptor == rule.target && !stated.contains(target.index) {
                 let operands = rule.operands.map { descriptor in columns.first { $0.descriptor == descriptor }?.index }
                 guard operands.allSatisfy({ $0 != nil }),
                       let expression = rule.expression.mapColumns({ operands[$0] }),

@@ -116,10 +116,11 @@ public struct TableRecognizer: Sendable {
         let derivations = DerivationResolver(columns: columns, numberRow: header.numberRow, form: form).resolve()
         let range = CellRange(CellAddress(row: header.rows.lowerBound, column: header.columns.lowerBound),
                               CellAddress(row: walk.lastRow, column: header.columns.upperBound))
-        return PlanningTable(sheet: grid.sheet.name, sheetIndex: grid.sheetIndex, range: range, form: form?.id, title: title,
-                             headerRows: header.rows, numberRow: header.numberRow?.row,
-                             repeatedHeaderRows: walk.repeatedHeaderRows, columns: columns, derivations: derivations,
-                             rows: walk.rows, remarks: remarks + walk.remarks)
+        let table = PlanningTable(sheet: grid.sheet.name, sheetIndex: grid.sheetIndex, range: range, form: form?.id, title: title,
+                                  headerRows: header.rows, numberRow: header.numberRow?.row,
+                                  repeatedHeaderRows: walk.repeatedHeaderRows, columns: columns, derivations: derivations,
+                                  rows: walk.rows, remarks: remarks + walk.remarks)
+        return RowLayoutResolver().resolve(table)
     }
 
     // Lines of text right above the header (title, "Perangkat Daerah : …"), up to five, not reaching into a table above.

@@ -35,6 +35,18 @@ public struct Linter: Sendable {
         for id in knowledge.ruleDefaults.keys where !known.contains(id) {
             throw KnowledgeError(file: knowledge.folder + "/defaults.yml", "unknown rule '\(id)'")
         }
+        try Self.checkParameters(knowledge.ruleDefaults, file: knowledge.folder + "/defaults.yml")
+        for type in RuleRegistry.all {
+            let given = knowledge.ruleDefaults[type.info.id]?.parameters ?? [:]
+            for parameter in type.info.parameters where given[parameter.name] == nil {
+                throw KnowledgeError(file: knowledge.folder + "/defaults.yml",
+                                     "rule '\(type.info.id)' needs a value for its parameter '\(parameter.name)'")
+            }
+        }
+        try Self.checkParameters(configuration.rules, file: configuration.path ?? ".cermat.yml")
+        for settings in configuration.sheets.values {
+            try Self.checkParameters(settings.rules, file: configuration.path ?? ".cermat.yml")
+        }
     }
 
     /// Recognises the workbook's tables and checks them.
@@ -89,5 +101,17 @@ public struct Linter: Sendable {
         }
         return RuleSettings(enabled: merged.enabled ?? true, severity: Severity(rawValue: merged.severity ?? "") ?? info.severity,
                             tolerance: merged.tolerance, parameters: merged.parameters)
+    }
+
+    // A parameter the rule does not declare is a typo that would silently change nothing.
+    private static func checkParameters(_ overrides: [String: RuleOverride], file: String) throws(KnowledgeError) {
+        for (id, override) in overrides {
+            guard let info = RuleRegistry.rule(id)?.info else { continue }
+            let declared = Set(info.parameters.map(\.name))
+            for name in override.parameters.keys.sorted() where !declared.contains(name) {
+                let known = declared.isEmpty ? "it has none" : "it has " + declared.sorted().joined(separator: ", ")
+                throw KnowledgeError(file: file, "rule '\(id)' has no parameter '\(name)' (\(known))")
+            }
+        }
     }
 }

@@ -5,7 +5,9 @@ public enum Numeral {
     /// The number with `decimals` digits after the separator (as many as needed, up to 4, when `nil`).
     public static func text(_ value: Double, decimals: Int?, language: Language) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞") }
-        let places = decimals ?? significantDecimals(value)
+        // Beyond 15 significant digits a Double has no exact digits to group (and 1e300 would overflow Int64).
+        guard abs(value) < 1e15 else { return String(format: "%.6g", value) }
+        let places = min(decimals ?? significantDecimals(value), 10)
         let scaled = (abs(value) * pow(10, Double(places))).rounded()
         let integer = (scaled / pow(10, Double(places))).rounded(.down)
         var fraction = String(Int64(scaled - integer * pow(10, Double(places))))

@@ -12,18 +12,21 @@ public struct RuleInfo: Sendable {
     public var description: Message
     /// Why it matters.
     public var rationale: Message
+    /// The thresholds it reads, with their defaults.
+    public var parameters: [RuleParameter]
     /// Grids it must flag and grids it must leave alone: its documentation and its tests.
     public var examples: [RuleExample]
 
     /// A rule description.
     public init(id: String, catalogue: [String], name: Message, severity: Severity, description: Message, rationale: Message,
-                examples: [RuleExample]) {
+                parameters: [RuleParameter] = [], examples: [RuleExample]) {
         self.id = id
         self.catalogue = catalogue
         self.name = name
         self.severity = severity
         self.description = description
         self.rationale = rationale
+        self.parameters = parameters
         self.examples = examples
     }
 }

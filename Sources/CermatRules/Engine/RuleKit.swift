@@ -14,9 +14,6 @@ extension PlanningRow {
         return kode.map { "\($0) \(name)" } ?? name
     }
 
-    /// Whether the row is data a formula applies to (not a footer of averages and predicates).
-    public var isData: Bool { level != .footer }
-
     /// Whether the indicator measures a share or an index (a percentage, a rate, an average): values that do not add up.
     public var isLevelIndicator: Bool {
         let text = TextKey.header(indicator ?? name ?? "")

@@ -17,8 +17,9 @@ public struct RuleSettings: Hashable, Sendable {
         self.parameters = parameters
     }
 
-    /// A parameter, or `fallback` when it is not set.
-    public func parameter(_ name: String, _ fallback: Double) -> Double {
-        parameters[name] ?? fallback
+    /// A parameter's value; the linter has checked that `rules/defaults.yml` gives every declared parameter one.
+    public func parameter(_ name: String) -> Double {
+        guard let value = parameters[name] else { preconditionFailure("parameter '\(name)' is not declared in the rule's info") }
+        return value
     }
 }

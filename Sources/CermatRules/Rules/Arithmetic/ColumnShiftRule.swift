@@ -35,7 +35,7 @@ public struct ColumnShiftRule: Rule {
         for derivation in table.derivations {
             for row in table.dataRows() {
                 guard let printed = row.values[derivation.target], let actual = printed.value.number,
-                      let expected = DerivationCheck.expected(derivation, row, table),
+                      let expected = derivation.value(in: row, of: table),
                       context.tolerance.compare(printed, actual, expected: expected) == .different,
                       DerivationCheck.isShifted(row, derivation, table, context) else { continue }
                 let column = table.columnLabel(derivation.target)

@@ -23,7 +23,7 @@ struct DerivationCheck {
 
     private func check(_ row: PlanningRow, _ derivation: Derivation, _ table: PlanningTable, _ context: RuleContext) {
         guard let printed = row.values[derivation.target], let actual = printed.value.number,
-              let expected = Self.expected(derivation, row, table) else { return }
+              let expected = derivation.value(in: row, of: table) else { return }
         let outcome = context.tolerance.compare(printed, actual, expected: expected)
         guard outcome != .equal else { return }
         // A value sitting one column off (E-81 program rows print column 15 in another order) is a shift, not a sum.
@@ -48,22 +48,12 @@ struct DerivationCheck {
                        severity: outcome == .lastDigit ? .info : nil)
     }
 
-    /// The value a derivation gives for a row, in the target's units (a ratio becomes a percentage for a % column).
-    static func expected(_ derivation: Derivation, _ row: PlanningRow, _ table: PlanningTable) -> Double? {
-        guard var value = derivation.expression.evaluate({ row.number($0) }) else { return nil }
-        let descriptor = table.column(at: derivation.target)?.descriptor
-        if descriptor?.measure == "%", !derivation.expression.scalesToPercent, case .quotient = derivation.expression {
-            value *= 100
-        }
-        return value
-    }
-
     /// Whether the printed value is what a neighbouring derived column should hold (a column shift on this row).
     static func isShifted(_ row: PlanningRow, _ derivation: Derivation, _ table: PlanningTable, _ context: RuleContext) -> Bool {
         for neighbour in [derivation.target - 1, derivation.target + 1] {
             guard let printed = row.values[derivation.target], let actual = printed.value.number else { continue }
             for other in table.derivations where other.target == neighbour {
-                if let expected = expected(other, row, table), context.tolerance.compare(printed, actual, expected: expected) != .different {
+                if let expected = other.value(in: row, of: table), context.tolerance.compare(printed, actual, expected: expected) != .different {
                     return true
                 }
             }
@@ -103,7 +93,7 @@ struct DerivationCheck {
                 guard let swapped = derivation.expression.mapColumns({ $0 == operand ? candidate.index : $0 }) else { continue }
                 var changed = derivation
                 changed.expression = swapped
-                guard let value = expected(changed, row, table),
+                guard let value = changed.value(in: row, of: table),
                       context.tolerance.compare(printed, actual, expected: value) == .equal else { continue }
                 let text = formula(changed, table)
                 let original = table.columnLabel(operand)

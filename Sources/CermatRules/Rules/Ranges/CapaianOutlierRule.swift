@@ -13,6 +13,12 @@ public struct CapaianOutlierRule: Rule {
         rationale: Message(
             id: "Nilai seperti −831% (LKjIP Kota Blitar 2020) atau 1.486,64% (Renja-P Kab. Blitar 2024) menandakan target yang salah satuan, realisasi kumulatif yang tertukar, atau rumus indikator negatif yang salah.",
             en: "Values such as −831% (Kota Blitar's LKjIP 2020) or 1.486,64% (Kab. Blitar's Renja-P 2024) point at a target in the wrong unit, a cumulative realisation swapped in, or a wrong formula for an inverse indicator."),
+        parameters: [
+            RuleParameter("warn-above", Message(id: "capaian di atas nilai ini (%) diberi peringatan",
+                                                     en: "an achievement above this (%) is a warning")),
+            RuleParameter("error-above", Message(id: "capaian di atas nilai ini (%) adalah kesalahan",
+                                                      en: "an achievement above this (%) is an error")),
+        ],
         examples: [
             RuleExample("negatif dan terlalu tinggi", [
                 ["Indikator Kinerja", "Target", "Realisasi", "% Capaian"],
@@ -30,8 +36,8 @@ public struct CapaianOutlierRule: Rule {
 
     /// Checks every capaian and absorption cell.
     public func check(table: PlanningTable, in context: RuleContext) {
-        let warnAbove = context.settings.parameter("warn-above", 150)
-        let errorAbove = context.settings.parameter("error-above", 300)
+        let warnAbove = context.settings.parameter("warn-above")
+        let errorAbove = context.settings.parameter("error-above")
         for column in table.columns where ["capaian", "penyerapan"].contains(column.descriptor.role) {
             for row in table.dataRows() {
                 guard let printed = row.values[column.index], let value = printed.value.number else { continue }

@@ -8,8 +8,8 @@ public struct PercentRangeRule: Rule {
         name: Message(id: "Indikator persentase di luar 0–100", en: "Percentage indicator outside 0–100"),
         severity: .error,
         description: Message(
-            id: "Target atau realisasi indikator yang berupa persentase (diawali \"Persentase\" atau bersatuan %) harus di antara 0 dan 100, termasuk realisasi kumulatif (100 + 24 = 124% adalah salah) dan angka jumlah yang dimasukkan ke indikator persentase (248).",
-            en: "The target or realisation of a percentage indicator (starting \"Persentase\" or in %) must lie between 0 and 100, cumulative realisations included (100 + 24 = 124% is wrong), as must counts typed into a percentage indicator (248)."),
+            id: "Target atau realisasi indikator yang berupa persentase (diawali \"Persentase\" atau bersatuan %) harus di antara 0 dan 100, termasuk realisasi kumulatif (100 + 24 = 124% adalah salah) dan angka jumlah yang dimasukkan ke indikator persentase (248). Indikator perubahan (penurunan, kenaikan, pertumbuhan) dikecualikan: nilainya boleh negatif.",
+            en: "The target or realisation of a percentage indicator (starting \"Persentase\" or in %) must lie between 0 and 100, cumulative realisations included (100 + 24 = 124% is wrong), as must counts typed into a percentage indicator (248). Indicators of a change (penurunan, kenaikan, pertumbuhan) are exempt: they may be negative."),
         rationale: Message(
             id: "Persentase lebih dari 100 biasanya berarti indikator kondisi dijumlahkan seperti indikator aliran, atau satuan yang salah.",
             en: "A percentage above 100 usually means a state indicator was added up like a flow, or a wrong unit."),
@@ -18,10 +18,11 @@ public struct PercentRangeRule: Rule {
                 ["Indikator", "Target", "Realisasi s/d Tahun 2024"],
                 ["Persentase Pemenuhan Administrasi Umum", "100", "!124"],
             ]),
-            RuleExample("dalam batas; jumlah boleh lebih dari 100", [
+            RuleExample("dalam batas; jumlah boleh lebih dari 100; indikator perubahan boleh negatif", [
                 ["Indikator", "Target", "Realisasi s/d Tahun 2024"],
                 ["Persentase Pemenuhan Administrasi Umum", "100", "98,5"],
                 ["Jumlah Orang yang Menerima Bantuan", "500", "562"],
+                ["Persentase penurunan PMKS", "1", "-7,31"],
             ]),
         ])
 
@@ -31,7 +32,11 @@ public struct PercentRangeRule: Rule {
     /// Checks targets and realisations of percentage indicators.
     public func check(table: PlanningTable, in context: RuleContext) {
         let columns = table.columns.filter { ["target", "realisasi", "proyeksi"].contains($0.descriptor.role) && $0.descriptor.measure == "K" }
+        let change = context.knowledge.vocabulary.changeKeywords
         for row in table.dataRows() where Self.isPercentage(row) {
+            // A change may be negative or above 100 (PMKS rose: "Persentase penurunan PMKS" = -7,31%).
+            let indicator = TextKey.header(row.indicator ?? "")
+            if change.contains(where: { indicator.contains($0) }) { continue }
             for column in columns {
                 guard let printed = row.values[column.index], let value = printed.value.number, value < 0 || value > 100.0001 else { continue }
                 let shown = printed.shown(value)

@@ -16,6 +16,12 @@ public struct CategoryValueRule: Rule {
         rationale: Message(
             id: "Kategori adalah kesimpulan evaluasi; TERPENUHI pada sub kegiatan yang baru mencapai 7,40% dari targetnya, atau BELUM TERPENUHI pada yang sudah 100%, membuat faktor penghambat dan rekomendasinya tidak dapat dipercaya.",
             en: "A category is the evaluation's conclusion; TERPENUHI on a sub-kegiatan at 7.40% of its target, or BELUM TERPENUHI on one at 100%, makes the stated obstacles and recommendations untrustworthy."),
+        parameters: [
+            RuleParameter("threshold", Message(id: "capaian (%) yang memenuhi target pada akhir tahun",
+                                               en: "the capaian (%) that meets the target at the year's end")),
+            RuleParameter("pro-rata", Message(id: "1: ambang evaluasi tengah tahun dikalikan triwulan yang berjalan / 4; 0: tidak",
+                                              en: "1: a mid-year evaluation's threshold is multiplied by the quarters elapsed / 4; 0: not")),
+        ],
         examples: [
             RuleExample("kategori bertentangan dengan capaian", [
                 ["No", "Indikator Kinerja", "Target", "Realisasi", "% Capaian Kinerja", "Keterangan"],
@@ -64,8 +70,8 @@ public struct CategoryValueRule: Rule {
             for column in columns {
                 guard let (label, scale, category) = Self.category(row, column, table, scales, context) else { continue }
                 guard let (capaian, source) = capaian(row, table, context) else { continue }
-                let quarter = context.settings.parameter("pro-rata", 1) != 0 ? RowCapaian.triwulanReached(source, period: capaian.period) : nil
-                let threshold = context.settings.parameter("threshold", 100) * Double(quarter ?? 4) / 4
+                let quarter = context.settings.parameter("pro-rata") != 0 ? RowCapaian.triwulanReached(source, period: capaian.period) : nil
+                let threshold = context.settings.parameter("threshold") * Double(quarter ?? 4) / 4
                 guard !category.interval(threshold: threshold).contains(capaian.value) else { continue }
                 report(row, column, label: label, capaian: capaian, source: source, threshold: threshold, quarter: quarter,
                        scale: scale, table, context)

@@ -2,9 +2,9 @@ import CermatKnowledge
 import CermatPlanning
 
 /// Whether an indicator is inverse (lower is better), and what says so. Recognition marks a row lower-is-better when
-/// its text holds an inverse keyword ("PPKS", "PMKS"); that also catches indicators that measure a reduction
-/// ("Persentase penurunan PMKS": the larger the reduction, the better) or the share of an inverse population that is
-/// served ("Persentase PMKS yang memperoleh pelayanan": the more, the better), which are not inverse.
+/// its text holds an inverse keyword ("PPKS", "PMKS"); that also catches indicators that measure a change ("Persentase
+/// penurunan PMKS": the larger the reduction, the better) or the share of an inverse population that is served
+/// ("Persentase PMKS yang memperoleh pelayanan": the more, the better), which are not inverse.
 enum IndicatorPolarity {
     /// Why an indicator is taken as inverse.
     enum Evidence {
@@ -28,7 +28,7 @@ enum IndicatorPolarity {
     /// The evidence that a row's indicator is inverse, or `nil` when it is (or may be) higher-is-better.
     static func inverse(_ row: PlanningRow, in table: PlanningTable, vocabulary: Vocabulary) -> Evidence? {
         let text = TextKey.header(row.indicator ?? row.name ?? "")
-        if vocabulary.decreaseKeywords.contains(where: { text.contains($0) })
+        if vocabulary.changeKeywords.contains(where: { text.contains($0) })
             || vocabulary.servedKeywords.contains(where: { text.contains($0) }) {
             return nil
         }

@@ -1,7 +1,7 @@
 /// Renders rows of text as left-aligned columns for terminal output.
-enum TextTable {
+public enum TextTable {
     /// The rows with each column padded to its widest cell.
-    static func render(_ rows: [[String]]) -> String {
+    public static func render(_ rows: [[String]]) -> String {
         guard let columnCount = rows.map(\.count).max() else { return "" }
         var widths = [Int](repeating: 0, count: columnCount)
         for row in rows {
@@ -21,7 +21,7 @@ enum TextTable {
     }
 
     /// Text in double quotes with newlines, tabs and quotes escaped, so one cell stays on one line.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var out = "\""
         // Scalars, not Characters: "\r\n" is one Character, and control characters must not reach the terminal raw.
         for scalar in text.unicodeScalars {

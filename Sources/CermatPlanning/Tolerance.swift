@@ -1,5 +1,3 @@
-import CermatPlanning
-
 /// Comparing a printed value with the value it should have, at the precision it is printed with (issue #4):
 /// two decimals at ±0,005 (and ±0,01 for the last digit), an integer at ±0,5, rupiah to the rupiah.
 public struct Tolerance: Hashable, Sendable {
@@ -32,7 +30,7 @@ public struct Tolerance: Hashable, Sendable {
     }
 
     /// The value of one unit in the last printed digit: 0,01 for two decimals, 1 for an integer.
-    static func step(_ printed: TypedValue, _ actual: Double) -> Double {
+    public static func step(_ printed: TypedValue, _ actual: Double) -> Double {
         if let decimals = printed.decimals {
             var value = 1.0
             for _ in 0..<decimals { value /= 10 }

@@ -1,0 +1,74 @@
+import ArgumentParser
+import CermatReader
+import CermatReporting
+import CermatRules
+import Foundation
+
+/// `cermat lint`: checks workbooks and reports what is wrong, with an exit status that can gate an upload or a CI job.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check workbooks: recognise their planning tables and report every inconsistency found.",
+        discussion: """
+            Exit status: 0 when no finding is at or above --fail-on; 1 when one is; 2 when an input could not be read or \
+            the configuration is invalid (the other inputs are still checked and reported); 64 on a usage error.
+            Input files are never modified.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Workbooks (.xlsx) to check; a folder means every .xlsx below it.", valueName: "file-or-folder"))
+    var inputs: [String]
+
+    @Option(help: "The report format: text (for people), json (DESIGN §4), sarif (2.1.0), junit (CI test reports) or github (Actions annotations).")
+    var format: ReportFormat = .text
+
+    @Option(help: ArgumentHelp("Write the report to FILE instead of standard output (written whole, then moved into place).",
+                               valueName: "FILE"))
+    var output: String?
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(
+        "The least severe finding that makes the exit status 1: error, warning, info or never; default: the configuration's, else error.",
+        valueName: "severity"))
+    var failOn: FailOn?
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("name at least one workbook or folder to check") }
+    }
+
+    func run() throws {
+        let linter = try Knowledge.linter(rules: common.rules, config: common.config)
+        let paths = try InputFiles.expand(inputs)
+        var files: [LintReport.File] = []
+        var findings: [Finding] = []
+        let reader = XLSXReader()
+        for path in paths {
+            do {
+                let result = linter.lint(try reader.read(path: path))
+                files.append(LintReport.File(path: path, status: .ok(tables: result.document.tables,
+                                                                    unrecognised: result.document.unrecognised)))
+                findings += result.findings
+            } catch {
+                files.append(LintReport.File(path: path, status: .error(String(describing: error))))
+            }
+        }
+        let report = LintReport(files: files, findings: findings, language: common.language(linter),
+                                rules: linter.rules.map { $0.info })
+        let color = output == nil && format == .text && Terminal.stdoutIsTerminal
+        try OutputFile.write(format.render(report, color: color), to: output)
+        if report.files.contains(where: \.failed) { throw ExitCode(2) }
+        let threshold = failOn ?? linter.configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .error
+        if report.fails(at: threshold.severity) { throw ExitCode(1) }
+    }
+}
+
+/// The `--fail-on` threshold.
+enum FailOn: String, CaseIterable, ExpressibleByArgument {
+    case error, warning, info, never
+
+    /// The least severe finding that fails the run, or `nil` for never.
+    var severity: Severity? { Severity(rawValue: rawValue) }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
