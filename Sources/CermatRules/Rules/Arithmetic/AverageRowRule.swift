@@ -85,10 +85,18 @@ public struct AverageRowRule: Rule {
             var seen: Set<String> = []
             // A kode printed twice (E-81 repeats a kegiatan before its second block of sub-kegiatan) counts once.
             let rows = table.dataRows([level]).filter { row in row.kode.map { seen.insert(Kode($0)?.normalized ?? $0).inserted } ?? true }
-            let filled = rows.filter { $0.number(column) != nil }
+            // A footer is printed where the level's rows print the value it averages: rows read in their own layout
+            // (E-81 program rows' column 15) hold it under the column it means.
+            let moved = table.rowLayouts.filter { $0.level == level }.flatMap { layout in
+                layout.moves.filter { $0.printedIn == column && !$0.repeats }.map { (rows: Set(layout.rows), means: $0.means) }
+            }
+            func number(_ row: PlanningRow) -> Double? {
+                row.number(moved.first { $0.rows.contains(row.sheetRow) }?.means ?? column)
+            }
+            let filled = rows.filter { number($0) != nil }
             guard !filled.isEmpty else { return nil }
             let counted = blanksAsZero ? rows : filled
-            value = counted.reduce(0) { $0 + ($1.number(column) ?? 0) } / Double(counted.count)
+            value = counted.reduce(0) { $0 + (number($1) ?? 0) } / Double(counted.count)
             count = counted.count
             self.rows = counted
             self.blanksAsZero = blanksAsZero

@@ -127,7 +127,7 @@ public struct CategoryValueRule: Rule {
                         threshold: Double, quarter: Int?, scale: Scale, _ table: PlanningTable, _ context: RuleContext) {
         let shown = Numeral.both(capaian.value, decimals: 2, percent: true)
         let limit = Numeral.both(threshold, decimals: nil, percent: true)
-        let expected = scale.classes.filter { $0.interval(threshold: threshold).contains(capaian.value) }.map { "\"\($0.label)\"" }
+        let expected = scale.classes(containing: capaian.value, threshold: threshold).map { "\"\($0.label)\"" }
         let elsewhere = source.sheet != table.sheet || source.range != table.range
         let origin: (id: String, en: String) = elsewhere
             ? ("\(capaian.source.id) pada sheet '\(source.sheet)'", "\(capaian.source.en) on sheet '\(source.sheet)'")
@@ -136,11 +136,13 @@ public struct CategoryValueRule: Rule {
             ("ambang \(limit.id) untuk realisasi sampai Triwulan \($0)", "the threshold \(limit.en) for a realisation up to Triwulan \($0)")
         } ?? ("ambang \(limit.id)", "the threshold \(limit.en)")
         let related = elsewhere ? [] : capaian.cells
+        let subject = row.name ?? row.indicator
+        let name: (id: String, en: String) = subject.map { (" untuk \"\($0)\"", " of \"\($0)\"") } ?? ("", "")
         var finding = Finding(rule: context.rule, severity: context.settings.severity, file: context.workbook.source, sheet: table.sheet,
                               sheetIndex: table.sheetIndex, cell: table.cell(row, column.index),
                               message: Message(
-                                id: "kategori \"\(label)\" tidak sesuai capaian \(shown.id) (\(origin.id)): dengan \(basis.id), kategorinya \(expected.joined(separator: " atau "))",
-                                en: "the category \"\(label)\" does not match the capaian \(shown.en) (\(origin.en)): with \(basis.en), it is \(expected.joined(separator: " or "))"),
+                                id: "kategori \"\(label)\"\(name.id) tidak sesuai capaian \(shown.id) (\(origin.id)): dengan \(basis.id), kategorinya \(expected.joined(separator: " atau "))",
+                                en: "the category \"\(label)\"\(name.en) does not match the capaian \(shown.en) (\(origin.en)): with \(basis.en), it is \(expected.joined(separator: " or "))"),
                               actual: capaian.value, key: Finding.Key(kode: row.kode, indicator: row.indicator ?? row.name),
                               column: column.descriptor,
                               related: related.map { Finding.Location(file: context.workbook.source, sheet: table.sheet, cell: $0) })

@@ -127,8 +127,8 @@ public struct UnitConsistencyRule: Rule {
             reported.insert(satuan.cell)
             context.report(table, row: row, cell: table.cell(row, column.index), column: column.descriptor,
                            message: Message(
-                            id: "\(items.count) nilai (\(value.raw)) tetapi \(named.count) satuan (\(satuan.text), \(satuan.cell.a1)): setiap nilai perlu satuannya sendiri",
-                            en: "\(items.count) values (\(value.raw)) but \(named.count) units (\(satuan.text), \(satuan.cell.a1)): each value needs its own unit"),
+                            id: "\(items.count) nilai (\(value.raw)) tetapi \(named.count) satuan di \(satuan.cell.a1) (\(satuan.text)): setiap nilai perlu satuannya sendiri",
+                            en: "\(items.count) values (\(value.raw)) but \(named.count) units in \(satuan.cell.a1) (\(satuan.text)): each value needs its own unit"),
                            related: [satuan.cell])
         }
     }
