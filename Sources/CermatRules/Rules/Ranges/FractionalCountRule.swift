@@ -33,7 +33,7 @@ public struct FractionalCountRule: Rule {
     /// Checks every quantity of every count indicator.
     public func check(table: PlanningTable, in context: RuleContext) {
         let units = IndicatorUnits(context, table: table)
-        let columns = table.columns.filter { ["target", "realisasi", "proyeksi"].contains($0.descriptor.role) && $0.descriptor.measure == "K" }
+        let columns = table.kinerjaColumns
         for row in table.dataRows() {
             for column in columns {
                 guard let printed = row.values[column.index], units.isCount(row, column: column.index),

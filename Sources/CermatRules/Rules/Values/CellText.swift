@@ -43,3 +43,10 @@ extension PlanningRow {
         return nil
     }
 }
+
+extension PlanningTable {
+    /// The columns of performance quantities (K): targets, realisations and projections.
+    var kinerjaColumns: [PlanningColumn] {
+        columns.filter { ["target", "realisasi", "proyeksi"].contains($0.descriptor.role) && $0.descriptor.measure == "K" }
+    }
+}

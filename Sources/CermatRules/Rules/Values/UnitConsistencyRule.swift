@@ -58,7 +58,7 @@ public struct UnitConsistencyRule: Rule {
         var order: [String] = []
         for table in document.tables {
             let units = IndicatorUnits(context, table: table)
-            let columns = table.columns.filter { ["target", "realisasi", "proyeksi"].contains($0.descriptor.role) && $0.descriptor.measure == "K" }
+            let columns = table.kinerjaColumns
             for row in table.dataRows() {
                 var flagged = against(row, columns: columns, units, table, context)
                 flagged = percentage(row, columns: columns, units, table, context) || flagged
