@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(name: "cermat", dependencies: ["CermatCLI"]),
 
         // Tests: one target per layer, plus fixture helpers shared by all of them.
-        .target(name: "CermatTestSupport", path: "Tests/Support"),
+        .target(name: "CermatTestSupport", dependencies: ["CermatWorkbook"], path: "Tests/Support"),
         .testTarget(name: "CermatWorkbookTests", dependencies: ["CermatWorkbook"]),
         .testTarget(name: "CermatReaderTests", dependencies: ["CermatReader", "CermatWorkbook", "CermatTestSupport"]),
         .testTarget(name: "CermatPlanningTests", dependencies: ["CermatPlanning", "CermatWorkbook"]),

@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Writes a large planning-shaped workbook for the benchmarks: an E-81-like sheet of ROWS rows × 20 columns.
 
-Strings (kode, names, indicators, units), rupiah amounts, K counts, percentages as formulas with cached values, in the
-hierarchy program → kegiatan → sub-kegiatan. Written by Python's xlsxwriter in constant-memory mode.
+Programs, kegiatan and sub-kegiatan in the hierarchy of Permendagri 90/2019 (each program 19 kegiatan of 20
+sub-kegiatan), with kode, names, indicators and units as strings, rupiah amounts whose parents are the sums of their
+children, K counts, quarterly realisations and capaian as formulas with cached values. One sub-kegiatan in 997 carries
+a wrong capaian, so that linting it finds something, as it would in a real workbook. Written by Python's xlsxwriter in
+constant-memory mode.
 Usage: python3 bench/make_large_workbook.py OUT.xlsx [ROWS]   (default 200000 rows)
 """
 import random
@@ -14,6 +17,23 @@ UNITS = ["Dokumen", "Orang", "Paket", "Unit", "Laporan", "Lembaga", "KK", "Bulan
 NAMES = ["Penyediaan Gaji dan Tunjangan ASN", "Penyediaan Peralatan dan Perlengkapan Kantor",
          "Fasilitasi Kunjungan Tamu", "Penyediaan Jasa Surat Menyurat", "Rehabilitasi Sosial Dasar Penyandang Disabilitas",
          "Perlindungan Sosial Korban Bencana Alam", "Pemberdayaan Sosial Komunitas Adat Terpencil"]
+HEADER = ["No", "Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator", "Satuan", "Target Renstra K", "Target Renstra Rp",
+          "Realisasi s.d. 2023 K", "Realisasi s.d. 2023 Rp", "Target 2024 K", "Pagu 2024", "TW I K", "TW I Rp",
+          "TW II K", "TW II Rp", "Realisasi 2024 K", "Realisasi 2024 Rp", "Capaian K (%)", "Capaian Rp (%)", "Unit PD"]
+KEGIATAN, SUBS = 19, 20
+MONEY = (6, 8, 10, 12, 14)   # Renstra, s.d. 2023, pagu, TW I, TW II (realisasi 2024 = TW I + TW II)
+
+
+def sub_row(rng, wrong):
+    target = rng.randint(1, 600)
+    pagu = rng.randint(1_000_000, 900_000_000)
+    tw1, tw2 = rng.randint(0, target // 2), rng.randint(0, target // 2)
+    rp1, rp2 = rng.randint(0, pagu // 3), rng.randint(0, pagu // 3)
+    return {"K": (target * 5, target * 3, target, tw1, tw2), "Rp": (pagu * 5, pagu * 3, pagu, rp1, rp2), "wrong": wrong}
+
+
+def total(rows):
+    return tuple(sum(row["Rp"][i] for row in rows) for i in range(5))
 
 
 def main():
@@ -23,42 +43,48 @@ def main():
     workbook = xlsxwriter.Workbook(out, {"constant_memory": True})
     sheet = workbook.add_worksheet("E-81")
     bold = workbook.add_format({"bold": True})
+    italic = workbook.add_format({"italic": True})
     money = workbook.add_format({"num_format": "#,##0.00"})
     percent = workbook.add_format({"num_format": "0.00"})
-    header = ["No", "Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator", "Satuan", "Target Renstra K", "Target Renstra Rp",
-              "Realisasi s.d. 2023 K", "Realisasi s.d. 2023 Rp", "Target 2024 K", "Pagu 2024", "TW I K", "TW I Rp",
-              "TW II K", "TW II Rp", "Realisasi 2024 K", "Realisasi 2024 Rp", "Capaian K (%)", "Capaian Rp (%)",
-              "Unit PD"]
-    for column, text in enumerate(header):
+    for column, text in enumerate(HEADER):
         sheet.write_string(0, column, text, bold)
-    for row in range(1, rows):
-        program, kegiatan, sub = row // 400 + 1, row // 20 % 20 + 1, row % 20 + 1
-        kode = f"1.06.{program:02d}.2.{kegiatan:02d}.{sub:04d}"
-        target = rng.randint(1, 600)
-        pagu = rng.randint(1_000_000, 9_000_000_000)
-        tw1, tw2 = rng.randint(0, target // 2), rng.randint(0, target // 2)
-        rp1, rp2 = rng.randint(0, pagu // 3), rng.randint(0, pagu // 3)
+    state = {"row": 1, "number": 0}
+
+    def write(kode, name, level_format, k, rp, wrong=False):
+        row = state["row"]
+        if row >= rows:
+            return
+        state["number"] += 1
         excel_row = row + 1
-        sheet.write_number(row, 0, row)
-        sheet.write_string(row, 1, kode)
-        sheet.write_string(row, 2, NAMES[row % len(NAMES)])
+        sheet.write_number(row, 0, state["number"])
+        sheet.write_string(row, 1, kode, level_format)
+        sheet.write_string(row, 2, name, level_format)
         sheet.write_string(row, 3, "- Jumlah " + NAMES[(row * 7) % len(NAMES)] + " yang Disediakan")
         sheet.write_string(row, 4, UNITS[row % len(UNITS)])
-        sheet.write_number(row, 5, target * 5)
-        sheet.write_number(row, 6, pagu * 5, money)
-        sheet.write_number(row, 7, target * 3)
-        sheet.write_number(row, 8, pagu * 3, money)
-        sheet.write_number(row, 9, target)
-        sheet.write_number(row, 10, pagu, money)
-        sheet.write_number(row, 11, tw1)
-        sheet.write_number(row, 12, rp1, money)
-        sheet.write_number(row, 13, tw2)
-        sheet.write_number(row, 14, rp2, money)
-        sheet.write_formula(row, 15, f"=L{excel_row}+N{excel_row}", None, tw1 + tw2)
-        sheet.write_formula(row, 16, f"=M{excel_row}+O{excel_row}", money, rp1 + rp2)
-        sheet.write_formula(row, 17, f"=P{excel_row}/J{excel_row}*100", percent, (tw1 + tw2) / target * 100)
-        sheet.write_formula(row, 18, f"=Q{excel_row}/K{excel_row}*100", percent, (rp1 + rp2) / pagu * 100)
+        for offset, column in enumerate((5, 7, 9, 11, 13)):
+            if k is not None:
+                sheet.write_number(row, column, k[offset])
+            sheet.write_number(row, column + 1, rp[offset], money)
+        if k is not None:
+            sheet.write_formula(row, 15, f"=L{excel_row}+N{excel_row}", None, k[3] + k[4])
+            capaian = (k[3] + k[4]) / k[2] * 100 + (7 if wrong else 0)
+            sheet.write_formula(row, 17, f"=P{excel_row}/J{excel_row}*100", percent, round(capaian, 2))
+        sheet.write_formula(row, 16, f"=M{excel_row}+O{excel_row}", money, rp[3] + rp[4])
+        sheet.write_formula(row, 18, f"=Q{excel_row}/K{excel_row}*100", percent, round((rp[3] + rp[4]) / rp[2] * 100, 2))
         sheet.write_string(row, 19, "Dinas Sosial")
+        state["row"] += 1
+
+    program = 0
+    while state["row"] < rows:
+        program += 1
+        blocks = [[sub_row(rng, rng.random() < 1 / 997) for _ in range(SUBS)] for _ in range(KEGIATAN)]
+        subs = [sub for block in blocks for sub in block]
+        write(f"1.06.{program:02d}", f"PROGRAM {program} {NAMES[program % len(NAMES)].upper()}", bold, None, total(subs))
+        for kegiatan, block in enumerate(blocks, start=1):
+            write(f"1.06.{program:02d}.2.{kegiatan:02d}", NAMES[kegiatan % len(NAMES)], italic, None, total(block))
+            for number, sub in enumerate(block, start=1):
+                write(f"1.06.{program:02d}.2.{kegiatan:02d}.{number:04d}", NAMES[(kegiatan + number) % len(NAMES)], None,
+                      sub["K"], sub["Rp"], sub["wrong"])
     workbook.close()
 
 

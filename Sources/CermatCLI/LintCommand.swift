@@ -22,7 +22,7 @@ struct LintCommand: ParsableCommand {
     @Option(help: "The report format: text (for people), json (DESIGN §4), sarif (2.1.0), junit (CI test reports) or github (Actions annotations).")
     var format: ReportFormat = .text
 
-    @Option(help: ArgumentHelp("Write the report to FILE instead of standard output (written whole, then moved into place).",
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to FILE instead of standard output (written whole, then moved into place).",
                                valueName: "FILE"))
     var output: String?
 

@@ -8,9 +8,22 @@ public struct Kode: Hashable, Sendable, CustomStringConvertible {
     /// Parses a code; `nil` when the text is not dot-separated digits.
     public init?(_ text: String) {
         let trimmed = TextKey.trimmed(text)
-        let segments = trimmed.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard segments.count >= 2, segments.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
-        else { return nil }
+        // Bytes, not Characters: a kode is ASCII digits and dots, and this runs on every row of every table.
+        var segments: [String] = []
+        var start = trimmed.utf8.startIndex
+        for index in trimmed.utf8.indices {
+            let byte = trimmed.utf8[index]
+            if byte == UInt8(ascii: ".") {
+                guard index > start else { return nil }
+                segments.append(String(trimmed[start..<index]))
+                start = trimmed.utf8.index(after: index)
+            } else if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                return nil
+            }
+        }
+        guard start < trimmed.utf8.endIndex else { return nil }
+        segments.append(String(trimmed[start...]))
+        guard segments.count >= 2 else { return nil }
         self.text = trimmed
         self.segments = segments
     }

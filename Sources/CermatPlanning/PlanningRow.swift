@@ -1,50 +1,140 @@
 /// One data row of a recognised table.
+///
+/// A row is a value, but its fields live in one shared box that is copied only when a copy is changed: rules pass rows
+/// around by the hundred thousand, and copying a dozen strings, an array and a dictionary each time dominated linting.
 public struct PlanningRow: Hashable, Sendable {
+    private struct Fields: Hashable, Sendable {
+        var sheetRow: Int
+        var level: RowLevel
+        var numbering: String?
+        var kode: String?
+        var name: String?
+        var indicator: String?
+        var unit: String?
+        var polarity: Polarity
+        var values: [Int: TypedValue]
+        var parent: Int?
+        var continuationRows: [Int]
+        var bold: Bool
+        var italic: Bool
+        var indicatorKey: String
+    }
+
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    private var fields: Fields {
+        get { box.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            yield &box.fields
+        }
+    }
+
     /// Zero-based sheet row (the first row when continuation rows were joined to it).
-    public var sheetRow: Int
+    public var sheetRow: Int {
+        get { box.fields.sheetRow }
+        set { fields.sheetRow = newValue }
+    }
+
     /// Where the row sits in the hierarchy.
-    public var level: RowLevel
+    public var level: RowLevel {
+        get { box.fields.level }
+        set { fields.level = newValue }
+    }
+
     /// The numbering as printed (`1`, `A`, `IV`, `1.`), if any.
-    public var numbering: String?
+    public var numbering: String? {
+        get { box.fields.numbering }
+        set { fields.numbering = newValue }
+    }
+
     /// The kode as printed, if any.
-    public var kode: String?
+    public var kode: String? {
+        get { box.fields.kode }
+        set { fields.kode = newValue }
+    }
+
     /// The program / kegiatan / sub-kegiatan / sasaran name, continuation rows joined.
-    public var name: String?
+    public var name: String? {
+        get { box.fields.name }
+        set { fields.name = newValue }
+    }
+
     /// The indicator text, bullet removed, continuation rows joined.
-    public var indicator: String?
+    public var indicator: String? {
+        get { box.fields.indicator }
+        set {
+            fields.indicator = newValue
+            fields.indicatorKey = TextKey.header(newValue ?? "")
+        }
+    }
+
     /// The unit, from a unit column or from the values themselves (`10 Dokumen`).
-    public var unit: String?
+    public var unit: String? {
+        get { box.fields.unit }
+        set { fields.unit = newValue }
+    }
+
     /// Which direction is good, guessed from the indicator text (`penurunan`, `Persentase PPKS`).
-    public var polarity: Polarity
+    public var polarity: Polarity {
+        get { box.fields.polarity }
+        set { fields.polarity = newValue }
+    }
+
     /// The values of the measured columns, by zero-based sheet column.
-    public var values: [Int: TypedValue]
+    public var values: [Int: TypedValue] {
+        get { box.fields.values }
+        set { fields.values = newValue }
+    }
+
     /// Index (in the table's rows) of the row this one belongs to: a sub-kegiatan's kegiatan, a kegiatan's program.
-    public var parent: Int?
+    public var parent: Int? {
+        get { box.fields.parent }
+        set { fields.parent = newValue }
+    }
+
     /// Zero-based sheet rows joined into this one as continuations of its text.
-    public var continuationRows: [Int]
-    /// Whether the row's label cell is bold, or italic: how tables without kode mark programs and kegiatan.
-    public var bold: Bool
-    /// See `bold`.
-    public var italic: Bool
+    public var continuationRows: [Int] {
+        get { box.fields.continuationRows }
+        set { fields.continuationRows = newValue }
+    }
+
+    /// Whether the row's label cell is bold: how tables without kode mark programs.
+    public var bold: Bool {
+        get { box.fields.bold }
+        set { fields.bold = newValue }
+    }
+
+    /// Whether the row's label cell is italic: how tables without kode mark kegiatan.
+    public var italic: Bool {
+        get { box.fields.italic }
+        set { fields.italic = newValue }
+    }
+
+    /// The indicator as header patterns match it: lower case, single spaces (kept current with `indicator`).
+    public var indicatorKey: String { box.fields.indicatorKey }
 
     /// A row.
     public init(sheetRow: Int, level: RowLevel, numbering: String? = nil, kode: String? = nil, name: String? = nil,
                 indicator: String? = nil, unit: String? = nil, polarity: Polarity = .higherIsBetter,
                 values: [Int: TypedValue] = [:], parent: Int? = nil, continuationRows: [Int] = [], bold: Bool = false,
                 italic: Bool = false) {
-        self.sheetRow = sheetRow
-        self.level = level
-        self.numbering = numbering
-        self.kode = kode
-        self.name = name
-        self.indicator = indicator
-        self.unit = unit
-        self.polarity = polarity
-        self.values = values
-        self.parent = parent
-        self.continuationRows = continuationRows
-        self.bold = bold
-        self.italic = italic
+        box = Box(Fields(sheetRow: sheetRow, level: level, numbering: numbering, kode: kode, name: name, indicator: indicator,
+                         unit: unit, polarity: polarity, values: values, parent: parent, continuationRows: continuationRows,
+                         bold: bold, italic: italic, indicatorKey: TextKey.header(indicator ?? "")))
+    }
+
+    public static func == (lhs: PlanningRow, rhs: PlanningRow) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(box.fields)
     }
 
     /// Whether the row is data a formula applies to (not a footer of averages and predicates).

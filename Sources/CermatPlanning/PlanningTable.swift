@@ -27,12 +27,12 @@ public struct PlanningTable: Sendable {
     /// Column orders some levels use instead of the header's; their rows' values are already placed by meaning.
     public var rowLayouts: [RowLayout]
     /// What recognition noticed but could not resolve (a header count that does not match the data, an ambiguous form).
-    public var remarks: [String]
+    public var remarks: [TableRemark]
 
     /// A table.
     public init(sheet: String, sheetIndex: Int, range: CellRange, form: String?, title: [String], headerRows: ClosedRange<Int>,
                 numberRow: Int?, repeatedHeaderRows: [Int], columns: [PlanningColumn], derivations: [Derivation],
-                rows: [PlanningRow], rowLayouts: [RowLayout] = [], remarks: [String]) {
+                rows: [PlanningRow], rowLayouts: [RowLayout] = [], remarks: [TableRemark]) {
         self.sheet = sheet
         self.sheetIndex = sheetIndex
         self.range = range

@@ -2,6 +2,19 @@
 public enum TextKey {
     /// The text without leading and trailing whitespace.
     public static func trimmed(_ text: some StringProtocol) -> String {
+        let text = String(text)
+        let utf8 = text.utf8
+        // Nothing to trim at either end, when both end bytes are ASCII and not whitespace (the common case).
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80, !isASCIIWhitespace(first),
+           !isASCIIWhitespace(last) {
+            return text
+        }
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var start = utf8.startIndex, end = utf8.endIndex
+            while start < end, isASCIIWhitespace(utf8[start]) { start = utf8.index(after: start) }
+            while end > start, isASCIIWhitespace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+            return String(decoding: utf8[start..<end], as: UTF8.self)
+        }
         let characters = Array(text)
         var start = 0, end = characters.count
         while start < end, characters[start].isWhitespace { start += 1 }
@@ -11,6 +24,27 @@ public enum TextKey {
 
     /// Lower case, HTML tags removed, every run of whitespace one space: the form header patterns are matched against.
     public static func header(_ text: some StringProtocol) -> String {
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var out: [UInt8] = []
+            out.reserveCapacity(utf8.count)
+            var inTag = false
+            var lastSpace = true
+            for byte in utf8 {
+                if byte == UInt8(ascii: "<") { inTag = true; continue }
+                if byte == UInt8(ascii: ">") && inTag { inTag = false; continue }
+                if inTag { continue }
+                if isASCIIWhitespace(byte) {
+                    if !lastSpace { out.append(0x20) }
+                    lastSpace = true
+                } else {
+                    out.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+                    lastSpace = false
+                }
+            }
+            if out.last == 0x20 { out.removeLast() }
+            return String(decoding: out, as: UTF8.self)
+        }
         var out = ""
         var inTag = false
         var lastSpace = true
@@ -27,5 +61,31 @@ public enum TextKey {
             }
         }
         return trimmed(out)
+    }
+
+    // Space, tab, line feed, vertical tab, form feed, carriage return: what Character.isWhitespace says of ASCII.
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
+    }
+
+    /// Whether `text` contains `word`, comparing bytes (Foundation's `contains` goes through NSString: slow per row).
+    public static func contains(_ text: String, _ word: String) -> Bool {
+        var text = text, word = word
+        return text.withUTF8 { haystack in
+            word.withUTF8 { needle in
+                guard let first = needle.first else { return true }
+                guard needle.count <= haystack.count else { return false }
+                var start = 0
+                while start + needle.count <= haystack.count {
+                    if haystack[start] == first {
+                        var offset = 1
+                        while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+                        if offset == needle.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
     }
 }

@@ -4,10 +4,9 @@ import CermatWorkbook
 /// `- 100` (a bullet), `-` (nothing), `10 Dokumen`, `50 Orang, 18 Orang, 68 Lembaga`, `√`. Anything ambiguous or
 /// malformed (`1,234,567`, `4.035.693.583.`, `12.34`) is kept as `.malformed` for a rule to report: never guessed.
 public enum ValueParser {
-    /// The meaning of a cell (`nil` for a cell the sheet does not store).
-    public static func read(_ cell: Cell?, style: CellStyle, at address: CellAddress) -> TypedValue {
+    /// The meaning of a cell (`nil` for a cell the sheet does not store) shown with a number format.
+    public static func read(_ cell: Cell?, format: NumberFormat, at address: CellAddress) -> TypedValue {
         guard let cell else { return TypedValue(value: .blank, cell: address, raw: "", decimals: nil, isNumericCell: false) }
-        let format = style.numberFormat
         switch cell.value {
         case .empty:
             return TypedValue(value: .blank, cell: address, raw: "", decimals: nil, isNumericCell: false)
@@ -28,6 +27,12 @@ public enum ValueParser {
         case .date(let iso):
             return TypedValue(value: .text(iso), cell: address, raw: iso, decimals: nil, isNumericCell: false)
         }
+    }
+
+    /// Whether text is only a dash ("-", "–", "--"): nothing given, or zero, depending on the column.
+    public static func isDash(_ text: String) -> Bool {
+        // Dashes are short; a longer text is not one, without normalising it first.
+        text.utf8.count <= 16 && dashes.contains(Substring(normalizedSpaces(text)))
     }
 
     /// The meaning of text as printed, the decimals it shows, and whether it began with a bullet.

@@ -13,6 +13,7 @@ struct ColumnClassifier {
         var unknown: [Int] = []
         var explicitYears: [Int: Int] = [:]
         var fromForm: Set<Int> = []
+        var statedMeasure: Set<Int> = []
         for column in header.columns {
             let path = header.paths[column] ?? []
             let number = header.numberRow?.numbers[column]
@@ -37,10 +38,10 @@ struct ColumnClassifier {
             if descriptor.isMeasured {
                 if let sub = path.last, path.count > 1, let measure = measure(of: sub) {
                     descriptor = withMeasure(descriptor, measure)
-                } else if let last = path.last?.split(separator: " ").last.map(String.init), path.last?.contains(" ") == true,
-                          let measure = measure(of: last) {
-                    // "Realisasi Triwulan I Rp", "Pagu (Rp)": the measure as the header's last word.
+                } else if let measure = inlineMeasure(path.last ?? "") {
+                    // "Realisasi Triwulan I Rp", "Pagu (Rp)", "Capaian K (%)": the measure as a word of the header.
                     descriptor = withMeasure(descriptor, measure)
+                    statedMeasure.insert(column)
                 }
                 if descriptor.period == nil {
                     descriptor.period = period(of: path, year: year)
@@ -49,7 +50,7 @@ struct ColumnClassifier {
             }
             result[column] = descriptor
         }
-        neighbourRoles(&result, header: header, fromForm: fromForm)
+        neighbourRoles(&result, header: header, keep: fromForm.union(statedMeasure))
         // One column per year for several years (a Renstra matrix, a comparison with last year) keeps the years; a table
         // naming only its own year calls it `tahun`, as it calls a measured column that names no period at all.
         let matrix = Set(explicitYears.values).count > 1
@@ -62,13 +63,15 @@ struct ColumnClassifier {
             result[column]?.period = matrix ? year.map(String.init) ?? "tahun" : "tahun"
         }
         if form?.baselineYears == true { baselines(&result, explicitYears: explicitYears, title: title) }
-        return (result, unknown)
+        // A lone "%" is understood only once its neighbours are.
+        return (result, unknown.filter { result[$0] == nil })
     }
 
     // Columns whose header only makes sense beside its neighbour: a lone "%" is the ratio of the column to its left (a
     // capaian after a realisation, a penyerapan after money); a bare "Realisasi" right of a pagu is money spent.
-    private func neighbourRoles(_ result: inout [Int: ColumnDescriptor], header: HeaderBlock, fromForm: Set<Int>) {
-        for column in header.columns where !fromForm.contains(column) {
+    // A column its form describes, or whose header states its measure ("Realisasi s.d. 2023 K"), keeps its meaning.
+    private func neighbourRoles(_ result: inout [Int: ColumnDescriptor], header: HeaderBlock, keep: Set<Int>) {
+        for column in header.columns where !keep.contains(column) {
             guard let left = result[column - 1] else { continue }
             let own = header.paths[column]?.last ?? ""
             if own == "%" || own == "(%)" {
@@ -121,6 +124,13 @@ struct ColumnClassifier {
     // K and Rp sub-headers: a money sub-column turns a target into a pagu, a realisation into realisasi-anggaran.
     private func measure(of text: String) -> String? {
         vocabulary.measures.first { $0.pattern.matches(text) }?.value
+    }
+
+    // The measure a header of several words states: a K or Rp word anywhere ("Capaian K (%)"), else a last word "%".
+    private func inlineMeasure(_ text: String) -> String? {
+        let words = text.split(separator: " ").map(String.init)
+        guard words.count > 1 else { return nil }
+        return words.lazy.compactMap { self.measure(of: $0) }.first { $0 != "%" } ?? measure(of: words[words.count - 1])
     }
 
     private func withMeasure(_ descriptor: ColumnDescriptor, _ measure: String) -> ColumnDescriptor {

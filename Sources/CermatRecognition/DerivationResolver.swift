@@ -7,14 +7,18 @@ struct DerivationResolver {
     let numberRow: NumberRow?
     let form: TableForm?
 
-    func resolve() -> [Derivation] {
+    /// The derivations, and the number row's formulas that name columns the header lacks.
+    func resolve() -> (derivations: [Derivation], unresolved: [NumberRow.Statement]) {
         var result: [Derivation] = []
+        var unresolved: [NumberRow.Statement] = []
         let statements = numberRow?.statements ?? []
         for statement in statements {
             // A group's formula leaves alone the sub-columns its own "Rp=14"-style statements claim.
             let claimed = statement.subColumn == nil
                 ? Set(statements.filter { $0.group == statement.group }.compactMap(\.subColumn)) : []
-            result += resolve(statement, except: claimed)
+            let resolved = resolve(statement, except: claimed)
+            if resolved.isEmpty { unresolved.append(statement) }
+            result += resolved
         }
         // The table's own number row is what its authors meant; the form fills in only columns it leaves underived.
         let stated = Set(result.map(\.target))
@@ -28,7 +32,7 @@ struct DerivationResolver {
                                          source: .form(form!.id)))
             }
         }
-        return result
+        return (result, unresolved)
     }
 
     // "13=(12/7)*100%" applies to each sub-column of group 13, reading the sub-columns of 12 and 7 with the same measure;

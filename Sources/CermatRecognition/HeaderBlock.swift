@@ -72,7 +72,7 @@ struct HeaderBlock {
         for cell in cells {
             let text = TextKey.trimmed(CellText.display(cell, style: grid.workbook.style(of: cell)))
             // Labels are short and never a dash (a dash is an empty value).
-            if text.count > 100 || Kode(text) != nil || ValueParser.parse(text).value == .dash { return false }
+            if text.count > 100 || Kode(text) != nil || ValueParser.isDash(text) { return false }
             let column = cell.address.column
             if let number = ValueParser.parse(text).value.number {
                 // Years head the columns of a matrix ("Target Renstra › 2023"); any other number is data.

@@ -11,7 +11,9 @@ struct RowLayoutResolver {
 
     func resolve(_ table: PlanningTable) -> PlanningTable {
         var table = table
-        guard table.derivations.count >= 2 else { return table }
+        // Only a group with two derived sub-columns can be printed in another order.
+        let groups = table.derivations.compactMap { Self.group(of: $0.target, in: table) }
+        guard Set(groups).count < groups.count else { return table }
         for level in Set(table.rows.filter(\.isData).map(\.level)).sorted() {
             let indices = table.rows.indices.filter { table.rows[$0].level == level }
             guard let layout = layout(of: indices.map { table.rows[$0] }, level: level, in: table) else { continue }

@@ -17,17 +17,32 @@ struct RowReader {
         /// The levels of the blocks that header rows inside the data started, in order.
         var blockLevels: [RowLevel] = []
         var lastRow: Int
-        var remarks: [String] = []
+        var remarks: [TableRemark] = []
+    }
+
+    /// The leftmost column of each role.
+    private let roleColumns: [String: Int]
+    /// The row's own label: the leftmost program/kegiatan name, sasaran or tujuan column (a PK table lists sasaran
+    /// first and the program beside it; the sasaran is what the row is).
+    private let labelColumn: Int?
+    /// The columns holding values, left to right.
+    private let measured: [Int]
+
+    /// A reader of the rows below a header whose columns have these meanings.
+    init(grid: SheetGrid, header: HeaderBlock, descriptors: [Int: ColumnDescriptor], vocabulary: Vocabulary) {
+        self.grid = grid
+        self.header = header
+        self.descriptors = descriptors
+        self.vocabulary = vocabulary
+        var roleColumns: [String: Int] = [:]
+        for (column, descriptor) in descriptors { roleColumns[descriptor.role] = min(roleColumns[descriptor.role] ?? column, column) }
+        self.roleColumns = roleColumns
+        labelColumn = ["name", "sasaran", "tujuan"].compactMap { roleColumns[$0] }.min()
+        measured = descriptors.filter { $0.value.isMeasured }.keys.sorted()
     }
 
     private func column(_ role: String) -> Int? {
-        descriptors.filter { $0.value.role == role }.map(\.key).min()
-    }
-
-    // The row's own label: the leftmost program/kegiatan name, sasaran or tujuan column (a PK table lists sasaran first
-    // and the program beside it; the sasaran is what the row is).
-    private var labelColumn: Int? {
-        descriptors.filter { ["name", "sasaran", "tujuan"].contains($0.value.role) }.map(\.key).min()
+        roleColumns[role]
     }
 
     /// Reads rows from below the header until the table ends (two blank rows, the start of another table, the sheet's end).
@@ -35,6 +50,7 @@ struct RowReader {
         var result = Result(lastRow: header.lastRow)
         let firstHeaderTexts = rowTexts(header.rows.lowerBound)
         var row = header.lastRow + 1
+        var ahead = (start: row, rows: [PlanningRow]())
         var blankRun = 0
         var numbered = 0
         var blockLevel: RowLevel?
@@ -46,8 +62,11 @@ struct RowReader {
                 row += 1
                 continue
             }
-            // A header block repeated after a page break (the same labels; a block header names another level).
-            if matches(rowTexts(row), firstHeaderTexts), blockHeaderLevel(row) == nil || sameLabel(row, firstHeaderTexts) {
+            // A header block repeated after a page break (the same labels; a block header names another level). A row
+            // holding a number other than a year is data, and cheap to tell: most rows stop here.
+            let mayBeHeader = !cells.contains(where: Self.isData)
+            if mayBeHeader, matches(rowTexts(row), firstHeaderTexts),
+               blockHeaderLevel(row, firstHeaderTexts) == nil || sameLabel(row, firstHeaderTexts) {
                 let height = header.lastRow - header.rows.lowerBound + 1
                 result.repeatedHeaderRows += Array(row..<(row + height))
                 row += height
@@ -56,7 +75,7 @@ struct RowReader {
             }
             // A header row repeated inside the data for a block of another level ("Program | Indikator Kinerja Program |
             // Target"): the rows below it are that level.
-            if let level = blockHeaderLevel(row) {
+            if mayBeHeader, let level = blockHeaderLevel(row, firstHeaderTexts) {
                 result.repeatedHeaderRows.append(row)
                 result.blockLevels.append(level)
                 blockLevel = level
@@ -67,7 +86,12 @@ struct RowReader {
             if blankRun > 0 && (isTitle(cells) || isHeaderStart(row)) { break }
             if isHeaderStart(row) && !hasMeasuredValue(row) { break }
             blankRun = 0
-            var entry = readRow(row)
+            if row >= ahead.start + ahead.rows.count {
+                // Small tables read a few rows ahead; long ones up to 4096 at a time, in parallel.
+                let count = min(max(ahead.rows.count * 2, 64), 4096, lastSheetRow - row + 1)
+                ahead = (row, readAhead(row..<(row + count)))
+            }
+            var entry = ahead.rows[row - ahead.start]
             let hasNumbering = entry.numbering != nil || entry.kode != nil
             if hasNumbering { numbered += 1 }
             // A row with no number, no kode and no value, carrying only text, continues the text of the row above it.
@@ -101,7 +125,7 @@ struct RowReader {
                 result.rows[index].level = .indicator
             }
         }
-        assignParents(&result.rows)
+        Self.assignParents(&result.rows)
         return result
     }
 
@@ -134,6 +158,26 @@ struct RowReader {
 
     // MARK: - One row
 
+    // Reading a row depends on nothing but the row: a batch is read on every core at once (the walk, which does depend
+    // on the rows before, takes them in order afterwards).
+    private func readAhead(_ rows: Range<Int>) -> [PlanningRow] {
+        guard rows.count >= 256 else { return rows.map(readRow) }
+        let chunks = min(ProcessInfo.processInfo.activeProcessorCount * 4, rows.count / 64)
+        let size = (rows.count + chunks - 1) / chunks
+        // Each chunk writes its own slots only.
+        nonisolated(unsafe) let read = UnsafeMutableBufferPointer<PlanningRow?>.allocate(capacity: rows.count)
+        read.initialize(repeating: nil)
+        defer {
+            read.deinitialize()
+            read.deallocate()
+        }
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let start = rows.lowerBound + chunk * size
+            for row in start..<min(start + size, rows.upperBound) { read[row - rows.lowerBound] = readRow(row) }
+        }
+        return read.map { $0! }
+    }
+
     private func readRow(_ row: Int) -> PlanningRow {
         var numbering = text(row, column("no"))
         let kodeText = text(row, column("kode"))
@@ -152,9 +196,11 @@ struct RowReader {
         var indicator = text(row, column("indicator"))
         if let raw = indicator, raw.hasPrefix("- ") || raw.hasPrefix("• ") { indicator = TextKey.trimmed(raw.dropFirst(2)) }
         var values: [Int: TypedValue] = [:]
-        for (column, descriptor) in descriptors where descriptor.isMeasured {
+        for column in measured {
             let address = CellAddress(row: row, column: column)
-            values[column] = ValueParser.read(grid.cell(row, column), style: grid.style(row, column), at: address)
+            let cell = grid.cell(row, column)
+            values[column] = ValueParser.read(cell, format: cell.map { grid.workbook.numberFormat(of: $0) } ?? .general,
+                                              at: address)
         }
         let label = [numbering, kodeText, name, indicator].compactMap { $0 }.first?.lowercased() ?? ""
         let labelCell = column("name") ?? column("kode") ?? column("no") ?? header.columns.lowerBound
@@ -165,7 +211,7 @@ struct RowReader {
             level = .footer
         } else if vocabulary.totalLabels.contains(labelKey) {
             level = .total
-        } else if let kodeText, let kode = Kode(kodeText), let fromKode = kode.level {
+        } else if let kode = kodeText.flatMap(Kode.init), let fromKode = kode.level {
             level = fromKode
         } else if name == nil, kodeText == nil, numbering == nil || numberedLabel, indicator != nil {
             level = .indicator
@@ -180,16 +226,12 @@ struct RowReader {
             if case .measured(_, let unit) = value.value { return unit }
             return nil
         }.first
-        let polarity: Polarity = inverse(indicator ?? name) ? .lowerIsBetter : .higherIsBetter
-        return PlanningRow(sheetRow: row, level: level, numbering: numbering, kode: kodeText.flatMap { Kode($0) != nil ? $0 : nil },
-                           name: name, indicator: indicator, unit: unit, polarity: polarity, values: values,
-                           bold: font.bold, italic: font.italic)
-    }
-
-    private func inverse(_ text: String?) -> Bool {
-        guard let text else { return false }
-        let key = TextKey.header(text)
-        return vocabulary.inverseKeywords.contains { key.contains($0) }
+        var result = PlanningRow(sheetRow: row, level: level, numbering: numbering,
+                                 kode: kodeText.flatMap { Kode($0) != nil ? $0 : nil }, name: name, indicator: indicator,
+                                 unit: unit, values: values, bold: font.bold, italic: font.italic)
+        let key = indicator == nil ? TextKey.header(name ?? "") : result.indicatorKey
+        if vocabulary.inverseKeywords.contains(where: { TextKey.contains(key, $0) }) { result.polarity = .lowerIsBetter }
+        return result
     }
 
     // MARK: - Hierarchy without kode
@@ -288,9 +330,8 @@ struct RowReader {
 
     /// The level of a header row repeated inside the data for a block, if `row` is one: short texts in the same columns
     /// as the table's header, the first naming a level.
-    private func blockHeaderLevel(_ row: Int) -> RowLevel? {
+    private func blockHeaderLevel(_ row: Int, _ header: [String]) -> RowLevel? {
         let texts = rowTexts(row)
-        let header = rowTexts(self.header.rows.lowerBound)
         let filled = texts.indices.filter { !texts[$0].isEmpty }
         let headerFilled = header.indices.filter { !header[$0].isEmpty }.count
         // Short labels (not sentences, not numbers other than years) over most of the header's columns.
@@ -326,6 +367,20 @@ struct RowReader {
         return core.allSatisfy(\.isNumber) || core.allSatisfy { "IVXL".contains($0) } || (core.count == 1 && core.first!.isLetter)
     }
 
+    // A number cell other than a year (years head the columns of Renstra matrices), or a text that reads as one.
+    private static func isData(_ cell: Cell) -> Bool {
+        switch cell.value {
+        case .number(let number): return !(number >= 1990 && number <= 2100 && number == number.rounded())
+        case .string(let text):
+            guard let first = text.utf8.first(where: { $0 != 0x20 }), (0x30...0x39).contains(first) || first == 0x28 else {
+                return false
+            }
+            guard let number = ValueParser.parse(text).value.number else { return false }
+            return !(number >= 1990 && number <= 2100 && number == number.rounded())
+        default: return false
+        }
+    }
+
     private func isYear(_ text: String) -> Bool {
         Int(text).map { $0 >= 1990 && $0 <= 2100 } ?? false
     }
@@ -354,11 +409,13 @@ struct RowReader {
         }
     }
 
-    // A row's parent: the row whose kode is its nearest ancestor; else the nearest row above with a higher level.
-    private func assignParents(_ rows: inout [PlanningRow]) {
+    /// A row's parent: the row whose kode is its nearest ancestor; else the nearest row above with a higher level.
+    /// Run again once levels found across tables (names, sasaran) are known.
+    static func assignParents(_ rows: inout [PlanningRow]) {
         var byKode: [String: Int] = [:]
         var stack: [Int] = []
         for index in rows.indices {
+            rows[index].parent = nil
             let row = rows[index]
             if let kode = row.kode.flatMap(Kode.init) {
                 rows[index].parent = kode.ancestors.lazy.compactMap { byKode[Kode($0)?.normalized ?? $0] }.first
@@ -385,7 +442,7 @@ struct RowReader {
     private func text(_ row: Int, _ column: Int?) -> String? {
         guard let column else { return nil }
         let value = grid.ownText(row, column)
-        return value.isEmpty || ValueParser.parse(value).value == .dash ? nil : value
+        return value.isEmpty || ValueParser.isDash(value) ? nil : value
     }
 
     private func rowTexts(_ row: Int) -> [String] {

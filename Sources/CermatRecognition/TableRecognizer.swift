@@ -25,6 +25,7 @@ public struct TableRecognizer: Sendable {
         NameLevels.assign(&tables, vocabulary: knowledge.vocabulary)
         for index in tables.indices {
             SasaranRows.assign(&tables[index].rows, openers: knowledge.vocabulary.sasaranOpeners)
+            RowReader.assignParents(&tables[index].rows)
         }
         return PlanningDocument(source: workbook.source, tables: tables, unrecognised: unrecognised)
     }
@@ -108,14 +109,11 @@ public struct TableRecognizer: Sendable {
             columns.append(PlanningColumn(index: index, number: header.numberRow?.numbers[index],
                                           header: header.printed[index] ?? [], descriptor: descriptor))
         }
-        var remarks: [String] = []
-        if !ties.isEmpty { remarks.append("the header fits several forms equally well (\(ties.joined(separator: ", "))); \(form?.id ?? "") was used") }
-        for column in unknown {
-            remarks.append("column \(CellAddress.columnName(column)) ('\(header.printed[column]?.joined(separator: " / ") ?? "")') was not understood")
-        }
-        let derivations = DerivationResolver(columns: columns, numberRow: header.numberRow, form: form).resolve()
+        let (derivations, unresolved) = DerivationResolver(columns: columns, numberRow: header.numberRow, form: form).resolve()
         let range = CellRange(CellAddress(row: header.rows.lowerBound, column: header.columns.lowerBound),
                               CellAddress(row: walk.lastRow, column: header.columns.upperBound))
+        let remarks = HeaderRemarks(header: header, grid: grid, rows: walk.rows)
+            .remarks(ties: ties, unknown: unknown, unresolved: unresolved)
         let table = PlanningTable(sheet: grid.sheet.name, sheetIndex: grid.sheetIndex, range: range, form: form?.id, title: title,
                                   headerRows: header.rows, numberRow: header.numberRow?.row,
                                   repeatedHeaderRows: walk.repeatedHeaderRows, columns: columns, derivations: derivations,

@@ -39,6 +39,11 @@ public struct Workbook: Sendable {
         cell.styleIndex < styles.count ? styles[cell.styleIndex] : styles[0]
     }
 
+    /// The number format of a cell: what `style(of:)` gives, without copying the rest of the style.
+    public func numberFormat(of cell: Cell) -> NumberFormat {
+        cell.styleIndex < styles.count ? styles[cell.styleIndex].numberFormat : styles[0].numberFormat
+    }
+
     /// The sheet with a name (exact match), if any.
     public func sheet(named name: String) -> Worksheet? {
         sheets.first { $0.name == name }

@@ -93,21 +93,21 @@ import Testing
     @Test func readsNumericCellsWithTheirFormat() {
         let address = CellAddress(row: 0, column: 0)
         let percentStyle = CellStyle(numberFormat: NumberFormat(id: 10, code: "0.00%"))
-        let percent = ValueParser.read(Cell(address: address, value: .number(0.9815)), style: percentStyle, at: address)
+        let percent = ValueParser.read(Cell(address: address, value: .number(0.9815)), format: percentStyle.numberFormat, at: address)
         #expect(percent.value == .percent(98.15))
         #expect(percent.decimals == 2)
         #expect(percent.isNumericCell)
         let moneyStyle = CellStyle(numberFormat: NumberFormat(id: 164, code: "#,##0.00"))
-        let money = ValueParser.read(Cell(address: address, value: .number(6_675_575_000)), style: moneyStyle, at: address)
+        let money = ValueParser.read(Cell(address: address, value: .number(6_675_575_000)), format: moneyStyle.numberFormat, at: address)
         #expect(money.value == .number(6_675_575_000))
         #expect(money.decimals == 2)
         let bullet = ValueParser.read(Cell(address: address, value: .number(124)),
-                                      style: CellStyle(numberFormat: NumberFormat(id: 165, code: "\"- \"0.00")), at: address)
+                                      format: NumberFormat(id: 165, code: "\"- \"0.00"), at: address)
         #expect(bullet.value == .number(124))
         #expect(bullet.decimals == 2)
-        let error = ValueParser.read(Cell(address: address, value: .error("#DIV/0!")), style: .standard, at: address)
+        let error = ValueParser.read(Cell(address: address, value: .error("#DIV/0!")), format: .general, at: address)
         #expect(error.value == .error("#DIV/0!"))
-        #expect(ValueParser.read(nil, style: .standard, at: address).value == .blank)
+        #expect(ValueParser.read(nil, format: .general, at: address).value == .blank)
     }
 }
 

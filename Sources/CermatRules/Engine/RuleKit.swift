@@ -16,7 +16,7 @@ extension PlanningRow {
 
     /// Whether the indicator measures a share or an index (a percentage, a rate, an average): values that do not add up.
     public var isLevelIndicator: Bool {
-        let text = TextKey.header(indicator ?? name ?? "")
+        let text = indicator == nil ? TextKey.header(name ?? "") : indicatorKey
         let unit = TextKey.header(unit ?? "")
         return unit == "%" || unit == "persen" || ["persentase", "presentase", "prosentase", "indeks", "rata-rata", "rata rata",
                                                   "nilai", "tingkat", "rasio", "angka", "cakupan"].contains { text.hasPrefix($0) }

@@ -8,6 +8,9 @@ public enum RuleRegistry {
         ColumnShiftRule.self,
         // Ranges.
         PercentRangeRule.self, CapaianOutlierRule.self, RealisasiOverPaguRule.self,
+        // Codes, numbers and layout.
+        KodeFormatRule.self, DuplicateKodeRule.self, MissingKodeRule.self, KodeHierarchyRule.self, MalformedNumberRule.self,
+        SignConventionRule.self, HeaderMismatchRule.self, ValueTypeRule.self, MissingValueRule.self, DuplicateRowsRule.self,
         // Values, scales and units.
         RenstraOverrunRule.self, NonPositiveTargetRule.self, FractionalCountRule.self, OutputWithoutSpendingRule.self,
         CountParentSumRule.self, AverageRowRule.self, InverseIndicatorRule.self, PredicateScaleRule.self,

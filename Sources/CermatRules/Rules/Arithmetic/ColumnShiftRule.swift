@@ -1,4 +1,5 @@
 import CermatPlanning
+import CermatWorkbook
 
 /// HDR02: a derived value that sits in its neighbour's column on a row (E-81 program rows print column 15 in another order).
 public struct ColumnShiftRule: Rule {
@@ -8,8 +9,8 @@ public struct ColumnShiftRule: Rule {
         name: Message(id: "Nilai bergeser kolom", en: "Value in the wrong column"),
         severity: .warning,
         description: Message(
-            id: "Nilai sebuah kolom turunan yang justru sama dengan nilai yang seharusnya ada di kolom sebelahnya: baris itu memakai susunan kolom yang berbeda (di E-81 baris program mencetak kolom 15 sebagai K | Kr | Rp% sedangkan baris sub kegiatan K | Rp% | Rp=14).",
-            en: "A derived column's value that equals what its neighbour should hold: the row uses another column order (E-81's program rows print column 15 as K | Kr | Rp% while sub-kegiatan rows print K | Rp% | Rp=14)."),
+            id: "Nilai sebuah kolom turunan yang justru sama dengan nilai yang seharusnya ada di kolom sebelahnya: baris itu memakai susunan kolom yang berbeda. Bila semua baris satu tingkat memakai susunan sendiri (di E-81 baris program mencetak kolom 15 sebagai K | Kr | Rp% sedangkan baris sub kegiatan K | Rp% | Rp=14), Cermat membaca baris-baris itu menurut susunannya dan melaporkannya sekali sebagai info.",
+            en: "A derived column's value that equals what its neighbour should hold: the row uses another column order. When every row of a level uses its own order (E-81's program rows print column 15 as K | Kr | Rp% while sub-kegiatan rows print K | Rp% | Rp=14), Cermat reads those rows by it and reports it once, as info."),
         rationale: Message(
             id: "Pembaca dan mesin membaca kolom menurut kepalanya; nilai yang bergeser terbaca sebagai angka lain.",
             en: "Readers and machines read a column by its header; a shifted value reads as another quantity."),
@@ -30,8 +31,25 @@ public struct ColumnShiftRule: Rule {
     /// The rule.
     public init() {}
 
-    /// Reports each shifted derived value once.
+    /// Reports each level's own column order once, and each shifted derived value outside one.
     public func check(table: PlanningTable, in context: RuleContext) {
+        for layout in table.rowLayouts {
+            guard let first = layout.rows.first, let row = table.rows.first(where: { $0.sheetRow == first }),
+                  let move = layout.moves.first else { continue }
+            let moves = layout.moves.map { move in
+                let printed = table.columnLabel(move.printedIn), meaning = table.columnLabel(move.means)
+                return move.repeats
+                    ? (id: "\(printed.id) mengulang \(meaning.id)", en: "\(printed.en) repeats \(meaning.en)")
+                    : (id: "\(printed.id) berisi nilai \(meaning.id)", en: "\(printed.en) holds \(meaning.en)")
+            }
+            let level = layout.level.rawValue
+            context.report(table, row: row, cell: CellAddress(row: first, column: move.printedIn),
+                           column: table.column(at: move.printedIn)?.descriptor,
+                           message: Message(
+                            id: "\(layout.rows.count) baris \(level) memakai susunan kolom sendiri: \(moves.map(\.id).joined(separator: "; ")); Cermat membaca baris-baris itu menurut susunan tersebut",
+                            en: "\(layout.rows.count) \(level) rows use their own column order: \(moves.map(\.en).joined(separator: "; ")); Cermat reads those rows by it"),
+                           related: layout.rows.dropFirst().map { CellAddress(row: $0, column: move.printedIn) }, severity: .info)
+        }
         for derivation in table.derivations {
             for row in table.dataRows() {
                 guard let printed = row.values[derivation.target], let actual = printed.value.number,

@@ -39,13 +39,24 @@ public struct CountParentSumRule: Rule {
     public func check(table: PlanningTable, in context: RuleContext) {
         let units = IndicatorUnits(context, table: table)
         let columns = table.columns.filter { ["target", "realisasi"].contains($0.descriptor.role) && $0.descriptor.measure == "K" }
-        for (index, parent) in table.rows.enumerated() where [.program, .kegiatan].contains(parent.level) && !parent.isLevelIndicator {
-            let children = MoneySum.children(of: index, in: table)
-            guard !children.isEmpty else { continue }
+        // A parent's target printed over several lines ("50 Orang / 18 Orang / 68 Lembaga") continues on the indicator
+        // rows below it: in its unit, the parent counts all of them. An indicator row that only repeats the parent's
+        // figures (LKjIP tables print a name row and an indicator row with the same numbers) adds nothing.
+        var continued: [Int: [PlanningRow]] = [:]
+        for row in table.rows where row.level == .indicator {
+            guard let parent = row.parent else { continue }
+            let repeats = columns.allSatisfy { row.number($0.index) == table.rows[parent].number($0.index) }
+            if !repeats { continued[parent, default: []].append(row) }
+        }
+        for (index, children) in MoneySum.families(in: table).sorted(by: { $0.key < $1.key }) {
+            let parent = table.rows[index]
+            guard !parent.isLevelIndicator else { continue }
             for column in columns {
-                guard let printed = parent.values[column.index], let total = printed.value.number,
+                guard let printed = parent.values[column.index], let own = printed.value.number,
                       let unit = units.unit(parent, column: column.index), unit.isCount,
                       children.allSatisfy({ $0.number(column.index) != nil }) else { continue }
+                let total = own + (continued[index] ?? []).filter { units.unit($0, column: column.index)?.name == unit.name }
+                    .reduce(0) { $0 + ($1.number(column.index) ?? 0) }
                 let same = children.filter { units.unit($0, column: column.index)?.name == unit.name && !$0.isLevelIndicator }
                 guard !same.isEmpty else { continue }
                 let sameSum = same.reduce(0) { $0 + ($1.number(column.index) ?? 0) }

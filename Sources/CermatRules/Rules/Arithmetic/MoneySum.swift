@@ -2,22 +2,41 @@ import CermatPlanning
 
 /// Summing money over rows, shared by the parent and total rules.
 enum MoneySum {
-    /// The rows directly below a parent: its kegiatan, or its sub-kegiatan. A parent printed twice under one kode
-    /// (E-81 Blitar's kegiatan 1.06.01.2.06, whose sub-kegiatan are split over both) owns the children of both; rows
-    /// repeated with the same kode and the same money count once.
-    static func children(of index: Int, in table: PlanningTable) -> [PlanningRow] {
-        let parent = table.rows[index]
-        let expected: RowLevel = parent.level == .program ? .kegiatan : .subKegiatan
-        let parents = Set(table.rows.indices.filter { other in
-            other == index || (parent.kode != nil && table.rows[other].kode == parent.kode && table.rows[other].level == parent.level)
-        })
-        var seen: Set<String> = []
-        return table.rows.filter { row in
-            guard let owner = row.parent, parents.contains(owner), row.level == expected else { return false }
-            guard let kode = row.kode else { return true }
-            let signature = kode + "|" + row.values.sorted { $0.key < $1.key }.map { "\($0.value.value.number ?? 0)" }.joined(separator: ",")
-            return seen.insert(signature).inserted
+    /// Each parent row's children (by index in the table's rows): its kegiatan, or its sub-kegiatan. A parent printed
+    /// twice under one kode (E-81 Blitar's kegiatan 1.06.01.2.06, whose sub-kegiatan are split over both) owns the
+    /// children of both; rows repeated with the same kode and the same money count once. One pass over the table.
+    static func families(in table: PlanningTable) -> [Int: [PlanningRow]] {
+        var direct: [Int: [Int]] = [:]
+        var twins: [String: [Int]] = [:]
+        for (index, row) in table.rows.enumerated() {
+            if let owner = row.parent { direct[owner, default: []].append(index) }
+            if let kode = row.kode, row.level == .program || row.level == .kegiatan {
+                twins[row.level.rawValue + "|" + kode, default: []].append(index)
+            }
         }
+        var families: [Int: [PlanningRow]] = [:]
+        for (index, parent) in table.rows.enumerated() where parent.level == .program || parent.level == .kegiatan {
+            let expected: RowLevel = parent.level == .program ? .kegiatan : .subKegiatan
+            let owners = parent.kode.flatMap { twins[parent.level.rawValue + "|" + $0] } ?? [index]
+            var seen: [String: [[Double?]]] = [:]
+            var children: [PlanningRow] = []
+            for child in owners.flatMap({ direct[$0] ?? [] }).sorted() where table.rows[child].level == expected {
+                let row = table.rows[child]
+                if let kode = row.kode {
+                    let numbers = row.values.sorted { $0.key < $1.key }.map { $0.value.value.number }
+                    if seen[kode]?.contains(numbers) == true { continue }
+                    seen[kode, default: []].append(numbers)
+                }
+                children.append(row)
+            }
+            if !children.isEmpty { families[index] = children }
+        }
+        return families
+    }
+
+    /// One parent's children, as `families(in:)` gives them (a pass over the table: for a few rows, not for every row).
+    static func children(of index: Int, in table: PlanningTable) -> [PlanningRow] {
+        families(in: table)[index] ?? []
     }
 
     /// Reports when `row`'s value in `column` differs from the sum over `parts` (blanks and dashes count as zero).

@@ -42,9 +42,8 @@ public struct ParentSumRule: Rule {
         })
         let money = table.columns.filter { $0.descriptor.measure == "Rp" && !copies.contains($0.index) }.map(\.index)
         guard !money.isEmpty else { return }
-        for (index, parent) in table.rows.enumerated() where parent.level == .program || parent.level == .kegiatan {
-            let children = MoneySum.children(of: index, in: table)
-            guard !children.isEmpty else { continue }
+        for (index, children) in MoneySum.families(in: table).sorted(by: { $0.key < $1.key }) {
+            let parent = table.rows[index]
             for column in money {
                 MoneySum.compare(parent, children, column: column, in: table, context) { total, shown in
                     Message(id: "jumlah \(table.columnLabel(column).id) dari \(children.count) \(parent.level == .program ? "kegiatan" : "sub kegiatan") di bawahnya \(shown.total.id), tercetak \(shown.actual.id)",

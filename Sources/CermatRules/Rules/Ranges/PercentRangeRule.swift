@@ -35,8 +35,7 @@ public struct PercentRangeRule: Rule {
         let change = context.knowledge.vocabulary.changeKeywords
         for row in table.dataRows() where Self.isPercentage(row) {
             // A change may be negative or above 100 (PMKS rose: "Persentase penurunan PMKS" = -7,31%).
-            let indicator = TextKey.header(row.indicator ?? "")
-            if change.contains(where: { indicator.contains($0) }) { continue }
+            if change.contains(where: { TextKey.contains(row.indicatorKey, $0) }) { continue }
             for column in columns {
                 guard let printed = row.values[column.index], let value = printed.value.number, value < 0 || value > 100.0001 else { continue }
                 let shown = printed.shown(value)
@@ -49,7 +48,7 @@ public struct PercentRangeRule: Rule {
     }
 
     static func isPercentage(_ row: PlanningRow) -> Bool {
-        let text = TextKey.header(row.indicator ?? "")
+        let text = row.indicatorKey
         let unit = TextKey.header(row.unit ?? "")
         return unit == "%" || ["persentase", "presentase", "prosentase"].contains { text.hasPrefix($0) }
     }

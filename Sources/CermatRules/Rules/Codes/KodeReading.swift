@@ -1,0 +1,123 @@
+import CermatPlanning
+import CermatWorkbook
+
+/// How the kode rules read a table's kode column: the text as printed (recognition keeps only kode it can parse), the
+/// Permendagri 90/2019 grammar `U.BB.PP.K.KK.SS` generalised over urusan and bidang (DOMAIN §2.0), and the kode a row
+/// stands for once a missing prefix or a leading zero is repaired. Shared so that every kode rule reads a kode alike.
+struct KodeReading {
+    /// Why a printed kode does not fit the grammar.
+    enum Problem: Equatable {
+        /// A character other than digits and dots (a space, a comma, a letter).
+        case strayCharacter(Character)
+        /// A dot at the end (`1.06.01.`).
+        case trailingDot
+        /// Two dots in a row (`1.06..01`).
+        case doubleDot
+        /// The urusan and bidang are missing in front (`01.2.06.0010`): the code starts at the program.
+        case missingPrefix
+        /// The urusan carries a leading zero (`01.06.07`).
+        case leadingZero
+        /// A segment has the wrong number of digits (`1.6.01`, `1.06.1`); `index` counts from zero, `widths` are allowed.
+        case segmentWidth(index: Int, widths: [Int])
+        /// The fourth segment of a kegiatan, which says who carries it out, is not 1 (provinsi) or 2 (kabupaten/kota).
+        case kegiatanMarker
+        /// More segments than a sub-kegiatan has, or a kegiatan cut short (`1.06.01.2`).
+        case segmentCount
+    }
+
+    /// The table the kode belong to.
+    let table: PlanningTable
+    /// The zero-based sheet column of the kode, if the table has one.
+    let column: Int?
+    private let sheet: Worksheet
+
+    /// A reading of a table's kode column.
+    init(_ table: PlanningTable, _ context: RuleContext) {
+        self.table = table
+        column = table.columns(role: "kode").first?.index
+        sheet = context.sheet(of: table)
+    }
+
+    /// The rows that can carry a kode: data rows other than totals and footers.
+    var rows: [PlanningRow] {
+        table.rows.filter { ![.total, .footer].contains($0.level) }
+    }
+
+    /// The kode cell of a row.
+    func cell(_ row: PlanningRow) -> CellAddress? {
+        column.map { CellAddress(row: row.sheetRow, column: $0) }
+    }
+
+    /// The kode as printed in the row's kode cell, trimmed; `nil` when the cell is empty or holds a lone dash.
+    func printed(_ row: PlanningRow) -> String? {
+        guard let column, let cell = sheet[row.sheetRow, column] else { return nil }
+        let text: String
+        switch cell.value {
+        case .string(let string): text = TextKey.trimmed(string)
+        case .number(let number): text = number == number.rounded() ? String(Int64(number)) : String(number)
+        default: return nil
+        }
+        return text.isEmpty || ["-", "–", "—"].contains(text) ? nil : text
+    }
+
+    /// Whether printed text is meant as a kode: it starts with a digit, holds a dot, and has nothing but digits,
+    /// separators and spaces (a name or a numbering such as `1.` is not a kode).
+    static func isAttempt(_ text: String) -> Bool {
+        guard let first = text.first, first.isASCII && first.isNumber, text.contains(".") else { return false }
+        if text.count <= 4, text.hasSuffix("."), text.dropLast().allSatisfy(\.isNumber) { return false }
+        return text.allSatisfy { ($0.isASCII && $0.isNumber) || ".,; ".contains($0) || $0 == "X" || $0 == "x" }
+    }
+
+    /// What is wrong with a printed kode, or `nil` when it fits the grammar.
+    static func problem(_ text: String) -> Problem? {
+        if let stray = text.first(where: { !($0.isASCII && $0.isNumber) && $0 != "." && $0 != "X" && $0 != "x" }) {
+            return .strayCharacter(stray)
+        }
+        let segments = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        if segments.last == "" { return .trailingDot }
+        if segments.contains("") { return .doubleDot }
+        // `PP.K.KK[.SS]`: a kegiatan marker in second place means the urusan and bidang were left out.
+        if segments.count >= 3, segments.count <= 4, segments[0].count == 2, ["1", "2"].contains(segments[1]) {
+            return .missingPrefix
+        }
+        guard segments.count <= 6, segments.count != 4 else { return .segmentCount }
+        let urusan = segments[0]
+        if urusan.count > 1, urusan.hasPrefix("0"), urusan.dropFirst().allSatisfy(\.isNumber) { return .leadingZero }
+        let widths = [[1], [2], [2], [1], [2], [2, 4]]
+        for (index, segment) in segments.enumerated() where !widths[index].contains(segment.count) {
+            return .segmentWidth(index: index, widths: widths[index])
+        }
+        if segments.count >= 5, segments[3] != "1", segments[3] != "2" { return .kegiatanMarker }
+        return nil
+    }
+
+    /// The kode a row stands for, normalised for matching (`01.06.07` → `1.06.07`), when it fits the grammar or only
+    /// lacks a leading zero's removal; `nil` for an unreadable kode or one missing its prefix.
+    func normalized(_ row: PlanningRow) -> String? {
+        guard let text = printed(row), let kode = Kode(text) else { return nil }
+        switch Self.problem(text) {
+        case nil, .leadingZero: return kode.normalized
+        default: return nil
+        }
+    }
+
+    /// The level a normalised kode denotes by its number of segments.
+    static func level(_ normalized: String) -> RowLevel? {
+        switch normalized.split(separator: ".").count {
+        case 3: return .program
+        case 5: return .kegiatan
+        case 6: return .subKegiatan
+        default: return nil
+        }
+    }
+
+    /// The kode of the row one level up: `1.06.01.2.06.02` → `1.06.01.2.06`, `1.06.01.2.06` → `1.06.01`.
+    static func parent(_ normalized: String) -> String? {
+        let segments = normalized.split(separator: ".")
+        switch segments.count {
+        case 6: return segments[0..<5].joined(separator: ".")
+        case 5: return segments[0..<3].joined(separator: ".")
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import CermatPlanning
+
+/// DUP01: two rows of different kode or indicator whose numbers are the same, cell for cell, five or more of them.
+public struct DuplicateRowsRule: Rule {
+    /// What the rule is.
+    public static let info = RuleInfo(
+        id: "duplicate-rows", catalogue: ["DUP01"],
+        name: Message(id: "Baris angka kembar", en: "Rows with identical numbers"),
+        severity: .info,
+        description: Message(
+            id: "Dua baris dengan kode atau indikator berbeda yang seluruh angkanya (sedikitnya lima, tiga di antaranya bukan nol, dengan sedikitnya tiga nilai berbeda) sama persis, kolom demi kolom. Kegiatan dengan satu sub kegiatan, atau program dengan satu kegiatan, wajar sama dengan turunannya dan tidak dilaporkan.",
+            en: "Two rows with different codes or indicators whose numbers (at least five, three of them non-zero, with at least three distinct values) are identical, column by column. A kegiatan with a single sub-kegiatan, or a program with a single kegiatan, naturally equals its child and is not reported."),
+        rationale: Message(
+            id: "Angka yang sama persis pada dua kegiatan berbeda biasanya hasil salin-tempel baris yang lupa diganti.",
+            en: "Identical numbers on two different activities usually come from a row copied and never updated."),
+        examples: [
+            RuleExample("dua sub kegiatan dengan angka sama (Tabel 1 Kab. Kutai Kartanegara)", [
+                ["Kode", "Program/Kegiatan /Sub.Kegiatan", "Target Renstra", "Realisasi s.d. 2023", "Target 2024", "Realisasi TW II", "Tingkat Realisasi (%)", "Realisasi s.d. 2024"],
+                ["1.06.01.2.08", "Penyediaan Jasa Penunjang Urusan Pemerintahan Daerah", "135 Laporan", "", "", "", "", ""],
+                ["1.06.01.2.08.01", "Penyediaan Jasa Surat Menyurat", "15 Laporan", "6 Laporan", "3", "1", "33%", "7"],
+                ["1.06.01.2.08.02", "Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik", "60 Laporan", "24 Laporan", "12", "6", "50%", "30"],
+                ["1.06.01.2.08.04", "Penyediaan Jasa Pelayanan Umum Kantor", "!60 Laporan", "24 Laporan", "12", "6", "50%", "30"],
+            ]),
+            RuleExample("kegiatan dengan satu sub kegiatan sama dengan turunannya", [
+                ["Kode", "Program/Kegiatan/Sub Kegiatan", "Target", "Pagu", "Realisasi", "Realisasi Anggaran", "Capaian (%)"],
+                ["1.06.01.2.07", "Pengadaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah", "50", "102.984.801,00", "25", "51.492.400,00", "50,00"],
+                ["1.06.01.2.07.06", "Pengadaan Peralatan dan Mesin Lainnya", "50", "102.984.801,00", "25", "51.492.400,00", "50,00"],
+            ]),
+        ])
+
+    /// The rule.
+    public init() {}
+
+    /// Compares every row's numbers with those of the rows above it.
+    public func check(table: PlanningTable, in context: RuleContext) {
+        let columns = table.columns.filter { $0.descriptor.isMeasured }.map(\.index)
+        var seen: [[Double?]: Int] = [:]
+        for (index, row) in table.rows.enumerated() where ![.total, .footer].contains(row.level) {
+            let tuple = columns.map { row.number($0) }
+            let numbers = tuple.compactMap { $0 }
+            // One or two round values repeated (100 everywhere, 22 in every year) match by chance; three distinct do not.
+            guard numbers.count >= 5, numbers.filter({ $0 != 0 }).count >= 3, Set(numbers).count >= 3 else { continue }
+            guard let earlierIndex = seen[tuple] else {
+                seen[tuple] = index
+                continue
+            }
+            let earlier = table.rows[earlierIndex]
+            guard Self.identity(row) != Self.identity(earlier), !Self.isLineage(index, earlierIndex, table),
+                  let first = columns.first(where: { row.number($0) != nil }), let cell = row.values[first]?.cell else { continue }
+            let shown = columns.compactMap { column in row.values[column].flatMap { value in value.value.number.map { value.shown($0) } } }
+            context.report(table, row: row, cell: cell, column: table.column(at: first)?.descriptor,
+                           message: Message(
+                            id: "angka baris ini (\(shown.map(\.id).joined(separator: "; "))) sama persis dengan baris \(earlier.sheetRow + 1) (\(earlier.label)): salin-tempel yang belum diganti?",
+                            en: "this row's numbers (\(shown.map(\.en).joined(separator: "; "))) are exactly those of row \(earlier.sheetRow + 1) (\(earlier.label)): a copied row never updated?"),
+                           related: [table.cell(earlier, first)])
+        }
+    }
+
+    // What tells rows apart: the kode, else the indicator, else the name.
+    private static func identity(_ row: PlanningRow) -> String {
+        TextKey.header(row.kode.flatMap { Kode($0)?.normalized } ?? row.indicator ?? row.name ?? "")
+    }
+
+    // Whether one row is the other's parent or ancestor (by kode or by position): an only child equals its parent.
+    private static func isLineage(_ a: Int, _ b: Int, _ table: PlanningTable) -> Bool {
+        func ancestors(_ index: Int) -> Set<Int> {
+            var found: Set<Int> = []
+            var current = table.rows[index].parent
+            while let parent = current, found.insert(parent).inserted { current = table.rows[parent].parent }
+            return found
+        }
+        if ancestors(a).contains(b) || ancestors(b).contains(a) { return true }
+        guard let x = table.rows[a].kode.flatMap(Kode.init)?.normalized, let y = table.rows[b].kode.flatMap(Kode.init)?.normalized
+        else { return false }
+        return x.hasPrefix(y + ".") || y.hasPrefix(x + ".")
+    }
+}
