@@ -121,13 +121,15 @@ public struct Scale: Sendable {
     /// One class: its label, the other ways it is written, and the values it covers.
     public struct Class: Sendable {
         /// The label as the regulation prints it (`Sangat Tinggi`, `BB`, `TERPENUHI`).
-        public var label: String
+        public let label: String
         /// Other spellings and the words printed with it (`Sangat Baik` for `BB`, `Tidak Terpenuhi`).
-        public var aliases: [String]
+        public let aliases: [String]
         /// The values of a predicate class.
         public var interval: Interval
         /// Where a category class lies relative to the threshold (then `interval` is ignored).
         public var relation: Relation?
+        /// Every way of writing the class, normalised by `Scale.key` (computed once: every label read is compared).
+        public let keys: Set<String>
 
         /// A class.
         public init(label: String, aliases: [String] = [], interval: Interval, relation: Relation? = nil) {
@@ -135,6 +137,7 @@ public struct Scale: Sendable {
             self.aliases = aliases
             self.interval = interval
             self.relation = relation
+            keys = Set(([label] + aliases).map(Scale.key))
         }
 
         /// The values the class covers, given the threshold of a category scale.
@@ -146,11 +149,6 @@ public struct Scale: Sendable {
             case .atMost: return Interval(lower: nil, upper: Bound(threshold, inclusive: true))
             case .below: return Interval(lower: nil, upper: Bound(threshold, inclusive: false))
             }
-        }
-
-        /// Every way of writing the class, normalised by `Scale.key`.
-        public var keys: Set<String> {
-            Set(([label] + aliases).map(Scale.key))
         }
     }
 

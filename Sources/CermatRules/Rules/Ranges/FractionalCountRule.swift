@@ -36,8 +36,8 @@ public struct FractionalCountRule: Rule {
         let columns = table.kinerjaColumns
         for row in table.dataRows() {
             for column in columns {
-                guard let printed = row.values[column.index], units.isCount(row, column: column.index),
-                      let fraction = printed.value.numbers.first(where: { $0 != $0.rounded() }) else { continue }
+                guard let printed = row.values[column.index], let fraction = printed.value.numbers.first(where: { $0 != $0.rounded() }),
+                      units.isCount(row, column: column.index) else { continue }
                 let shown = printed.shown(fraction)
                 let unit = units.reading(row, column: column.index).map { " " + $0.text } ?? ""
                 let name = context.indicatorName(row, near: column.index, in: table)

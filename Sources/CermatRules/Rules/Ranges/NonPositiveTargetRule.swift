@@ -42,7 +42,8 @@ public struct NonPositiveTargetRule: Rule {
         let budgets = table.columns(role: "pagu")
         guard !targets.isEmpty else { return }
         for row in table.dataRows() {
-            let inverse = IndicatorPolarity.inverse(row, in: table, vocabulary: context.knowledge.vocabulary) != nil
+            // Only a zero target asks whether the indicator is inverse, where zero is the ideal.
+            lazy var inverse = IndicatorPolarity.inverse(row, in: table, vocabulary: context.knowledge.vocabulary) != nil
             // Without any pagu, a zero in one year among positive ones is only a year the indicator is not planned for.
             let plannedSomewhere = targets.contains { (row.values[$0.index]?.value.numbers.max() ?? 0) > 0 }
             var flagged: [(column: PlanningColumn, value: Double, budget: PlanningColumn?)] = []

@@ -66,10 +66,19 @@ public struct CategoryValueRule: Rule {
         let scales = context.knowledge.scales.filter { $0.kind == .category }
         let columns = table.columns(role: "kategori") + table.columns.filter { ["keterangan", "text"].contains($0.descriptor.role) }
         guard !columns.isEmpty, !scales.isEmpty else { return }
+        // The other tables that can give a row its capaian, indexed by name when a category first needs them.
+        var indexed: [Namesakes]?
+        let others = {
+            if let indexed { return indexed }
+            let built = context.document.tables.filter { ($0.sheet != table.sheet || $0.range != table.range) && RowCapaian.available(in: $0) }
+                .map(Namesakes.init)
+            indexed = built
+            return built
+        }
         for row in table.dataRows() {
             for column in columns {
                 guard let (label, scale, category) = Self.category(row, column, table, scales, context) else { continue }
-                guard let (capaian, source) = capaian(row, table, context) else { continue }
+                guard let (capaian, source) = capaian(row, table, others, context) else { continue }
                 let quarter = context.settings.parameter("pro-rata") != 0 ? RowCapaian.triwulanReached(source, period: capaian.period) : nil
                 let threshold = context.settings.parameter("threshold") * Double(quarter ?? 4) / 4
                 guard !category.interval(threshold: threshold).contains(capaian.value) else { continue }
@@ -93,34 +102,52 @@ public struct CategoryValueRule: Rule {
 
     // The capaian of the row itself, else of the row of the same name (under a parent of the same name) in another
     // table of the workbook that has one.
-    private func capaian(_ row: PlanningRow, _ table: PlanningTable, _ context: RuleContext) -> (RowCapaian, PlanningTable)? {
+    private func capaian(_ row: PlanningRow, _ table: PlanningTable, _ others: () -> [Namesakes],
+                         _ context: RuleContext) -> (RowCapaian, PlanningTable)? {
         if let own = RowCapaian.of(row, in: table, context, prefer: .computed) { return (own, table) }
         guard let name = row.name else { return nil }
         let parent = row.parent.flatMap { table.rows.indices.contains($0) ? table.rows[$0].name : nil }
-        for other in context.document.tables where other.sheet != table.sheet || other.range != table.range {
-            guard let match = Self.namesake(name, parent: parent, level: row.level, in: other),
-                  let found = RowCapaian.of(match, in: other, context, prefer: .computed) else { continue }
-            return (found, other)
+        for other in others() {
+            guard let match = other.row(named: name, parent: parent, level: row.level),
+                  let found = RowCapaian.of(match, in: other.table, context, prefer: .computed) else { continue }
+            return (found, other.table)
         }
         return nil
     }
 
-    /// The one row of a table with this name (and, when several share it, whose parent has the parent's name).
-    static func namesake(_ name: String, parent: String?, level: RowLevel, in table: PlanningTable) -> PlanningRow? {
-        let matcher = NameMatcher(threshold: 0.85)
-        // A table read without hierarchy (`other`) can be matched against any level.
-        let candidates = table.dataRows().filter { ($0.level == level || level == .other || $0.level == .other) && $0.name != nil }
-        let scored = candidates.map { ($0, matcher.similarity(name, $0.name!)) }.filter { $0.1 >= matcher.threshold }
-        guard let best = scored.map(\.1).max() else { return nil }
-        var tied = scored.filter { $0.1 == best }.map(\.0)
-        if tied.count > 1, let parent {
-            tied = tied.filter { row in
-                row.parent.flatMap { table.rows.indices.contains($0) ? table.rows[$0].name : nil }
-                    .map { matcher.similarity(parent, $0) >= matcher.threshold } ?? false
-            }
+    /// The rows of a table by name, to find a category's row in another table of the workbook.
+    struct Namesakes {
+        let table: PlanningTable
+        private let rows: [PlanningRow]
+        private let byKey: [String: [PlanningRow]]
+        private let matcher = NameMatcher(threshold: 0.85)
+
+        /// The named rows of a table.
+        init(_ table: PlanningTable) {
+            self.table = table
+            rows = table.dataRows().filter { $0.name != nil }
+            byKey = Dictionary(grouping: rows) { [matcher] in matcher.key($0.name!) }
         }
-        // Two rows of the same name and kode (a kegiatan printed twice) are one.
-        return Set(tied.map { $0.kode ?? $0.name! }).count == 1 ? tied.first : nil
+
+        /// The one row with this name (and, when several share it, whose parent has the parent's name); a table read
+        /// without hierarchy (`other`) matches any level.
+        func row(named name: String, parent: String?, level: RowLevel) -> PlanningRow? {
+            func fits(_ row: PlanningRow) -> Bool { row.level == level || level == .other || row.level == .other }
+            // The same name spelled alike is the common case; only without one is every row measured.
+            let exact = (byKey[matcher.key(name)] ?? []).filter(fits)
+            let scored = exact.isEmpty ? rows.filter(fits).map { ($0, matcher.similarity(name, $0.name!)) }.filter { $0.1 >= matcher.threshold }
+                                       : exact.map { ($0, 1.0) }
+            guard let best = scored.map(\.1).max() else { return nil }
+            var tied = scored.filter { $0.1 == best }.map(\.0)
+            if tied.count > 1, let parent {
+                tied = tied.filter { row in
+                    row.parent.flatMap { table.rows.indices.contains($0) ? table.rows[$0].name : nil }
+                        .map { matcher.similarity(parent, $0) >= matcher.threshold } ?? false
+                }
+            }
+            // Two rows of the same name and kode (a kegiatan printed twice) are one.
+            return Set(tied.map { $0.kode ?? $0.name! }).count == 1 ? tied.first : nil
+        }
     }
 
     private func report(_ row: PlanningRow, _ column: PlanningColumn, label: String, capaian: RowCapaian, source: PlanningTable,

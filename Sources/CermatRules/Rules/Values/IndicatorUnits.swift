@@ -30,6 +30,12 @@ struct IndicatorUnits {
     private let context: RuleContext
     private let table: PlanningTable
     private let satuanColumns: [Int]
+    private let memo = Memo()
+
+    // A table repeats its few units on every row: each text is looked up once.
+    private final class Memo {
+        var known: [String: Vocabulary.Unit?] = [:]
+    }
 
     /// The units of a table's values.
     init(_ context: RuleContext, table: PlanningTable) {
@@ -69,7 +75,10 @@ struct IndicatorUnits {
 
     /// The dictionary unit a text names: a spelling of it, or a slip of one (`Larpoan`).
     func known(_ text: String) -> Vocabulary.Unit? {
-        vocabulary.unit(spelled: text) ?? nearMiss(text)
+        if let found = memo.known[text] { return found }
+        let unit = vocabulary.unit(spelled: text) ?? nearMiss(text)
+        memo.known[text] = unit
+        return unit
     }
 
     /// The unit an indicator names after its count word: `Jumlah Orang yang …` → Orang, `Jumlah Keluarga …` → Keluarga;

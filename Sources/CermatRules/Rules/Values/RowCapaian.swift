@@ -30,6 +30,11 @@ struct RowCapaian {
         }
     }
 
+    /// Whether a table can give its rows a capaian at all: it prints one, or holds what one is computed from.
+    static func available(in table: PlanningTable) -> Bool {
+        computes(table) || !table.columns(role: "capaian").isEmpty
+    }
+
     // Whether a table holds what a capaian is computed from: a capaian formula, or a realisation and a target of one period.
     private static func computes(_ table: PlanningTable) -> Bool {
         !ratios(table).isEmpty || !pairs(table).isEmpty
