@@ -27,11 +27,7 @@ enum IndicatorPolarity {
 
     /// The evidence that a row's indicator is inverse, or `nil` when it is (or may be) higher-is-better.
     static func inverse(_ row: PlanningRow, in table: PlanningTable, vocabulary: Vocabulary) -> Evidence? {
-        let text = TextKey.header(row.indicator ?? row.name ?? "")
-        if vocabulary.changeKeywords.contains(where: { text.contains($0) })
-            || vocabulary.servedKeywords.contains(where: { text.contains($0) }) {
-            return nil
-        }
+        if positive(row, vocabulary: vocabulary) != nil { return nil }
         if row.polarity == .lowerIsBetter { return .keyword }
         let yearly = table.columns(role: "target").filter { $0.descriptor.period.map(isYear) ?? false }
             .sorted { $0.descriptor.period! < $1.descriptor.period! }
@@ -39,6 +35,19 @@ enum IndicatorPolarity {
         guard targets.count >= 3, targets.count == yearly.count,
               zip(targets, targets.dropFirst()).allSatisfy({ $0 > $1 }) else { return nil }
         return .fallingTargets(targets)
+    }
+
+    /// Why an indicator that names an inverse population is nevertheless better when higher: it measures a change
+    /// ("penurunan PMKS") or a service ("PMKS yang memperoleh pelayanan"); `nil` when its text says neither.
+    static func positive(_ row: PlanningRow, vocabulary: Vocabulary) -> (id: String, en: String)? {
+        let text = TextKey.header(row.indicator ?? row.name ?? "")
+        if let word = vocabulary.changeKeywords.first(where: { text.contains($0) }) {
+            return ("mengukur perubahan (\"\(word)\") itu sendiri", "it measures the change (\"\(word)\") itself")
+        }
+        if let word = vocabulary.servedKeywords.first(where: { text.contains($0) }) {
+            return ("mengukur layanan yang diterima (\"\(word)\")", "it measures a service received (\"\(word)\")")
+        }
+        return nil
     }
 
     private static func isYear(_ period: String) -> Bool {
