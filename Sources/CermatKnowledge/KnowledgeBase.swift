@@ -10,6 +10,8 @@ public struct KnowledgeBase: Sendable {
     public var vocabulary: Vocabulary
     /// Every rule's default settings (`rules/defaults.yml`).
     public var ruleDefaults: [String: RuleOverride]
+    /// The predicate and category scales (`rules/scales/`), in file-name order.
+    public var scales: [Scale] = []
     /// The folder the knowledge was loaded from.
     public var folder: String
 
@@ -31,11 +33,25 @@ public struct KnowledgeBase: Sendable {
             forms.append(form)
         }
         let vocabulary = try VocabularyFiles.load(folder + "/vocabulary")
+        let scaleFolder = folder + "/scales"
+        var scales: [Scale] = []
+        for name in ((try? manager.contentsOfDirectory(atPath: scaleFolder)) ?? []).filter({ $0.hasSuffix(".yml") }).sorted() {
+            let scale = try ScaleFile.load(scaleFolder + "/" + name)
+            if scales.contains(where: { $0.id == scale.id }) {
+                throw KnowledgeError(file: scaleFolder + "/" + name, "a second scale with id '\(scale.id)'")
+            }
+            scales.append(scale)
+        }
         let defaultsPath = folder + "/defaults.yml"
         let defaults = try YAMLFile.mapping(defaultsPath)
         try YAMLFile.checkKeys(defaults, allowed: ["rules"], in: defaultsPath, at: "the file")
         let ruleDefaults = try Configuration.ruleOverrides(defaults["rules"], in: defaultsPath)
-        return KnowledgeBase(forms: forms, vocabulary: vocabulary, ruleDefaults: ruleDefaults, folder: folder)
+        return KnowledgeBase(forms: forms, vocabulary: vocabulary, ruleDefaults: ruleDefaults, scales: scales, folder: folder)
+    }
+
+    /// The scale with an id.
+    public func scale(_ id: String) -> Scale? {
+        scales.first { $0.id == id }
     }
 
     /// The form with an id.

@@ -18,6 +18,8 @@ public struct Vocabulary: Sendable {
         public var spellings: [String]
         /// Whether it counts whole things (a fractional value is suspect).
         public var isCount: Bool
+        /// The unit this one is another name or a kind of (`KK` and `KPM` count Keluarga), if any.
+        public var sameAs: String? = nil
     }
 
     /// Path rules for tables no form describes, checked before the role keywords.
@@ -58,6 +60,10 @@ public struct Vocabulary: Sendable {
     public var inverseKeywords: [String]
     /// Words that mark an indicator measuring a change (a decrease, a growth): it may be negative or above 100%.
     public var changeKeywords: [String]
+    /// Words that make an indicator about an inverse population a measure of service (`memperoleh`, `penerima`).
+    public var servedKeywords: [String] = []
+    /// First words of indicators that count whole things (`jumlah`).
+    public var countOpeners: [String] = []
     /// Known units.
     public var units: [Unit]
 

@@ -27,17 +27,19 @@ enum VocabularyFiles {
                                       name: try YAMLFile.string(entry, "name", in: nomenclaturePath)!))
         }
         let indicators = try YAMLFile.mapping(folder + "/indicators.yml")
-        try YAMLFile.checkKeys(indicators, allowed: ["inverse", "change"], in: folder + "/indicators.yml", at: "the file")
+        try YAMLFile.checkKeys(indicators, allowed: ["inverse", "change", "served", "count-openers"], in: folder + "/indicators.yml",
+                               at: "the file")
         let unitsPath = folder + "/units.yml"
         let unitsFile = try YAMLFile.mapping(unitsPath)
         try YAMLFile.checkKeys(unitsFile, allowed: ["units"], in: unitsPath, at: "the file")
         var units: [Vocabulary.Unit] = []
         for node in unitsFile["units"]?.sequence ?? [] {
             guard let entry = node.mapping else { throw KnowledgeError(file: unitsPath, "a unit must be a mapping") }
-            try YAMLFile.checkKeys(entry, allowed: ["name", "spellings", "count"], in: unitsPath, at: "a unit")
+            try YAMLFile.checkKeys(entry, allowed: ["name", "spellings", "count", "same-as"], in: unitsPath, at: "a unit")
             units.append(Vocabulary.Unit(name: try YAMLFile.string(entry, "name", in: unitsPath)!,
                                          spellings: try YAMLFile.strings(entry, "spellings", in: unitsPath).map { $0.lowercased() },
-                                         isCount: entry["count"]?.bool ?? false))
+                                         isCount: entry["count"]?.bool ?? false,
+                                         sameAs: try YAMLFile.string(entry, "same-as", in: unitsPath, required: false)))
         }
         return Vocabulary(headerRules: rules, roleKeywords: try keywords(headers, "roles", in: headersPath),
                           periods: try keywords(headers, "periods", in: headersPath),
@@ -52,6 +54,10 @@ enum VocabularyFiles {
                           inverseKeywords: try YAMLFile.strings(indicators, "inverse", in: folder + "/indicators.yml")
                             .map { $0.lowercased() },
                           changeKeywords: try YAMLFile.strings(indicators, "change", in: folder + "/indicators.yml")
+                            .map { $0.lowercased() },
+                          servedKeywords: try YAMLFile.strings(indicators, "served", in: folder + "/indicators.yml")
+                            .map { $0.lowercased() },
+                          countOpeners: try YAMLFile.strings(indicators, "count-openers", in: folder + "/indicators.yml")
                             .map { $0.lowercased() },
                           units: units)
     }

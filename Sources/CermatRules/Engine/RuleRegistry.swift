@@ -11,6 +11,10 @@ public enum RuleRegistry {
         // Codes, numbers and layout.
         KodeFormatRule.self, DuplicateKodeRule.self, MissingKodeRule.self, KodeHierarchyRule.self, MalformedNumberRule.self,
         SignConventionRule.self, HeaderMismatchRule.self, ValueTypeRule.self, MissingValueRule.self, DuplicateRowsRule.self,
+        // Values, scales and units.
+        RenstraOverrunRule.self, NonPositiveTargetRule.self, FractionalCountRule.self, OutputWithoutSpendingRule.self,
+        CountParentSumRule.self, AverageRowRule.self, InverseIndicatorRule.self, PredicateScaleRule.self,
+        CategoryValueRule.self, UnitConsistencyRule.self, UnitSpellingRule.self,
     ]
 
     /// The rule with an id.

@@ -1,0 +1,132 @@
+import CermatKnowledge
+import CermatPlanning
+import CermatWorkbook
+
+/// UNIT02: a unit one typing slip away from a known one (`Larpoan`, `Paekt`), a unit written in another case than the
+/// rest of its table (`orang` among `Orang`), and a Satuan cell left empty where the other rows fill it.
+public struct UnitSpellingRule: Rule {
+    /// What the rule is.
+    public static let info = RuleInfo(
+        id: "unit-spelling", catalogue: ["UNIT02"],
+        name: Message(id: "Ejaan satuan", en: "Unit spelling"),
+        severity: .info,
+        description: Message(
+            id: "Satuan yang hampir sama dengan satuan di kamus rules/vocabulary/units.yml (Larpoan → Laporan, Paekt → Paket) disebutkan dengan sarannya; satuan di kolom Satuan yang ditulis dengan huruf besar/kecil berbeda dari baris lain (orang di antara Orang), dan kolom Satuan yang kosong pada baris bernilai padahal baris lain mengisinya, juga dilaporkan.",
+            en: "A unit close to one of the dictionary rules/vocabulary/units.yml (Larpoan → Laporan, Paekt → Paket) is reported with the suggestion; a unit in the Satuan column written in another case than the other rows (orang among Orang), and a Satuan cell left empty on a row with values where the other rows fill it, are reported too."),
+        rationale: Message(
+            id: "Satuan yang salah ketik tidak dikenali saat target dibandingkan dan dijumlahkan antartabel, dan mengurangi kepercayaan pembaca pada dokumen.",
+            en: "A mistyped unit is not recognised when targets are compared and added up across tables, and it costs the reader's trust in the document."),
+        examples: [
+            RuleExample("salah ketik satuan", [
+                ["Indikator", "Target", "Realisasi"],
+                ["Jumlah Laporan Keuangan Bulanan/Triwulanan/Semesteran SKPD", "!60 Larpoan", "24 Laporan"],
+                ["Jumlah Paket Bahan/Material yang Disediakan", "!10 Paekt", "8 Paket"],
+            ]),
+            RuleExample("huruf kecil di antara huruf besar; satuan kosong", [
+                ["No", "Indikator", "Satuan", "Target", "Realisasi"],
+                ["1", "Persentase PPKS", "!", "11,51", "9,19"],
+                ["3", "Peningkatan kapasitas bagi Pekerja Sosial Masyarakat (PSM)", "Orang", "22", "22"],
+                ["4", "Peningkatan kapasitas bagi Tenaga Kesejahteraan Sosial Kecamatan (TKSK)", "!orang", "22", "22"],
+                ["5", "Jumlah layanan data dan pengaduan yang dimiliki", "Layanan", "3", "3"],
+                ["7", "Bantuan Sosial Ekonomi Produktif bagi Fakir Miskin", "Kelompok", "5", "6"],
+                ["8", "Keluarga Yang Mendapat Bantuan Sosial Bersyarat", "Orang", "628842", "624481"],
+            ]),
+            RuleExample("ejaan dikenal, termasuk singkatan", [
+                ["Indikator", "Satuan", "Target"],
+                ["Jumlah Peserta Pembinaan PKH", "org", "3084"],
+                ["Jumlah dokumen monev", "dok", "2"],
+                ["Jumlah Orang yang Menerima Gaji", "Orang/Bulan", "79"],
+            ]),
+        ])
+
+    /// The rule.
+    public init() {}
+
+    /// Checks the units in the table's values and in its Satuan columns.
+    public func check(table: PlanningTable, in context: RuleContext) {
+        let units = IndicatorUnits(context, table: table)
+        let columns = table.columns.filter { $0.descriptor.measure == "K" }
+        let rows = table.dataRows()
+        for row in rows {
+            for column in columns {
+                guard let value = row.values[column.index] else { continue }
+                for text in Self.units(in: value.value) { misspelt(text, at: table.cell(row, column.index), row, units, table, context) }
+            }
+        }
+        for satuan in table.columns(role: "unit") {
+            let governed = columns.filter { units.satuanColumn(for: $0.index) == satuan.index }
+            for row in rows {
+                let text = context.text(table, row: row.sheetRow, column: satuan.index)
+                for item in IndicatorUnits.list(text) { misspelt(item, at: table.cell(row, satuan.index), row, units, table, context) }
+            }
+            cases(rows, satuan, table, context)
+            empty(rows, satuan, governed, table, context)
+        }
+    }
+
+    private static func units(in value: PlanningValue) -> [String] {
+        switch value {
+        case .measured(_, let unit): return [unit]
+        case .list(let items): return items.flatMap(units)
+        default: return []
+        }
+    }
+
+    // A unit that is no spelling of the dictionary's but one slip from one; in "Oang klien PW" the slip is "Oang".
+    private func misspelt(_ text: String, at cell: CellAddress, _ row: PlanningRow, _ units: IndicatorUnits, _ table: PlanningTable,
+                          _ context: RuleContext) {
+        let vocabulary = context.knowledge.vocabulary
+        guard vocabulary.unit(spelled: text) == nil else { return }
+        let first = text.split(separator: " ").first.map(String.init) ?? text
+        let (slip, meant): (String, CermatKnowledge.Vocabulary.Unit?) = units.nearMiss(text).map { (text, $0) }
+            ?? (vocabulary.unit(spelled: first) == nil ? (first, units.nearMiss(first)) : (first, nil))
+        guard let meant else { return }
+        let place = slip == text ? "" : " (dalam \"\(text)\")"
+        let placeEn = slip == text ? "" : " (in \"\(text)\")"
+        context.report(table, row: row, cell: cell, column: table.column(at: cell.column)?.descriptor,
+                       message: Message(id: "satuan \"\(slip)\"\(place) tidak dikenal; maksudnya \"\(meant.name)\"?",
+                                        en: "the unit \"\(slip)\"\(placeEn) is unknown; did you mean \"\(meant.name)\"?"))
+    }
+
+    // The same unit written in two cases in one Satuan column: the less common way (the lower-case one on a tie) is
+    // the slip.
+    private func cases(_ rows: [PlanningRow], _ satuan: PlanningColumn, _ table: PlanningTable, _ context: RuleContext) {
+        var ways: [String: [String: [PlanningRow]]] = [:]
+        for row in rows {
+            let text = context.text(table, row: row.sheetRow, column: satuan.index)
+            guard let unit = context.knowledge.vocabulary.unit(spelled: text) else { continue }
+            ways[unit.name, default: [:]][text, default: []].append(row)
+        }
+        for spellings in ways.values where spellings.count > 1 {
+            let ranked = spellings.sorted { a, b in
+                a.value.count != b.value.count ? a.value.count > b.value.count : a.key.lowercased() != a.key
+            }
+            let usual = ranked[0].key
+            for (text, written) in ranked.dropFirst() where text.lowercased() == usual.lowercased() {
+                for row in written {
+                    context.report(table, row: row, cell: table.cell(row, satuan.index), column: satuan.descriptor,
+                                   message: Message(id: "satuan ditulis \"\(text)\", baris lain menulis \"\(usual)\"",
+                                                    en: "the unit is written \"\(text)\", the other rows write \"\(usual)\""))
+                }
+            }
+        }
+    }
+
+    // A Satuan left empty on a row with an indicator and values, where most such rows fill it.
+    private func empty(_ rows: [PlanningRow], _ satuan: PlanningColumn, _ governed: [PlanningColumn], _ table: PlanningTable,
+                       _ context: RuleContext) {
+        let indicator = table.columns(role: "indicator").last { $0.index < satuan.index }?.index
+        let valued = rows.filter { row in
+            governed.contains { row.number($0.index) != nil }
+                && indicator.map { !context.text(table, row: row.sheetRow, column: $0).isEmpty } ?? false
+        }
+        let missing = valued.filter { context.text(table, row: $0.sheetRow, column: satuan.index).isEmpty }
+        guard !missing.isEmpty, missing.count * 2 < valued.count else { return }
+        for row in missing {
+            let name = context.indicatorName(row, near: satuan.index, in: table)
+            context.report(table, row: row, cell: table.cell(row, satuan.index), column: satuan.descriptor,
+                           message: Message(id: "satuan untuk \"\(name)\" kosong, padahal baris lain mencantumkan satuannya",
+                                            en: "the unit of \"\(name)\" is empty, while the other rows state theirs"))
+        }
+    }
+}
