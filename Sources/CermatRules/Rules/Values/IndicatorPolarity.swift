@@ -40,11 +40,11 @@ enum IndicatorPolarity {
     /// Why an indicator that names an inverse population is nevertheless better when higher: it measures a change
     /// ("penurunan PMKS") or a service ("PMKS yang memperoleh pelayanan"); `nil` when its text says neither.
     static func positive(_ row: PlanningRow, vocabulary: Vocabulary) -> (id: String, en: String)? {
-        let text = TextKey.header(row.indicator ?? row.name ?? "")
-        if let word = vocabulary.changeKeywords.first(where: { text.contains($0) }) {
+        let text = row.indicator == nil ? TextKey.header(row.name ?? "") : row.indicatorKey
+        if let word = vocabulary.changeKeywords.first(where: { TextKey.contains(text, $0) }) {
             return ("mengukur perubahan (\"\(word)\") itu sendiri", "it measures the change (\"\(word)\") itself")
         }
-        if let word = vocabulary.servedKeywords.first(where: { text.contains($0) }) {
+        if let word = vocabulary.servedKeywords.first(where: { TextKey.contains(text, $0) }) {
             return ("mengukur layanan yang diterima (\"\(word)\")", "it measures a service received (\"\(word)\")")
         }
         return nil

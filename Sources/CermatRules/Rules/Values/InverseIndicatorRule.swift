@@ -9,17 +9,16 @@ public struct InverseIndicatorRule: Rule {
         name: Message(id: "Indikator negatif (semakin kecil semakin baik)", en: "Inverse indicator (lower is better)"),
         severity: .warning,
         description: Message(
-            id: "Untuk indikator yang semakin kecil semakin baik (\"Persentase PPKS\", \"angka kemiskinan\", atau yang targetnya menurun tiap tahun), capaian dihitung dengan (2 × target − realisasi) / target × 100 (atau target / realisasi × 100), bukan realisasi / target × 100. Aturan ini menandai capaian yang dihitung dengan rumus indikator positif, dan capaian negatif (realisasi lebih dari dua kali target). Indikator yang mengukur penurunan itu sendiri (\"Persentase penurunan PMKS\") atau layanan kepada kelompok itu (\"PMKS yang memperoleh pelayanan\") adalah indikator positif: capaiannya yang dihitung dengan rumus negatif juga ditandai.",
-            en: "For an indicator where lower is better (\"Persentase PPKS\", \"angka kemiskinan\", or one whose targets fall every year), the capaian is (2 × target − realisation) / target × 100 (or target / realisation × 100), not realisation / target × 100. The rule flags a capaian computed with the positive formula, and a negative capaian (realisation above twice the target). An indicator measuring the reduction itself (\"Persentase penurunan PMKS\") or the service to that group (\"PMKS yang memperoleh pelayanan\") is positive: its capaian computed with the inverse formula is flagged too."),
+            id: "Untuk indikator yang semakin kecil semakin baik (\"Persentase PPKS\", \"angka kemiskinan\", atau yang targetnya menurun tiap tahun), capaian dihitung dengan (2 × target − realisasi) / target × 100 (atau target / realisasi × 100), bukan realisasi / target × 100. Aturan ini menandai capaian yang dihitung dengan rumus indikator positif, dan capaian negatif (realisasi lebih dari dua kali target). Indikator yang mengukur penurunan itu sendiri (\"Persentase penurunan PMKS\") atau layanan kepada kelompok itu (\"PMKS yang memperoleh pelayanan\") adalah indikator positif; capaiannya diperiksa oleh capaian-formula.",
+            en: "For an indicator where lower is better (\"Persentase PPKS\", \"angka kemiskinan\", or one whose targets fall every year), the capaian is (2 × target − realisation) / target × 100 (or target / realisation × 100), not realisation / target × 100. The rule flags a capaian computed with the positive formula, and a negative capaian (realisation above twice the target). An indicator measuring the reduction itself (\"Persentase penurunan PMKS\") or the service to that group (\"PMKS yang memperoleh pelayanan\") is positive; capaian-formula checks its capaian."),
         rationale: Message(
             id: "Dengan rumus positif, indikator negatif yang membaik tampak gagal: PPKS turun dari target 11,51% ke 9,19% (lebih baik) tetapi capaiannya tercetak 79,84% alih-alih 120,16%. Rumus yang salah membalik penilaian kinerja.",
             en: "With the positive formula an improving inverse indicator looks like a failure: PPKS fell from a target of 11.51% to 9.19% (better), yet its capaian prints 79.84% instead of 120.16%. The wrong formula turns the assessment upside down."),
         examples: [
-            RuleExample("rumus positif pada indikator negatif; capaian negatif; rumus negatif pada indikator penurunan", [
+            RuleExample("rumus positif pada indikator negatif; capaian negatif", [
                 ["Indikator Kinerja", "Target", "Realisasi", "% Capaian"],
                 ["Persentase PPKS", "11,51", "9,19", "!79,84"],
                 ["Angka kemiskinan", "4,00", "9,00", "!-25,00"],
-                ["Persentase penurunan PMKS", "1,00", "3,25", "!-125,00"],
             ]),
             RuleExample("rumus negatif benar; indikator penurunan dan layanan adalah positif", [
                 ["Indikator Kinerja", "Target", "Realisasi", "% Capaian"],
@@ -43,31 +42,8 @@ public struct InverseIndicatorRule: Rule {
         for row in table.dataRows() {
             if let evidence = IndicatorPolarity.inverse(row, in: table, vocabulary: vocabulary) {
                 for derivation in ratios { check(row, derivation, evidence, table, context) }
-            } else if row.polarity == .lowerIsBetter, let reason = IndicatorPolarity.positive(row, vocabulary: vocabulary) {
-                // Its name holds an inverse keyword, so capaian-formula accepts the inverse formula: only this rule
-                // can tell that the positive one applies.
-                for derivation in ratios { checkPositive(row, derivation, reason, table, context) }
             }
         }
-    }
-
-    // "Persentase penurunan PMKS" computed as (2T − R)/T: the indicator is better when higher, R/T applies.
-    private func checkPositive(_ row: PlanningRow, _ derivation: Derivation, _ reason: (id: String, en: String),
-                               _ table: PlanningTable, _ context: RuleContext) {
-        let operands = derivation.expression.columns
-        guard let printed = row.values[derivation.target], let actual = printed.value.number,
-              let realisasi = row.number(operands[0]), let target = row.number(operands[1]), target != 0, realisasi != 0 else { return }
-        let positive = realisasi / target * 100
-        func matches(_ value: Double) -> Bool { context.tolerance.compare(printed, actual, expected: value) != .different }
-        guard !matches(positive), matches((2 * target - realisasi) / target * 100) || matches(target / realisasi * 100) else { return }
-        let name = context.indicatorName(row, near: derivation.target, in: table)
-        let shown = printed.shown(actual, percent: true), expected = printed.shown(positive, percent: true)
-        context.report(table, row: row, cell: table.cell(row, derivation.target), column: table.column(at: derivation.target)?.descriptor,
-                       message: Message(
-                        id: "capaian \(shown.id) dihitung dengan rumus indikator negatif, padahal \"\(name)\" semakin besar semakin baik karena \(reason.id); capaian = realisasi / target × 100 = \(expected.id)",
-                        en: "the capaian \(shown.en) was computed with the inverse formula, but \"\(name)\" is better when higher because \(reason.en); capaian = realisation / target × 100 = \(expected.en)"),
-                       expected: positive, actual: actual,
-                       related: [table.cell(row, operands[0]), table.cell(row, operands[1])])
     }
 
     private func check(_ row: PlanningRow, _ derivation: Derivation, _ evidence: IndicatorPolarity.Evidence,

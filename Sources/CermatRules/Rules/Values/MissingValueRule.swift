@@ -129,17 +129,24 @@ public struct MissingValueRule: Rule {
         for column in columns {
             let partners = Self.partners(column, in: columns)
             let achieved = column.descriptor.role.hasPrefix("realisasi")
+            // How many rows of each level there are and fill this column, counted once for the whole column.
+            var levelRows: [RowLevel: Int] = [:], levelFilled: [RowLevel: Int] = [:]
+            for row in rows {
+                levelRows[row.level, default: 0] += 1
+                if Self.isFilled(row.values[column.index]) { levelFilled[row.level, default: 0] += 1 }
+            }
             for row in rows where !Self.isFilled(row.values[column.index]) && partners.contains(where: { partner in
                 Self.isFilled(row.values[partner.index]) && (!achieved || row.number(partner.index).map { $0 != 0 } ?? true)
             }) {
-                let peers = rows.filter { $0.level == row.level && $0.sheetRow != row.sheetRow }
-                let filled = peers.filter { Self.isFilled($0.values[column.index]) }.count
-                guard peers.count >= 5, filled * 10 >= peers.count * 9 else { continue }
+                // The other rows of the row's level (the row itself is one of the unfilled).
+                let peers = levelRows[row.level, default: 1] - 1
+                let filled = levelFilled[row.level, default: 0]
+                guard peers >= 5, filled * 10 >= peers * 9 else { continue }
                 let state = Self.state(row.values[column.index])
                 let label = table.columnLabel(column.index)
                 report(row, column.index, Message(
-                    id: "\(label.id) \(state.id), padahal \(filled) dari \(peers.count) baris lain setingkat di kolom ini terisi",
-                    en: "\(label.en) \(state.en) while \(filled) of the \(peers.count) other rows of its level fill this column"))
+                    id: "\(label.id) \(state.id), padahal \(filled) dari \(peers) baris lain setingkat di kolom ini terisi",
+                    en: "\(label.en) \(state.en) while \(filled) of the \(peers) other rows of its level fill this column"))
             }
         }
     }
