@@ -3,7 +3,8 @@
 
 Programs, kegiatan and sub-kegiatan in the hierarchy of Permendagri 90/2019 (each program 19 kegiatan of 20
 sub-kegiatan), with kode, names, indicators and units as strings, rupiah amounts whose parents are the sums of their
-children, K counts, quarterly realisations and capaian as formulas with cached values. One sub-kegiatan in 997 carries
+children, K counts (percentages for programs and kegiatan), quarterly realisations and capaian as formulas with cached
+values. One sub-kegiatan in 997 carries
 a wrong capaian, so that linting it finds something, as it would in a real workbook. Written by Python's xlsxwriter in
 constant-memory mode.
 Usage: python3 bench/make_large_workbook.py OUT.xlsx [ROWS]   (default 200000 rows)
@@ -32,6 +33,12 @@ def sub_row(rng, wrong):
     return {"K": (target * 5, target * 3, target, tw1, tw2), "Rp": (pagu * 5, pagu * 3, pagu, rp1, rp2), "wrong": wrong}
 
 
+def percentage(rng):
+    """A percentage indicator's K for a program or kegiatan: Renstra and yearly targets of 100, two quarters' progress."""
+    first = rng.randint(20, 50)
+    return (100, 100, 100, first, rng.randint(0, 100 - first))
+
+
 def total(rows):
     return tuple(sum(row["Rp"][i] for row in rows) for i in range(5))
 
@@ -50,7 +57,7 @@ def main():
         sheet.write_string(0, column, text, bold)
     state = {"row": 1, "number": 0}
 
-    def write(kode, name, level_format, k, rp, wrong=False):
+    def write(kode, name, level_format, k, rp, wrong=False, indicator=None, unit=None):
         row = state["row"]
         if row >= rows:
             return
@@ -59,31 +66,34 @@ def main():
         sheet.write_number(row, 0, state["number"])
         sheet.write_string(row, 1, kode, level_format)
         sheet.write_string(row, 2, name, level_format)
-        sheet.write_string(row, 3, "- Jumlah " + NAMES[(row * 7) % len(NAMES)] + " yang Disediakan")
-        sheet.write_string(row, 4, UNITS[row % len(UNITS)])
+        sheet.write_string(row, 3, indicator or "- Jumlah " + NAMES[(row * 7) % len(NAMES)] + " yang Disediakan")
+        sheet.write_string(row, 4, unit or UNITS[row % len(UNITS)])
         for offset, column in enumerate((5, 7, 9, 11, 13)):
-            if k is not None:
-                sheet.write_number(row, column, k[offset])
+            sheet.write_number(row, column, k[offset])
             sheet.write_number(row, column + 1, rp[offset], money)
-        if k is not None:
-            sheet.write_formula(row, 15, f"=L{excel_row}+N{excel_row}", None, k[3] + k[4])
-            capaian = (k[3] + k[4]) / k[2] * 100 + (7 if wrong else 0)
-            sheet.write_formula(row, 17, f"=P{excel_row}/J{excel_row}*100", percent, round(capaian, 2))
+        sheet.write_formula(row, 15, f"=L{excel_row}+N{excel_row}", None, k[3] + k[4])
+        capaian = (k[3] + k[4]) / k[2] * 100 + (7 if wrong else 0)
+        sheet.write_formula(row, 17, f"=P{excel_row}/J{excel_row}*100", percent, round(capaian, 2))
         sheet.write_formula(row, 16, f"=M{excel_row}+O{excel_row}", money, rp[3] + rp[4])
         sheet.write_formula(row, 18, f"=Q{excel_row}/K{excel_row}*100", percent, round((rp[3] + rp[4]) / rp[2] * 100, 2))
         sheet.write_string(row, 19, "Dinas Sosial")
         state["row"] += 1
 
-    program = 0
+    number = 0
     while state["row"] < rows:
-        program += 1
+        # Programs of two digits under bidang of two digits (1.01.01 … 1.99.99), as the nomenclature numbers them.
+        bidang, program = number // 99 % 99 + 1, number % 99 + 1
+        number += 1
+        prefix = f"1.{bidang:02d}.{program:02d}"
         blocks = [[sub_row(rng, rng.random() < 1 / 997) for _ in range(SUBS)] for _ in range(KEGIATAN)]
         subs = [sub for block in blocks for sub in block]
-        write(f"1.06.{program:02d}", f"PROGRAM {program} {NAMES[program % len(NAMES)].upper()}", bold, None, total(subs))
+        write(prefix, f"PROGRAM {number} {NAMES[number % len(NAMES)].upper()}", bold, percentage(rng), total(subs),
+              indicator="- Persentase Pelayanan Sosial yang Terpenuhi", unit="%")
         for kegiatan, block in enumerate(blocks, start=1):
-            write(f"1.06.{program:02d}.2.{kegiatan:02d}", NAMES[kegiatan % len(NAMES)], italic, None, total(block))
-            for number, sub in enumerate(block, start=1):
-                write(f"1.06.{program:02d}.2.{kegiatan:02d}.{number:04d}", NAMES[(kegiatan + number) % len(NAMES)], None,
+            write(f"{prefix}.2.{kegiatan:02d}", NAMES[kegiatan % len(NAMES)], italic, percentage(rng), total(block),
+                  indicator="- Persentase Kegiatan yang Terlaksana", unit="%")
+            for sub_number, sub in enumerate(block, start=1):
+                write(f"{prefix}.2.{kegiatan:02d}.{sub_number:04d}", NAMES[(kegiatan + sub_number) % len(NAMES)], None,
                       sub["K"], sub["Rp"], sub["wrong"])
     workbook.close()
 

@@ -31,6 +31,9 @@ struct LintCommand: ParsableCommand {
         valueName: "severity"))
     var failOn: FailOn?
 
+    @Flag(help: "Print to standard error how long reading, recognition and each rule took for each workbook, slowest first.")
+    var timings = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -45,7 +48,11 @@ struct LintCommand: ParsableCommand {
         let reader = XLSXReader()
         for path in paths {
             do {
-                let result = linter.lint(try reader.read(path: path))
+                let started = DispatchTime.now()
+                let workbook = try reader.read(path: path)
+                let read = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+                let result = linter.lint(workbook)
+                if timings { Terminal.error(Self.timings(path, [("read", read)] + result.timings)) }
                 files.append(LintReport.File(path: path, status: .ok(tables: result.document.tables,
                                                                     unrecognised: result.document.unrecognised)))
                 findings += result.findings
@@ -60,6 +67,16 @@ struct LintCommand: ParsableCommand {
         if report.files.contains(where: \.failed) { throw ExitCode(2) }
         let threshold = failOn ?? linter.configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .error
         if report.fails(at: threshold.severity) { throw ExitCode(1) }
+    }
+}
+
+extension LintCommand {
+    // Each step's time in milliseconds, slowest first after reading and recognition.
+    static func timings(_ path: String, _ steps: [(step: String, seconds: Double)]) -> String {
+        let fixed = steps.prefix(2), rules = steps.dropFirst(2).sorted { $0.seconds > $1.seconds }
+        let rows = (fixed + rules).map { [$0.step, String(format: "%.1f ms", $0.seconds * 1000)] }
+        return "\(path): timings (rules: CPU time each; they run in parallel)\n" + TextTable.render(rows).split(separator: "\n").map { "  " + $0 }
+            .joined(separator: "\n")
     }
 }
 

@@ -37,37 +37,37 @@ public struct PlanningRow: Hashable, Sendable {
 
     /// Zero-based sheet row (the first row when continuation rows were joined to it).
     public var sheetRow: Int {
-        get { box.fields.sheetRow }
+        _read { yield box.fields.sheetRow }
         set { fields.sheetRow = newValue }
     }
 
     /// Where the row sits in the hierarchy.
     public var level: RowLevel {
-        get { box.fields.level }
+        _read { yield box.fields.level }
         set { fields.level = newValue }
     }
 
     /// The numbering as printed (`1`, `A`, `IV`, `1.`), if any.
     public var numbering: String? {
-        get { box.fields.numbering }
+        _read { yield box.fields.numbering }
         set { fields.numbering = newValue }
     }
 
     /// The kode as printed, if any.
     public var kode: String? {
-        get { box.fields.kode }
+        _read { yield box.fields.kode }
         set { fields.kode = newValue }
     }
 
     /// The program / kegiatan / sub-kegiatan / sasaran name, continuation rows joined.
     public var name: String? {
-        get { box.fields.name }
+        _read { yield box.fields.name }
         set { fields.name = newValue }
     }
 
     /// The indicator text, bullet removed, continuation rows joined.
     public var indicator: String? {
-        get { box.fields.indicator }
+        _read { yield box.fields.indicator }
         set {
             fields.indicator = newValue
             fields.indicatorKey = TextKey.header(newValue ?? "")
@@ -76,48 +76,50 @@ public struct PlanningRow: Hashable, Sendable {
 
     /// The unit, from a unit column or from the values themselves (`10 Dokumen`).
     public var unit: String? {
-        get { box.fields.unit }
+        _read { yield box.fields.unit }
         set { fields.unit = newValue }
     }
 
     /// Which direction is good, guessed from the indicator text (`penurunan`, `Persentase PPKS`).
     public var polarity: Polarity {
-        get { box.fields.polarity }
+        _read { yield box.fields.polarity }
         set { fields.polarity = newValue }
     }
 
     /// The values of the measured columns, by zero-based sheet column.
     public var values: [Int: TypedValue] {
-        get { box.fields.values }
+        _read { yield box.fields.values }
         set { fields.values = newValue }
     }
 
     /// Index (in the table's rows) of the row this one belongs to: a sub-kegiatan's kegiatan, a kegiatan's program.
     public var parent: Int? {
-        get { box.fields.parent }
+        _read { yield box.fields.parent }
         set { fields.parent = newValue }
     }
 
     /// Zero-based sheet rows joined into this one as continuations of its text.
     public var continuationRows: [Int] {
-        get { box.fields.continuationRows }
+        _read { yield box.fields.continuationRows }
         set { fields.continuationRows = newValue }
     }
 
     /// Whether the row's label cell is bold: how tables without kode mark programs.
     public var bold: Bool {
-        get { box.fields.bold }
+        _read { yield box.fields.bold }
         set { fields.bold = newValue }
     }
 
     /// Whether the row's label cell is italic: how tables without kode mark kegiatan.
     public var italic: Bool {
-        get { box.fields.italic }
+        _read { yield box.fields.italic }
         set { fields.italic = newValue }
     }
 
     /// The indicator as header patterns match it: lower case, single spaces (kept current with `indicator`).
-    public var indicatorKey: String { box.fields.indicatorKey }
+    public var indicatorKey: String {
+        _read { yield box.fields.indicatorKey }
+    }
 
     /// A row.
     public init(sheetRow: Int, level: RowLevel, numbering: String? = nil, kode: String? = nil, name: String? = nil,

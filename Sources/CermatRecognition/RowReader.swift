@@ -420,24 +420,26 @@ struct RowReader {
         var byKode: [String: Int] = [:]
         var stack: [Int] = []
         for index in rows.indices {
-            rows[index].parent = nil
-            let row = rows[index]
-            if let kode = row.kode.flatMap(Kode.init) {
-                rows[index].parent = kode.ancestors.lazy.compactMap { byKode[Kode($0)?.normalized ?? $0] }.first
+            // The row's fields are read before it is changed, so that its storage is not copied for each change.
+            let level = rows[index].level
+            var parent: Int?
+            if let kode = rows[index].kode.flatMap(Kode.init) {
+                parent = kode.ancestors.lazy.compactMap { byKode[Kode($0)?.normalized ?? $0] }.first
                 byKode[kode.normalized] = index
             }
-            switch row.level {
+            switch level {
             case .program, .kegiatan, .subKegiatan, .sasaran, .tujuan:
-                while let top = stack.last, rows[top].level >= row.level { stack.removeLast() }
-                if rows[index].parent == nil, let top = stack.last { rows[index].parent = top }
+                while let top = stack.last, rows[top].level >= level { stack.removeLast() }
+                if parent == nil, let top = stack.last { parent = top }
                 stack.append(index)
             case .indicator:
-                if let top = stack.last { rows[index].parent = top }
+                if let top = stack.last { parent = top }
             case .total:
                 stack.removeAll()
             case .other, .footer:
                 break
             }
+            if rows[index].parent != parent { rows[index].parent = parent }
         }
     }
 

@@ -63,14 +63,21 @@ struct KodeReading {
     /// Whether printed text is meant as a kode: it starts with a digit, holds a dot, and has nothing but digits,
     /// separators and spaces (a name or a numbering such as `1.` is not a kode).
     static func isAttempt(_ text: String) -> Bool {
-        guard let first = text.first, first.isASCII && first.isNumber, text.contains(".") else { return false }
-        if text.count <= 4, text.hasSuffix("."), text.dropLast().allSatisfy(\.isNumber) { return false }
-        return text.allSatisfy { ($0.isASCII && $0.isNumber) || ".,; ".contains($0) || $0 == "X" || $0 == "x" }
+        // Bytes: every row of every table passes here, and a kode is ASCII.
+        let bytes = text.utf8
+        guard let first = bytes.first, isDigit(first), bytes.contains(UInt8(ascii: ".")) else { return false }
+        if bytes.count <= 4, bytes.last == UInt8(ascii: "."), bytes.dropLast().allSatisfy(isDigit) { return false }
+        return bytes.allSatisfy { isDigit($0) || Array(".,; Xx".utf8).contains($0) }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     /// What is wrong with a printed kode, or `nil` when it fits the grammar.
     static func problem(_ text: String) -> Problem? {
-        if let stray = text.first(where: { !($0.isASCII && $0.isNumber) && $0 != "." && $0 != "X" && $0 != "x" }) {
+        if !text.utf8.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") }),
+           let stray = text.first(where: { !($0.isASCII && $0.isNumber) && $0 != "." && $0 != "X" && $0 != "x" }) {
             return .strayCharacter(stray)
         }
         let segments = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)

@@ -44,8 +44,9 @@ public struct ValueTypeRule: Rule {
             let numeric = values.filter { !$0.value.numbers.isEmpty }.count
             let filled = values.filter { !$0.value.isEmpty && $0.value != .check }.count
             for row in rows {
-                guard let value = row.values[column.index], !Self.isShifted(row, column.index, table, context) else { continue }
-                let label = table.columnLabel(column.index)
+                guard let value = row.values[column.index] else { continue }
+                // Written only for the few cells that are wrong: this loop visits every cell of the table.
+                var label: (id: String, en: String) { table.columnLabel(column.index) }
                 let message: Message?
                 switch (value.value, column.descriptor.measure) {
                 case (.text(let text), _), (.error(let text), _):
@@ -67,7 +68,7 @@ public struct ValueTypeRule: Rule {
                 default:
                     message = nil
                 }
-                guard let message else { continue }
+                guard let message, !Self.isShifted(row, column.index, table, context) else { continue }
                 context.report(table, row: row, cell: value.cell, column: column.descriptor, message: message,
                                actual: value.value.number)
             }

@@ -35,6 +35,7 @@ struct IndicatorUnits {
     // A table repeats its few units on every row: each text is looked up once.
     private final class Memo {
         var known: [String: Vocabulary.Unit?] = [:]
+        var nouns: [String: Vocabulary.Unit?] = [:]
     }
 
     /// The units of a table's values.
@@ -84,7 +85,14 @@ struct IndicatorUnits {
     /// The unit an indicator names after its count word: `Jumlah Orang yang …` → Orang, `Jumlah Keluarga …` → Keluarga;
     /// none for an indicator that counts two kinds (`Jumlah Lembaga atau Perorangan …`).
     func noun(_ row: PlanningRow) -> Vocabulary.Unit? {
-        let words = TextKey.header(row.indicator ?? "").split(separator: " ").map(String.init)
+        if let found = memo.nouns[row.indicatorKey] { return found }
+        let unit = Self.noun(row.indicatorKey, vocabulary)
+        memo.nouns[row.indicatorKey] = unit
+        return unit
+    }
+
+    private static func noun(_ indicator: String, _ vocabulary: Vocabulary) -> Vocabulary.Unit? {
+        let words = indicator.split(separator: " ").map(String.init)
         guard words.count >= 2, vocabulary.countOpeners.contains(words[0]) else { return nil }
         if words.count >= 3, ["atau", "dan", "/", "&"].contains(words[2]) { return nil }
         // Two-word units first (`kepala keluarga`, `orang hari`), then one word.
@@ -97,7 +105,7 @@ struct IndicatorUnits {
     func isCount(_ row: PlanningRow, column: Int) -> Bool {
         if row.isLevelIndicator { return false }
         if let reading = reading(row, column: column) { return reading.unit?.isCount ?? false }
-        let first = TextKey.header(row.indicator ?? "").split(separator: " ").first.map(String.init) ?? ""
+        let first = row.indicatorKey.split(separator: " ").first.map(String.init) ?? ""
         return vocabulary.countOpeners.contains(first)
     }
 
