@@ -29,12 +29,14 @@ let package = Package(
         .target(name: "CermatRecognition", dependencies: ["CermatWorkbook", "CermatPlanning", "CermatKnowledge"]),
         // Rules: checks over the planning model; findings are values.
         .target(name: "CermatRules", dependencies: ["CermatWorkbook", "CermatPlanning", "CermatKnowledge", "CermatRecognition"]),
+        // Annotator: the annotated copy of a workbook, rebuilt from the model with libxlsxwriter (its only importer).
+        .target(name: "CermatAnnotator", dependencies: ["CXlsxWriter", "CermatWorkbook", "CermatRules"]),
         // Reporters: findings as text, JSON, SARIF, JUnit, GitHub annotations; the rule catalogue as documentation.
         .target(name: "CermatReporting", dependencies: ["CermatWorkbook", "CermatPlanning", "CermatRules"]),
         // Command line: arguments, configuration, exit codes.
         .target(name: "CermatCLI", dependencies: [
             "CermatWorkbook", "CermatReader", "CermatPlanning", "CermatKnowledge", "CermatRecognition", "CermatRules",
-            "CermatReporting",
+            "CermatReporting", "CermatAnnotator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "cermat", dependencies: ["CermatCLI"]),
@@ -53,6 +55,9 @@ let package = Package(
         ]),
         .testTarget(name: "CermatReportingTests", dependencies: [
             "CermatReporting", "CermatRules", "CermatKnowledge", "CermatReader", "CermatWorkbook", "CermatTestSupport",
+        ]),
+        .testTarget(name: "CermatAnnotatorTests", dependencies: [
+            "CermatAnnotator", "CermatRules", "CermatKnowledge", "CermatReader", "CermatWorkbook", "CermatTestSupport",
         ]),
         .testTarget(name: "CermatCLITests", dependencies: ["cermat", "CermatTestSupport"]),
     ]

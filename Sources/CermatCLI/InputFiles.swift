@@ -37,4 +37,10 @@ enum InputFiles {
         }
         return found.sorted()
     }
+
+    /// Whether two paths name the same file (after resolving `.`, `..` and symbolic links).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath()
+            == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath()
+    }
 }

@@ -28,9 +28,12 @@ final class ZipArchive {
     /// Opens the archive at `path` with libzip's consistency checks.
     convenience init(path: String, limits: ReadLimits) throws(ReaderError) {
         var code: Int32 = 0
-        guard let handle = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code) else {
-            throw ZipArchive.openError(code)
-        }
+        var handle = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code)
+        // libxlsxwriter's ZIP64 archives (minizip) carry local headers libzip's check finds inconsistent with the
+        // central directory, though Excel and every other reader open them: read those by the central directory alone.
+        // Sizes stay bounded while inflating, so nothing the check guarded against gets through unmeasured.
+        if handle == nil && code == ZIP_ER_INCONS { handle = zip_open(path, ZIP_RDONLY, &code) }
+        guard let handle else { throw ZipArchive.openError(code) }
         try self.init(handle: handle, memory: nil, limits: limits)
     }
 
@@ -41,12 +44,19 @@ final class ZipArchive {
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
-        guard let source = zip_source_buffer_create(memory, UInt64(bytes.count), 0, &error) else {
-            memory.deallocate()
-            throw ReaderError(.corruptArchive("libzip could not read the buffer"))
-        }
-        guard let handle = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
+        var handle: OpaquePointer?
+        // With the consistency check first, then, for the ZIP64 archives it wrongly refuses, without (see above).
+        for flags in [ZIP_RDONLY | ZIP_CHECKCONS, ZIP_RDONLY] {
+            guard let source = zip_source_buffer_create(memory, UInt64(bytes.count), 0, &error) else {
+                memory.deallocate()
+                throw ReaderError(.corruptArchive("libzip could not read the buffer"))
+            }
+            handle = zip_open_from_source(source, flags, &error)
+            if handle != nil { break }
             zip_source_free(source)
+            guard zip_error_code_zip(&error) == ZIP_ER_INCONS else { break }
+        }
+        guard let handle else {
             memory.deallocate()
             throw ZipArchive.openError(zip_error_code_zip(&error))
         }
