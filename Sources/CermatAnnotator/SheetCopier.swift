@@ -132,7 +132,9 @@ struct SheetCopier {
         if let formula = cell.formula {
             let prepared = CellText.prepared(formula)
             if let range = sheet.arrayFormulas[cell.address] {
-                try writer.arrayFormula(range, prepared.text, format, number: (cell.value.number ?? 0) + shift)
+                // libxlsxwriter strips one pair of braces from an array formula: wrapped, a trailing "}" of the
+                // formula itself ("B29*{1,2,3}") survives.
+                try writer.arrayFormula(range, "{=" + prepared.text + "}", format, number: (cell.value.number ?? 0) + shift)
                 return prepared.shortened ? 1 : 0
             }
             switch cell.value {
@@ -141,7 +143,8 @@ struct SheetCopier {
             case .string(let text): try writer.formula(row, column, prepared.text, format, text: CellText.prepared(text).text)
             case .error(let code): try writer.formula(row, column, prepared.text, format, text: code)
             case .date(let iso): try writer.formula(row, column, prepared.text, format, number: Self.serial(iso) ?? 0)
-            case .empty: try writer.formula(row, column, prepared.text, format, number: 0)
+            // No cached result (a writer that never calculated): an empty text result, not a made-up 0.
+            case .empty: try writer.formula(row, column, prepared.text, format, text: "")
             }
             return prepared.shortened ? 1 : 0
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CermatAnnotator
 import CermatReader
 import CermatReporting
 import CermatRules
@@ -31,6 +32,10 @@ struct LintCommand: ParsableCommand {
         valueName: "severity"))
     var failOn: FailOn?
 
+    @Option(help: ArgumentHelp("Write an annotated copy of each workbook into DIR as <name>.cermat.xlsx: every finding marked on its cell with a note, and a first sheet 'Temuan' listing them.",
+                               valueName: "DIR"))
+    var annotate: String?
+
     @Flag(help: "Print to standard error how long reading, recognition and each rule took for each workbook, slowest first.")
     var timings = false
 
@@ -42,7 +47,10 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let linter = try Knowledge.linter(rules: common.rules, config: common.config)
+        let language = common.language(linter)
         let paths = try InputFiles.expand(inputs)
+        let copies = try annotate.map { folder in try AnnotatedCopies(folder: folder, inputs: paths) }
+        var annotationFailed = false
         var files: [LintReport.File] = []
         var findings: [Finding] = []
         let reader = XLSXReader()
@@ -56,15 +64,25 @@ struct LintCommand: ParsableCommand {
                 files.append(LintReport.File(path: path, status: .ok(tables: result.document.tables,
                                                                     unrecognised: result.document.unrecognised)))
                 findings += result.findings
+                if let copies {
+                    do {
+                        let report = try Annotator(language: language).write(workbook, findings: result.findings,
+                                                                             to: copies.path(for: path))
+                        Terminal.error(AnnotationSummary.line(report, findings: result.findings.count, language: language))
+                    } catch {
+                        Terminal.error("error: \(error)")
+                        annotationFailed = true
+                    }
+                }
             } catch {
                 files.append(LintReport.File(path: path, status: .error(String(describing: error))))
             }
         }
-        let report = LintReport(files: files, findings: findings, language: common.language(linter),
+        let report = LintReport(files: files, findings: findings, language: language,
                                 rules: linter.rules.map { $0.info })
         let color = output == nil && format == .text && Terminal.stdoutIsTerminal
         try OutputFile.write(format.render(report, color: color), to: output)
-        if report.files.contains(where: \.failed) { throw ExitCode(2) }
+        if report.files.contains(where: \.failed) || annotationFailed { throw ExitCode(2) }
         let threshold = failOn ?? linter.configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .error
         if report.fails(at: threshold.severity) { throw ExitCode(1) }
     }
