@@ -24,13 +24,21 @@ struct SheetCopier {
         for note in sheet.notes { notes[note.address] = note }
         // Every row that needs something besides its cells, in order.
         let rowInfo = Dictionary(sheet.rows.map { ($0.row, $0) }, uniquingKeysWith: { first, _ in first })
-        // Constant-memory mode can no longer reach a merge's first row when it reaches its last, so merges are
-        // declared at their last row there, and at their first otherwise (where later cell writes replace the blanks).
-        let mergeRow: (CellRange) -> Int = owner.constantMemory ? { $0.last.row } : { $0.first.row }
-        let merges = Dictionary(grouping: sheet.mergedRanges, by: mergeRow)
+        // Merges are declared on their own; the cells they cover that the sheet does not store get the anchor's
+        // format (what a spreadsheet shows across the merged area: its borders, its fill).
+        for range in sheet.mergedRanges { try writer.merge(range) }
+        var covered: [Int: [(column: Int, style: Int)]] = [:]
+        for range in sheet.mergedRanges where (range.last.row - range.first.row + 1) * (range.last.column - range.first.column + 1) <= 10_000 {
+            let style = sheet[range.first]?.styleIndex ?? 0
+            for row in range.first.row...range.last.row {
+                for column in range.first.column...range.last.column where row != range.first.row || column != range.first.column {
+                    covered[row, default: []].append((column, style))
+                }
+            }
+        }
         let flaggedByRow = Dictionary(grouping: flagged.keys, by: \.row)
         let notedByRow = Dictionary(grouping: Set(notes.keys).union(explained.keys), by: \.row)
-        let specialRows = Set(rowInfo.keys).union(merges.keys).union(flaggedByRow.keys).union(notedByRow.keys)
+        let specialRows = Set(rowInfo.keys).union(covered.keys).union(flaggedByRow.keys).union(notedByRow.keys)
         var pending = specialRows.sorted()[...]
         var shortened = 0
 
@@ -39,13 +47,12 @@ struct SheetCopier {
                 try writer.row(row, height: info.height, info.styleIndex.map { formats.format($0) } ?? nil,
                                hidden: info.hidden, level: info.outlineLevel)
             }
-            for range in merges[row] ?? [] {
-                let anchor = sheet[range.first]
-                try writer.merge(range, formats.format(anchor?.styleIndex ?? 0, mark: flagged[range.first]))
-            }
         }
         // Marks on flagged cells the sheet does not store, and the notes of the row.
         func finishRow(_ row: Int, written: Set<Int>) throws(AnnotatorError) {
+            for place in covered[row] ?? [] where !written.contains(place.column) && flagged[CellAddress(row: row, column: place.column)] == nil {
+                try writer.blank(row, place.column, formats.format(place.style))
+            }
             for address in flaggedByRow[row] ?? [] where !written.contains(address.column) {
                 try writer.blank(row, address.column, formats.format(0, mark: flagged[address]))
                 report.flaggedCells += 1

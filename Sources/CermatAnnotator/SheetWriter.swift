@@ -92,10 +92,10 @@ struct SheetWriter {
         try check(worksheet_set_column_opt(sheet, lxw_col_t(first), lxw_col_t(last), width, format, &options), 0, first)
     }
 
-    /// A merged range with blank text in the given format (the anchor's content is written separately).
-    func merge(_ range: CellRange, _ format: Format) throws(AnnotatorError) {
-        try check(worksheet_merge_range(sheet, lxw_row_t(range.first.row), lxw_col_t(range.first.column),
-                                        lxw_row_t(range.last.row), lxw_col_t(range.last.column), "", format),
+    /// Declares a merged range; its cells are written like any other (see `cermat_declare_merged_range`).
+    func merge(_ range: CellRange) throws(AnnotatorError) {
+        try check(cermat_declare_merged_range(sheet, lxw_row_t(range.first.row), lxw_col_t(range.first.column),
+                                              lxw_row_t(range.last.row), lxw_col_t(range.last.column)),
                   range.first.row, range.first.column)
     }
 

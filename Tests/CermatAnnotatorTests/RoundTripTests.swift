@@ -14,23 +14,29 @@ import Testing
     static let knowledge = try! KnowledgeBase.load(folder: Fixtures.root.appendingPathComponent("rules").path)
     static let fixtures = Fixtures.files(in: "planning", suffix: ".xlsx") + Fixtures.files(in: "reader", suffix: ".xlsx")
 
-    static func annotate(_ path: String) throws -> (original: Workbook, copy: Workbook, findings: [Finding], report: AnnotationReport) {
+    static func annotate(_ path: String, constantMemory: Bool = false) throws
+        -> (original: Workbook, copy: Workbook, findings: [Finding], report: AnnotationReport) {
         let original = try XLSXReader().read(path: path)
         let findings = try Linter(knowledge: knowledge).lint(original).findings
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cermat-annotate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("copy.cermat.xlsx").path
-        let report = try Annotator().write(original, findings: findings, to: output)
+        let report = try Annotator(constantMemoryCells: constantMemory ? 0 : 250_000).write(original, findings: findings, to: output)
+        #expect(report.constantMemory == constantMemory)
         let copy = try XLSXReader().read(path: output)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["copy.cermat.xlsx"], "a temporary file was left")
         return (original, copy, findings, report)
     }
 
-    @Test(arguments: fixtures)
-    func copyKeepsEveryValueAndAlmostEveryStyle(path: String) throws {
-        let (original, copy, findings, _) = try Self.annotate(path)
-        let name = URL(fileURLWithPath: path).lastPathComponent
+    // Every fixture as a small workbook is written; and in constant-memory mode, as a large one would be (rows in
+    // order, merges declared at their last row).
+    static let cases = fixtures.map { ($0, false) } + fixtures.filter { $0.contains("/planning/") }.map { ($0, true) }
+
+    @Test(arguments: cases)
+    func copyKeepsEveryValueAndAlmostEveryStyle(path: String, constantMemory: Bool) throws {
+        let (original, copy, findings, _) = try Self.annotate(path, constantMemory: constantMemory)
+        let name = URL(fileURLWithPath: path).lastPathComponent + (constantMemory ? " (constant memory)" : "")
         #expect(copy.sheets.first?.name == "Temuan", "\(name): the first sheet is \(copy.sheets.first?.name ?? "none")")
         let copied = Array(copy.sheets.dropFirst())
         #expect(copied.map(\.name) == original.sheets.map(\.name), "\(name): sheet names or order differ")
@@ -62,7 +68,9 @@ import Testing
             for cell in source.cells {
                 let place = "\(name) '\(source.name)'!\(cell.address.a1)"
                 let copiedCell = written[cell.address]
-                #expect(Self.sameValue(cell, original, copiedCell, copy), "\(place): \(cell.value) became \(copiedCell?.value ?? .empty)")
+                // Computed outside #expect, which would otherwise describe both whole workbooks on failure.
+                let same = Self.sameValue(cell, original, copiedCell, copy)
+                #expect(same, "\(place): \(cell.value) became \(copiedCell?.value ?? .empty)")
                 // An error typed as a value can only be written as the formula of that error (libxlsxwriter has no error cell).
                 let formula = cell.formula ?? { if case .error(let code) = cell.value { return code } else { return nil } }()
                 #expect(copiedCell?.formula == formula, "\(place): formula \(cell.formula ?? "none") became \(copiedCell?.formula ?? "none")")
