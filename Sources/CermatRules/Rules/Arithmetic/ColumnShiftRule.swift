@@ -9,8 +9,8 @@ public struct ColumnShiftRule: Rule {
         name: Message(id: "Nilai bergeser kolom", en: "Value in the wrong column"),
         severity: .warning,
         description: Message(
-            id: "Nilai sebuah kolom turunan yang justru sama dengan nilai yang seharusnya ada di kolom sebelahnya: baris itu memakai susunan kolom yang berbeda. Bila semua baris satu tingkat memakai susunan sendiri (di E-81 baris program mencetak kolom 15 sebagai K | Kr | Rp% sedangkan baris sub kegiatan K | Rp% | Rp=14), Cermat membaca baris-baris itu menurut susunannya dan melaporkannya sekali sebagai info.",
-            en: "A derived column's value that equals what its neighbour should hold: the row uses another column order. When every row of a level uses its own order (E-81's program rows print column 15 as K | Kr | Rp% while sub-kegiatan rows print K | Rp% | Rp=14), Cermat reads those rows by it and reports it once, as info."),
+            id: "Nilai sebuah kolom turunan yang justru sama dengan nilai yang seharusnya ada di kolom sebelahnya: baris itu memakai susunan kolom yang berbeda. Bila semua baris satu tingkat memakai susunan sendiri (di E-81 baris program mencetak kolom 15 sebagai K | Kr | Rp% sedangkan baris sub kegiatan K | Rp% | Rp=14), Cermat membaca baris-baris itu menurut susunannya dan melaporkannya sekali sebagai info. Kolom kumulatif indikator persentase atau stok yang memuat tingkat terakhirnya bukan pergeseran (rumus penjumlahannya tidak berlaku di sana).",
+            en: "A derived column's value that equals what its neighbour should hold: the row uses another column order. When every row of a level uses its own order (E-81's program rows print column 15 as K | Kr | Rp% while sub-kegiatan rows print K | Rp% | Rp=14), Cermat reads those rows by it and reports it once, as info. The cumulative column of a percentage or stock indicator holding its latest level is not a shift (its sum does not apply there)."),
         rationale: Message(
             id: "Pembaca dan mesin membaca kolom menurut kepalanya; nilai yang bergeser terbaca sebagai angka lain.",
             en: "Readers and machines read a column by its header; a shifted value reads as another quantity."),
@@ -25,6 +25,11 @@ public struct ColumnShiftRule: Rule {
                 ["Indikator", "Target", "Realisasi", "Pagu", "Realisasi Anggaran", "Capaian Kinerja (%)", "Penyerapan (%)"],
                 ["1", "2", "3", "4", "5", "6=(3/2)*100%", "7=(5/4)*100%"],
                 ["Jumlah Dokumen", "10", "5", "200", "150", "50,00", "75,00"],
+            ]),
+            RuleExample("indikator persentase: kolom kumulatif memuat tingkat terakhirnya, yang sama dengan capaian Renstra bila targetnya 100", [
+                ["Indikator", "Target Renstra", "Realisasi s/d 2023", "Target 2024", "Realisasi 2024", "Realisasi s/d 2024", "Tingkat Capaian Renstra (%)"],
+                ["1", "2", "3", "4", "5", "6 = 3 + 5", "7 = (6/2)*100%"],
+                ["Persentase Pemeliharaan Barang Milik Daerah", "100", "100", "100", "90", "90", "90"],
             ]),
         ])
 
@@ -55,6 +60,7 @@ public struct ColumnShiftRule: Rule {
                 guard let printed = row.values[derivation.target], let actual = printed.value.number,
                       let expected = derivation.value(in: row, of: table),
                       context.tolerance.compare(printed, actual, expected: expected) == .different,
+                      !CumulativeRealisationRule.exempts(row, derivation, table),
                       DerivationCheck.isShifted(row, derivation, table, context) else { continue }
                 let column = table.columnLabel(derivation.target)
                 let value = printed.shown(actual)

@@ -8,8 +8,8 @@ public struct TotalSumRule: Rule {
         name: Message(id: "Baris jumlah = jumlah baris", en: "Total row = sum of the rows"),
         severity: .error,
         description: Message(
-            id: "Baris JUMLAH / TOTAL / TOTAL PAGU ANGGARAN / TOTAL BELANJA DAERAH sama dengan jumlah baris tingkat teratas (program; bila tidak ada program, semua baris data) untuk setiap kolom rupiah.",
-            en: "A JUMLAH / TOTAL / TOTAL PAGU ANGGARAN / TOTAL BELANJA DAERAH row equals the sum of the top-level rows (programs; without programs, every data row) in every rupiah column."),
+            id: "Baris JUMLAH / TOTAL / TOTAL PAGU ANGGARAN / TOTAL BELANJA DAERAH sama dengan jumlah baris tingkat teratas (program; bila tidak ada program, semua baris data) untuk setiap kolom rupiah. Baris indikator kedua sebuah sasaran yang memuat anggarannya sendiri (anggaran sasaran dibagi per indikator) ikut dijumlahkan.",
+            en: "A JUMLAH / TOTAL / TOTAL PAGU ANGGARAN / TOTAL BELANJA DAERAH row equals the sum of the top-level rows (programs; without programs, every data row) in every rupiah column. The further indicator row of a sasaran that carries its own budget (the sasaran's budget split by indicator) is summed too."),
         rationale: Message(
             id: "Total anggaran adalah angka yang dikutip di narasi dan di dokumen lain (DPA, PK); selisih sekecil apa pun harus dijelaskan.",
             en: "The total budget is the figure quoted in the narrative and in other documents (DPA, PK); any difference needs explaining."),
@@ -26,6 +26,13 @@ public struct TotalSumRule: Rule {
                 ["2", "Program Rehabilitasi Sosial", "675.415.220"],
                 ["", "JUMLAH", "5.985.614.220"],
             ]),
+            RuleExample("anggaran sasaran dibagi per indikator: baris indikator kedua ikut dijumlahkan", [
+                ["No", "Sasaran", "Indikator Kinerja Utama", "Anggaran"],
+                ["1", "Meningkatnya kesejahteraan PMKS", "Persentase penurunan PMKS", "17.823.573.700,00"],
+                ["2", "Meningkatnya Pemberdayaan Fakir Miskin", "Persentase PSKS yang dibina", "1.535.764.500,00"],
+                ["", "", "Persentase fakir miskin yang mandiri", "278.634.000,00"],
+                ["", "", "Jumlah", "19.637.972.200,00"],
+            ]),
         ])
 
     /// The rule.
@@ -37,8 +44,15 @@ public struct TotalSumRule: Rule {
         let data = table.dataRows().filter { $0.level != .total }
         let top = data.contains { $0.level == .program } ? data.filter { $0.level == .program } : data.filter { $0.level != .indicator }
         guard !top.isEmpty else { return }
+        // A sasaran's further indicator row may carry its own share of the sasaran's budget (Kota Blitar's LKjIP).
+        let shares = top.contains { $0.level == .program } ? [] : data.filter { $0.level == .indicator }
         for total in table.rows where total.level == .total {
             for column in money {
+                let withShares = top + shares.filter { $0.number(column) != nil }
+                if withShares.count > top.count, let actual = total.number(column), let printed = total.values[column],
+                   context.tolerance.compare(printed, actual, expected: withShares.reduce(0) { $0 + ($1.number(column) ?? 0) }) == .equal {
+                    continue
+                }
                 MoneySum.compare(total, top, column: column, in: table, context) { _, shown in
                     Message(id: "\(total.label) pada \(table.columnLabel(column).id) tercetak \(shown.actual.id), jumlah \(top.count) baris \(shown.total.id)",
                             en: "\(total.label) in \(table.columnLabel(column).en) is printed \(shown.actual.en), the \(top.count) rows sum to \(shown.total.en)")

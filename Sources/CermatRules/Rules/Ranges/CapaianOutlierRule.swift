@@ -8,8 +8,8 @@ public struct CapaianOutlierRule: Rule {
         name: Message(id: "Capaian tidak wajar", en: "Implausible achievement"),
         severity: .warning,
         description: Message(
-            id: "Capaian (kinerja atau penyerapan anggaran) di bawah 0% adalah kesalahan; di atas 150% (parameter warn-above) patut diperiksa; di atas 300% (error-above) adalah kesalahan.",
-            en: "An achievement (performance or budget absorption) below 0% is an error; above 150% (parameter warn-above) it deserves a look; above 300% (error-above) it is an error."),
+            id: "Capaian (kinerja atau penyerapan anggaran) di bawah 0% adalah kesalahan; di atas 150% (parameter warn-above) patut diperiksa; di atas 300% (error-above) adalah kesalahan. Capaian negatif indikator perubahan (\"Persentase penurunan PMKS\") yang realisasinya negatif bukan kesalahan: realisasi / target × 100 memang negatif bila keadaan bergerak ke arah sebaliknya; begitu pula capaian yang sama dikutip di tabel lain buku kerja itu.",
+            en: "An achievement (performance or budget absorption) below 0% is an error; above 150% (parameter warn-above) it deserves a look; above 300% (error-above) it is an error. The negative capaian of a change indicator (\"Persentase penurunan PMKS\") whose realisation is negative is not an error: realisation / target × 100 is negative when things moved the other way; nor is the same capaian quoted in another table of the workbook."),
         rationale: Message(
             id: "Nilai seperti −831% (LKjIP Kota Blitar 2020) atau 1.486,64% (Renja-P Kab. Blitar 2024) menandakan target yang salah satuan, realisasi kumulatif yang tertukar, atau rumus indikator negatif yang salah.",
             en: "Values such as −831% (Kota Blitar's LKjIP 2020) or 1.486,64% (Kab. Blitar's Renja-P 2024) point at a target in the wrong unit, a cumulative realisation swapped in, or a wrong formula for an inverse indicator."),
@@ -22,12 +22,13 @@ public struct CapaianOutlierRule: Rule {
         examples: [
             RuleExample("negatif dan terlalu tinggi", [
                 ["Indikator Kinerja", "Target", "Realisasi", "% Capaian"],
-                ["Persentase penurunan PMKS", "1", "-7,31", "!-731,00"],
+                ["Persentase PSKS yang dibina dan aktif", "100", "92", "!-8,00"],
                 ["Jumlah Penerima Bantuan", "10", "89,2", "!892,00"],
             ]),
-            RuleExample("wajar", [
+            RuleExample("wajar; indikator penurunan yang realisasinya negatif", [
                 ["Indikator Kinerja", "Target", "Realisasi", "% Capaian"],
                 ["Jumlah Penerima Bantuan", "10", "12", "120,00"],
+                ["Persentase penurunan PMKS", "1", "-7,31", "-731,00"],
             ]),
         ])
 
@@ -38,9 +39,11 @@ public struct CapaianOutlierRule: Rule {
     public func check(table: PlanningTable, in context: RuleContext) {
         let warnAbove = context.settings.parameter("warn-above")
         let errorAbove = context.settings.parameter("error-above")
+        let changes = NegativeChange(context)
         for column in table.columns where ["capaian", "penyerapan"].contains(column.descriptor.role) {
             for row in table.dataRows() {
                 guard let printed = row.values[column.index], let value = printed.value.number else { continue }
+                if value < 0, changes.explains(printed, value, row: row, column: column.index, in: table) { continue }
                 let severity: Severity
                 if value < 0 || value > errorAbove { severity = .error }
                 else if value > warnAbove { severity = context.settings.severity }
@@ -55,5 +58,56 @@ public struct CapaianOutlierRule: Rule {
                                actual: value, severity: severity)
             }
         }
+    }
+}
+
+/// Negative capaian that the formula itself gives: a change indicator ("Persentase penurunan PMKS") whose realisation is
+/// negative (PMKS rose), computed as realisation / target × 100, and the same value quoted in other tables.
+private struct NegativeChange {
+    let context: RuleContext
+    let keywords: [String]
+    /// The negative capaian the workbook derives for change indicators from a negative realisation.
+    let derived: [Double]
+
+    init(_ context: RuleContext) {
+        self.context = context
+        keywords = context.knowledge.vocabulary.changeKeywords
+        var derived: [Double] = []
+        for table in context.document.tables {
+            for (derivation, row, realisasi) in Self.ratios(table, keywords) where realisasi < 0 {
+                guard let printed = row.values[derivation.target], let actual = printed.value.number, actual < 0,
+                      let expected = derivation.value(in: row, of: table),
+                      context.tolerance.compare(printed, actual, expected: expected) == .equal else { continue }
+                derived.append(actual)
+            }
+        }
+        self.derived = derived
+    }
+
+    // Every capaian ratio of a change-indicator row, with the row's realisation.
+    private static func ratios(_ table: PlanningTable, _ keywords: [String]) -> [(Derivation, PlanningRow, Double)] {
+        let ratios = table.derivations.filter {
+            table.column(at: $0.target)?.descriptor.role == "capaian" && CapaianFormulaRule.isRatio($0.expression)
+                && $0.expression.columns.count == 2
+        }
+        guard !ratios.isEmpty else { return [] }
+        var out: [(Derivation, PlanningRow, Double)] = []
+        for row in table.dataRows() where keywords.contains(where: { TextKey.contains(row.indicatorKey, $0) }) {
+            for derivation in ratios {
+                if let realisasi = row.number(derivation.expression.columns[0]) { out.append((derivation, row, realisasi)) }
+            }
+        }
+        return out
+    }
+
+    func explains(_ printed: TypedValue, _ value: Double, row: PlanningRow, column: Int, in table: PlanningTable) -> Bool {
+        // On its own row: a change indicator whose realisation is negative (capaian-formula checks the ratio itself).
+        if keywords.contains(where: { TextKey.contains(row.indicatorKey, $0) }),
+           let derivation = table.derivations.first(where: { $0.target == column && $0.expression.columns.count == 2 }),
+           let realisasi = row.number(derivation.expression.columns[0]) {
+            return realisasi < 0
+        }
+        // Quoted without its realisation (a sasaran's capaian, an efficiency table): the value derived elsewhere.
+        return derived.contains { context.tolerance.compare(printed, value, expected: $0) == .equal }
     }
 }

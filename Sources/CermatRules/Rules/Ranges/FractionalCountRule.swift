@@ -8,8 +8,8 @@ public struct FractionalCountRule: Rule {
         name: Message(id: "Satuan hitung pecahan", en: "Fractional count"),
         severity: .warning,
         description: Message(
-            id: "Target, realisasi dan proyeksi dalam satuan hitung (Orang, Unit, Dokumen, Paket, Lembaga, KK… sesuai rules/vocabulary/units.yml), atau indikator \"Jumlah …\" tanpa satuan lain, harus bilangan bulat. Nilai 1,00 atau 3,00 tidak apa-apa; 0,50 tidak.",
-            en: "Targets, realisations and projections in a counting unit (Orang, Unit, Dokumen, Paket, Lembaga, KK… per rules/vocabulary/units.yml), or of a \"Jumlah …\" indicator with no other unit, must be whole numbers. 1,00 or 3,00 is fine; 0,50 is not."),
+            id: "Target, realisasi dan proyeksi dalam satuan hitung (Orang, Unit, Dokumen, Paket, Lembaga, KK… sesuai rules/vocabulary/units.yml), atau indikator \"Jumlah …\" tanpa satuan lain, harus bilangan bulat. Nilai 1,00 atau 3,00 tidak apa-apa; 0,50 tidak. Nilai yang dicetak sebagai persentase (18,10%) bukan hitungan.",
+            en: "Targets, realisations and projections in a counting unit (Orang, Unit, Dokumen, Paket, Lembaga, KK… per rules/vocabulary/units.yml), or of a \"Jumlah …\" indicator with no other unit, must be whole numbers. 1,00 or 3,00 is fine; 0,50 is not. A value printed as a percentage (18,10%) is not a count."),
         rationale: Message(
             id: "Pecahan pada satuan hitung biasanya hasil rumus yang diterapkan pada kolom yang salah (realisasi kumulatif dibagi), atau satuan yang keliru; di E-81 Kab. Blitar 2024 realisasi s.d. 2024 pemeliharaan gedung kantor tercetak \"- 0,50\".",
             en: "A fraction in a counting unit usually comes from a formula applied to the wrong column (a cumulative realisation divided), or a wrong unit; in Kab. Blitar's E-81 2024 the realisation to 2024 of office-building maintenance prints \"- 0,50\"."),
@@ -25,6 +25,11 @@ public struct FractionalCountRule: Rule {
                 ["Persentase Pemenuhan Administrasi Umum", "%", "100", "92,5"],
                 ["Nilai SAKIP Perangkat Daerah", "Nilai", "80,50", "80,98"],
             ]),
+            RuleExample("persentase sasaran pada baris yang indikator kegiatannya jumlah orang", [
+                ["Sasaran", "Indikator Sasaran", "Target", "Kegiatan", "Indikator Kegiatan", "Target"],
+                ["Meningkatnya Pemberdayaan Fakir Miskin", "Persentase fakir miskin yang mandiri", "18,10%",
+                 "Pembinaan dan Pelatihan Keterampilan Kerja", "Jumlah PMKS yang mengikuti pelatihan keterampilan", "40 org"],
+            ]),
         ])
 
     /// The rule.
@@ -38,6 +43,9 @@ public struct FractionalCountRule: Rule {
             for column in columns {
                 guard let printed = row.values[column.index], let fraction = printed.value.numbers.first(where: { $0 != $0.rounded() }),
                       units.isCount(row, column: column.index) else { continue }
+                // A value printed as a percentage is a share, not a count (a sasaran's 18,10% on a row whose kegiatan
+                // indicator counts people).
+                if case .percent = printed.value { continue }
                 let shown = printed.shown(fraction)
                 let unit = units.reading(row, column: column.index).map { " " + $0.text } ?? ""
                 let name = context.indicatorName(row, near: column.index, in: table)

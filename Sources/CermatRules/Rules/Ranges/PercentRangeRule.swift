@@ -8,8 +8,8 @@ public struct PercentRangeRule: Rule {
         name: Message(id: "Indikator persentase di luar 0–100", en: "Percentage indicator outside 0–100"),
         severity: .error,
         description: Message(
-            id: "Target atau realisasi indikator yang berupa persentase (diawali \"Persentase\" atau bersatuan %) harus di antara 0 dan 100, termasuk realisasi kumulatif (100 + 24 = 124% adalah salah) dan angka jumlah yang dimasukkan ke indikator persentase (248). Indikator perubahan (penurunan, kenaikan, pertumbuhan) dikecualikan: nilainya boleh negatif.",
-            en: "The target or realisation of a percentage indicator (starting \"Persentase\" or in %) must lie between 0 and 100, cumulative realisations included (100 + 24 = 124% is wrong), as must counts typed into a percentage indicator (248). Indicators of a change (penurunan, kenaikan, pertumbuhan) are exempt: they may be negative."),
+            id: "Target atau realisasi indikator yang berupa persentase (diawali \"Persentase\" atau bersatuan %) harus di antara 0 dan 100, termasuk realisasi kumulatif (100 + 24 = 124% adalah salah) dan angka jumlah yang dimasukkan ke indikator persentase (248). Indikator perubahan (penurunan, kenaikan, pertumbuhan) dikecualikan: nilainya boleh negatif. Kolom yang menghitung kelompok sasaran (SASARAN PPKS - PSKS: berapa orang) bukan nilai indikator dan tidak diperiksa.",
+            en: "The target or realisation of a percentage indicator (starting \"Persentase\" or in %) must lie between 0 and 100, cumulative realisations included (100 + 24 = 124% is wrong), as must counts typed into a percentage indicator (248). Indicators of a change (penurunan, kenaikan, pertumbuhan) are exempt: they may be negative. Columns that count the target group (SASARAN PPKS - PSKS: how many people) are not the indicator's value and are not checked."),
         rationale: Message(
             id: "Persentase lebih dari 100 biasanya berarti indikator kondisi dijumlahkan seperti indikator aliran, atau satuan yang salah.",
             en: "A percentage above 100 usually means a state indicator was added up like a flow, or a wrong unit."),
@@ -24,6 +24,11 @@ public struct PercentRangeRule: Rule {
                 ["Jumlah Orang yang Menerima Bantuan", "500", "562"],
                 ["Persentase penurunan PMKS", "1", "-7,31"],
             ]),
+            RuleExample("kolom sasaran PPKS menghitung orang, bukan persentase", [
+                ["Indikator Kinerja", "Kinerja", "<", "Sasaran PPKS - PSKS", "<"],
+                ["^", "Target", "Realisasi", "Target", "Realisasi"],
+                ["Persentase PPKS penerima manfaat Program Rehabilitasi Sosial", "100", "100", "454", "454"],
+            ]),
         ])
 
     /// The rule.
@@ -31,7 +36,11 @@ public struct PercentRangeRule: Rule {
 
     /// Checks targets and realisations of percentage indicators.
     public func check(table: PlanningTable, in context: RuleContext) {
-        let columns = table.columns.filter { ["target", "realisasi", "proyeksi"].contains($0.descriptor.role) && $0.descriptor.measure == "K" }
+        // A column under a SASARAN (target group) heading counts the people served, not the indicator's percentage.
+        let columns = table.columns.filter {
+            ["target", "realisasi", "proyeksi"].contains($0.descriptor.role) && $0.descriptor.measure == "K"
+                && !$0.header.dropLast().contains { TextKey.header($0).hasPrefix("sasaran") }
+        }
         let change = context.knowledge.vocabulary.changeKeywords
         for row in table.dataRows() where Self.isPercentage(row) {
             // A change may be negative or above 100 (PMKS rose: "Persentase penurunan PMKS" = -7,31%).
