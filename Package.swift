@@ -32,7 +32,7 @@ let package = Package(
         // Annotator: the annotated copy of a workbook, rebuilt from the model with libxlsxwriter (its only importer).
         .target(name: "CermatAnnotator", dependencies: ["CXlsxWriter", "CermatWorkbook", "CermatRules"]),
         // Reporters: findings as text, JSON, SARIF, JUnit, GitHub annotations; the rule catalogue as documentation.
-        .target(name: "CermatReporting", dependencies: ["CermatWorkbook", "CermatPlanning", "CermatRules"]),
+        .target(name: "CermatReporting", dependencies: ["CermatWorkbook", "CermatPlanning", "CermatKnowledge", "CermatRules"]),
         // Command line: arguments, configuration, exit codes.
         .target(name: "CermatCLI", dependencies: [
             "CermatWorkbook", "CermatReader", "CermatPlanning", "CermatKnowledge", "CermatRecognition", "CermatRules",
