@@ -249,6 +249,74 @@ import Testing
         #expect(run.stderr.contains(message), "\(run.stderr)")
     }
 
+    // MARK: CI formats
+
+    static func sarifResults(_ arguments: [String]) throws -> (results: [[String: Any]], rules: [String]) {
+        let run = try Binary.run(["lint"] + arguments + ["--format", "sarif"])
+        let root = try Self.json(run.stdout)
+        let sarif = try #require((root["runs"] as? [[String: Any]])?.first)
+        let driver = (sarif["tool"] as? [String: Any])?["driver"] as? [String: Any]
+        let rules = (driver?["rules"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        return (sarif["results"] as? [[String: Any]] ?? [], rules)
+    }
+
+    @Test func sarifIsWhatCodeScanningAccepts() throws {
+        let (results, rules) = try Self.sarifResults([Self.blitar, Self.catatan, "--show-suppressed"])
+        let json = Self.json
+        let report = try json(try Binary.run(["lint", Self.blitar, Self.catatan, "--format", "json", "--show-suppressed"]).stdout)
+        #expect(results.count == Self.findings(report).count + Self.findings(report, "suppressed").count)
+        var fingerprints: Set<String> = []
+        for result in results {
+            #expect(rules.contains(result["ruleId"] as? String ?? ""))
+            #expect(["error", "warning", "note"].contains(result["level"] as? String ?? ""))
+            #expect(((result["message"] as? [String: Any])?["text"] as? String)?.isEmpty == false)
+            let locations = (result["locations"] as? [[String: Any]] ?? []) + (result["relatedLocations"] as? [[String: Any]] ?? [])
+            #expect(!locations.isEmpty)
+            for location in locations {
+                let physical = location["physicalLocation"] as? [String: Any]
+                #expect(((physical?["artifactLocation"] as? [String: Any])?["uri"] as? String)?.hasSuffix(".xlsx") == true)
+                #expect(((physical?["region"] as? [String: Any])?["startLine"] as? Int ?? 0) >= 1)
+            }
+            let fingerprint = try #require((result["partialFingerprints"] as? [String: String])?["cermat/v1"])
+            #expect(fingerprint.count == 16)
+            fingerprints.insert(fingerprint)
+        }
+        #expect(fingerprints.count == results.count, "partial fingerprints repeat")
+        let suppressed = results.filter { $0["suppressions"] != nil }
+        #expect(suppressed.count == 2)
+        let justification = (suppressed.first?["suppressions"] as? [[String: Any]])?.first
+        #expect(justification?["kind"] as? String == "inSource")
+        #expect(justification?["justification"] as? String == "capaian dihitung dari realisasi kumulatif, disepakati dengan Bappeda")
+    }
+
+    @Test func sarifFingerprintsSurviveInsertedRowsAndAColumn() throws {
+        let (original, _) = try Self.sarifResults([Self.blitar])
+        let (shifted, _) = try Self.sarifResults(["fixtures/workflow/sisip/renja-perubahan-2024-blitar.xlsx"])
+        let fingerprints: ([[String: Any]]) -> [String] = { results in
+            results.compactMap { ($0["partialFingerprints"] as? [String: String])?["cermat/v1"] }
+        }
+        let lines: ([[String: Any]]) -> [Int] = { results in
+            results.compactMap { result in
+                let physical = (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
+                return (physical?["region"] as? [String: Any])?["startLine"] as? Int
+            }
+        }
+        #expect(original.count > 100)
+        #expect(fingerprints(original) == fingerprints(shifted))
+        #expect(lines(original) != lines(shifted), "the rows did not move")
+    }
+
+    @Test func githubAnnotationsNameEveryFindingAndTheUnreadableFile() throws {
+        let run = try Binary.run(["lint", "fixtures/hostile/ole2.xlsx", Self.blitar, "--format", "github"])
+        #expect(run.status == 2)
+        let lines = run.stdout.split(separator: "\n")
+        let count = Self.findings(try Self.json(try Binary.run(["lint", Self.blitar, "--format", "json"]).stdout)).count
+        #expect(lines.count == count + 1)
+        #expect(lines.first?.hasPrefix("::error file=fixtures/hostile/ole2.xlsx,title=cermat::") == true)
+        #expect(lines.contains { $0.hasPrefix("::error file=\(Self.blitar),title=capaian-formula E-81!U18::") })
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") || $0.hasPrefix("::notice ") })
+    }
+
     // MARK: several reports
 
     @Test func severalReportsInOneRunInPairsAndTheLastToStandardOutput() throws {
