@@ -101,6 +101,28 @@ import Testing
         #expect(!quiet.contains("berkas diperiksa"), "\(quiet.debugDescription)")
     }
 
+    @Test func annotatedCopiesAndTimingsInABatchFollowTheInputOrder() throws {
+        let folder = try Self.folder([])
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try Binary.run(["lint", Self.blitar, Self.catatan, "--annotate", folder.path, "--timings", "--jobs", "2",
+                                  "--format", "json"])
+        #expect(run.status == 1, "\(run.stderr)")
+        let reported = Self.findings(try Self.json(run.stdout))
+        let onCatatan = reported.count { $0["file"] as? String == Self.catatan }
+        let lines = run.stderr.split(separator: "\n").filter { !$0.hasPrefix("  ") }
+        let expected = [
+            "\(Self.blitar): timings (rules: CPU time each; they run in parallel)",
+            "\(Self.catatan): timings (rules: CPU time each; they run in parallel)",
+            "salinan beranotasi: \(folder.path)/renja-perubahan-2024-blitar.cermat.xlsx (\(reported.count - onCatatan) temuan pada ",
+            "salinan beranotasi: \(folder.path)/renja-catatan.cermat.xlsx (\(onCatatan) temuan pada ",
+        ]
+        #expect(lines.count == expected.count && zip(lines, expected).allSatisfy { $0.hasPrefix($1) }, "\(lines)")
+        #expect(run.stderr.contains("  invalid-suppression "))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            == ["renja-catatan.cermat.xlsx", "renja-perubahan-2024-blitar.cermat.xlsx"])
+    }
+
     // MARK: baselines
 
     @Test func aBaselineHidesKnownFindingsThroughInsertedRowsAndColumnsAndCountsFixedOnes() throws {
