@@ -24,7 +24,7 @@ let package = Package(
         // Planning model: tables, columns, rows, typed values read Indonesian-first. Knows nothing of XML or output.
         .target(name: "CermatPlanning", dependencies: ["CermatWorkbook"]),
         // The rules/ folder as typed values: table forms, vocabulary, scales, rule defaults.
-        .target(name: "CermatKnowledge", dependencies: ["CermatPlanning", .product(name: "Yams", package: "Yams")]),
+        .target(name: "CermatKnowledge", dependencies: ["CermatWorkbook", "CermatPlanning", .product(name: "Yams", package: "Yams")]),
         // Table recognition: headers, column roles, column-number rows, row hierarchy.
         .target(name: "CermatRecognition", dependencies: ["CermatWorkbook", "CermatPlanning", "CermatKnowledge"]),
         // Rules: checks over the planning model; findings are values.
@@ -32,7 +32,7 @@ let package = Package(
         // Annotator: the annotated copy of a workbook, rebuilt from the model with libxlsxwriter (its only importer).
         .target(name: "CermatAnnotator", dependencies: ["CXlsxWriter", "CermatWorkbook", "CermatRules"]),
         // Reporters: findings as text, JSON, SARIF, JUnit, GitHub annotations; the rule catalogue as documentation.
-        .target(name: "CermatReporting", dependencies: ["CermatWorkbook", "CermatPlanning", "CermatRules"]),
+        .target(name: "CermatReporting", dependencies: ["CermatWorkbook", "CermatPlanning", "CermatKnowledge", "CermatRules"]),
         // Command line: arguments, configuration, exit codes.
         .target(name: "CermatCLI", dependencies: [
             "CermatWorkbook", "CermatReader", "CermatPlanning", "CermatKnowledge", "CermatRecognition", "CermatRules",

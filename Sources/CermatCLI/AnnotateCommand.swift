@@ -1,6 +1,7 @@
 import ArgumentParser
 import CermatAnnotator
 import CermatReader
+import CermatRules
 import CermatWorkbook
 
 /// `cermat annotate FILE -o OUT.xlsx`: lints one workbook and writes its annotated copy.
@@ -43,15 +44,18 @@ struct AnnotateCommand: ParsableCommand {
             Terminal.error("error: \(error)")
             throw ExitCode(2)
         }
-        let result = linter.lint(workbook)
+        // As in lint: findings accepted by a note or the configuration are not marked.
+        var suppressions = Suppressions(configuration: linter.configuration)
+        suppressions.add(notesOf: workbook)
+        let findings = suppressions.apply(linter.lint(workbook).findings).reported
         do {
-            let report = try Annotator(language: language).write(workbook, findings: result.findings, to: output)
-            Terminal.error(AnnotationSummary.line(report, findings: result.findings.count, language: language))
+            let report = try Annotator(language: language).write(workbook, findings: findings, to: output)
+            Terminal.error(AnnotationSummary.line(report, findings: findings.count, language: language))
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode(2)
         }
         let threshold = (failOn ?? linter.configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .error).severity
-        if let threshold, result.findings.contains(where: { $0.severity <= threshold }) { throw ExitCode(1) }
+        if let threshold, findings.contains(where: { $0.severity <= threshold }) { throw ExitCode(1) }
     }
 }

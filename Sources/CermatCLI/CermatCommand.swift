@@ -8,7 +8,7 @@ public struct CermatCommand: ParsableCommand {
         commandName: "cermat",
         abstract: "Lint the XLSX planning and performance workbooks of Indonesian regional offices (Renstra, Renja, PK, IKU, LKjIP).",
         version: CermatVersion.current,
-        subcommands: [LintCommand.self, AnnotateCommand.self, RulesCommand.self, ExplainCommand.self, InspectCommand.self]
+        subcommands: [LintCommand.self, AnnotateCommand.self, RulesCommand.self, ExplainCommand.self, InspectCommand.self, InitCommand.self]
     )
 
     /// Required by `ParsableCommand`.

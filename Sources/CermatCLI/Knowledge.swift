@@ -23,8 +23,12 @@ enum Knowledge {
     /// A linter over the rules folder and the configuration, both checked.
     static func linter(rules folder: String?, config path: String?) throws -> Linter {
         let knowledge = try load(folder)
-        let configuration = try configuration(path)
-        return try failing { () throws(KnowledgeError) in try Linter(knowledge: knowledge, configuration: configuration) }
+        return try linter(knowledge: knowledge, configuration: try configuration(path))
+    }
+
+    /// A linter over loaded knowledge and a configuration, checked against each other.
+    static func linter(knowledge: KnowledgeBase, configuration: Configuration) throws -> Linter {
+        try failing { () throws(KnowledgeError) in try Linter(knowledge: knowledge, configuration: configuration) }
     }
 
     private static func failing<T>(_ body: () throws(KnowledgeError) -> T) throws -> T {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CermatAnnotator
-import CermatReader
 import CermatReporting
 import CermatRules
 import Foundation
@@ -11,21 +10,32 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check workbooks: recognise their planning tables and report every inconsistency found.",
         discussion: """
-            Exit status: 0 when no finding is at or above --fail-on; 1 when one is; 2 when an input could not be read or \
-            the configuration is invalid (the other inputs are still checked and reported); 64 on a usage error.
-            Input files are never modified.
+            Several reports in one run: give --format and --output in pairs, in order; the i-th --format goes to the i-th \
+            --output, and one last --format without an --output goes to standard output:
+              cermat lint uploads/ --format json --output a.json --format sarif --output b.sarif --format text
+            Folders are walked for *.xlsx (Office lock files ~$… and Cermat's own *.cermat.xlsx copies are skipped); the \
+            workbooks are read and checked --jobs at a time, and the report is the same whatever --jobs.
+            Suppressions: a cell note "cermat: abaikan <rule-id> — <alasan>" (or "cermat: ignore <rule-id> — <reason>") \
+            accepts that rule's finding on its cell; `suppress:` in .cermat.yml accepts findings by rule and file, sheet, \
+            range or kode. Suppressed findings are counted; --show-suppressed lists them.
+            Baselines: --write-baseline FILE records the current findings (exit status 0 unless an input cannot be read); \
+            --baseline FILE then reports only findings it does not hold, and counts its entries that no longer occur.
+            Exit status: 0 when no reported finding is at or above --fail-on; 1 when one is; 2 when an input could not be \
+            read, the configuration or baseline is invalid or an output cannot be written (the other inputs are still \
+            checked and reported); 64 on a usage error. Input files are never modified.
             """
     )
 
     @Argument(help: ArgumentHelp("Workbooks (.xlsx) to check; a folder means every .xlsx below it.", valueName: "file-or-folder"))
     var inputs: [String]
 
-    @Option(help: "The report format: text (for people), json (DESIGN §4), sarif (2.1.0), junit (CI test reports) or github (Actions annotations).")
-    var format: ReportFormat = .text
+    @Option(help: ArgumentHelp("A report format: text (for people), json (DESIGN §4), sarif (2.1.0), junit (CI test reports) or github (Actions annotations); repeat it, paired with --output, for several reports; default: text.",
+                               valueName: "format"))
+    var format: [ReportFormat] = []
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to FILE instead of standard output (written whole, then moved into place).",
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the report of the --format in the same position to FILE instead of standard output (written whole, then moved into place); repeatable.",
                                valueName: "FILE"))
-    var output: String?
+    var output: [String] = []
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp(
         "The least severe finding that makes the exit status 1: error, warning, info or never; default: the configuration's, else error.",
@@ -36,6 +46,24 @@ struct LintCommand: ParsableCommand {
                                valueName: "DIR"))
     var annotate: String?
 
+    @Option(help: ArgumentHelp("How many workbooks to read and check at once; default: the number of cores.", valueName: "N"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Report only the findings this baseline file does not hold, and count its entries that no longer occur.",
+                               valueName: "FILE"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp(
+        "Record the findings of this run in FILE (JSON, by fingerprint), for a later --baseline; findings then do not fail the run.",
+        valueName: "FILE"))
+    var writeBaseline: String?
+
+    @Flag(name: .customLong("show-suppressed"), help: "List the findings accepted by a suppression (a cell note or .cermat.yml), with their reason; they are always counted.")
+    var showSuppressed = false
+
+    @Flag(name: [.short, .long], help: "No progress line on standard error, and no line for each annotated copy or baseline written.")
+    var quiet = false
+
     @Flag(help: "Print to standard error how long reading, recognition and each rule took for each workbook, slowest first.")
     var timings = false
 
@@ -43,48 +71,83 @@ struct LintCommand: ParsableCommand {
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("name at least one workbook or folder to check") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        let formats = max(format.count, 1)
+        if output.count > formats {
+            throw ValidationError("each --output needs its own --format before it (--format json --output a.json --format sarif --output b.sarif)")
+        }
+        if formats > output.count + 1 {
+            throw ValidationError("only one --format can go to standard output; give the others an --output each")
+        }
+        for (index, path) in output.enumerated() where output[..<index].contains(where: { InputFiles.sameFile($0, path) }) {
+            throw ValidationError("two reports would be written to '\(path)'")
+        }
     }
 
     func run() throws {
         let linter = try Knowledge.linter(rules: common.rules, config: common.config)
         let language = common.language(linter)
-        let paths = try InputFiles.expand(inputs)
-        let copies = try annotate.map { folder in try AnnotatedCopies(folder: folder, inputs: paths) }
-        var annotationFailed = false
-        var files: [LintReport.File] = []
-        var findings: [Finding] = []
-        let reader = XLSXReader()
-        for path in paths {
+        let accepted = try baseline.map { path in
             do {
-                let started = DispatchTime.now()
-                let workbook = try reader.read(path: path)
-                let read = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-                let result = linter.lint(workbook)
-                if timings { Terminal.error(Self.timings(path, [("read", read)] + result.timings)) }
-                files.append(LintReport.File(path: path, status: .ok(tables: result.document.tables,
-                                                                    unrecognised: result.document.unrecognised)))
-                findings += result.findings
-                if let copies {
-                    do {
-                        let report = try Annotator(language: language).write(workbook, findings: result.findings,
-                                                                             to: copies.path(for: path))
-                        Terminal.error(AnnotationSummary.line(report, findings: result.findings.count, language: language))
-                    } catch {
-                        Terminal.error("error: \(error)")
-                        annotationFailed = true
-                    }
-                }
+                return try Baseline(path: path)
             } catch {
-                files.append(LintReport.File(path: path, status: .error(String(describing: error))))
+                Terminal.error("error: \(error)")
+                throw ExitCode(2)
             }
         }
-        let report = LintReport(files: files, findings: findings, language: language,
-                                rules: linter.rules.map { $0.info })
-        let color = output == nil && format == .text && Terminal.stdoutIsTerminal
-        try OutputFile.write(format.render(report, color: color), to: output)
+        let paths = try InputFiles.expand(inputs)
+        let copies = try annotate.map { folder in try AnnotatedCopies(folder: folder, inputs: paths) }
+        let progress = !quiet && paths.count > 1 && Terminal.stderrIsTerminal ? BatchProgress(total: paths.count, language: language) : nil
+        let result = LintRun(linter: linter, jobs: jobs, progress: progress).run(paths)
+        if timings {
+            for member in result.members {
+                Terminal.error(Self.timings(member.path, [("read", member.readSeconds)] + member.result.timings))
+            }
+        }
+        let annotationFailed = copies.map { writeCopies($0, result, language) } ?? false
+        var report = LintReport(files: result.files, findings: result.findings, language: language,
+                                rules: linter.rules.map { $0.info }, suppressed: result.suppressed, showSuppressed: showSuppressed)
+        if let writeBaseline {
+            try OutputFile.write(Baseline.render(report.findings, language: language), to: writeBaseline)
+            if !quiet {
+                Terminal.error(language == .id ? "baseline ditulis: \(writeBaseline) (\(report.findings.count) temuan)"
+                               : "baseline written: \(writeBaseline) (\(report.findings.count) findings)")
+            }
+        }
+        if let accepted {
+            let comparison = accepted.compare(report.findings, files: paths)
+            report = LintReport(files: report.files, findings: comparison.new, language: language, rules: report.rules,
+                                suppressed: report.suppressed, showSuppressed: showSuppressed,
+                                baseline: .init(known: comparison.known, fixed: comparison.fixed))
+        }
+        let formats = format.isEmpty ? [ReportFormat.text] : format
+        for (index, format) in formats.enumerated() {
+            let destination = index < output.count ? output[index] : nil
+            let color = destination == nil && format == .text && Terminal.stdoutIsTerminal
+            try OutputFile.write(format.render(report, color: color), to: destination)
+        }
         if report.files.contains(where: \.failed) || annotationFailed { throw ExitCode(2) }
+        guard writeBaseline == nil else { return }
         let threshold = failOn ?? linter.configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .error
         if report.fails(at: threshold.severity) { throw ExitCode(1) }
+    }
+
+    // Each workbook's copy with the findings reported on it (suppressed ones are not marked); whether one failed.
+    private func writeCopies(_ copies: AnnotatedCopies, _ result: LintRun.Result, _ language: Language) -> Bool {
+        let byFile = Dictionary(grouping: result.findings, by: \.file)
+        var failed = false
+        for member in result.members {
+            let findings = byFile[member.workbook.source] ?? []
+            do {
+                let report = try Annotator(language: language).write(member.workbook, findings: findings,
+                                                                     to: copies.path(for: member.path))
+                if !quiet { Terminal.error(AnnotationSummary.line(report, findings: findings.count, language: language)) }
+            } catch {
+                Terminal.error("error: \(error)")
+                failed = true
+            }
+        }
+        return failed
     }
 }
 

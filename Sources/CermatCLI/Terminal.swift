@@ -12,6 +12,12 @@ enum Terminal {
         _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
     }
 
+    /// Replaces the current line of standard error with `line` (carriage return, erase line), without a newline.
+    static func rewrite(_ line: String) {
+        let bytes = Array(("\r\u{1B}[K" + line).utf8)
+        _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+
     /// Whether standard error is a terminal (progress lines are shown only then).
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 

@@ -1,3 +1,4 @@
+import CermatWorkbook
 import Foundation
 import Yams
 
@@ -11,6 +12,24 @@ public struct Configuration: Sendable {
         public var rules: [String: RuleOverride]
     }
 
+    /// Findings accepted with a reason (`suppress:`): one rule, narrowed by file, sheet, range or kode.
+    public struct Suppression: Hashable, Sendable {
+        /// The rule id.
+        public var rule: String
+        /// Why the findings are accepted; required.
+        public var reason: String
+        /// A file name or path pattern (`renja-*.xlsx`, shell wildcards), if narrowed to some workbooks.
+        public var file: String?
+        /// The sheet name, if narrowed to one sheet.
+        public var sheet: String?
+        /// The cells, if narrowed to a range (`U10:U40`).
+        public var range: CellRange?
+        /// The row's kode, if narrowed to one row and the rows below it (`1.06.01` covers `1.06.01.2.01`).
+        public var kode: String?
+        /// Where the entry is in the file (`suppress[2]`), for messages.
+        public var place: String
+    }
+
     /// The file it was read from, if any.
     public var path: String?
     /// `id` or `en`, if set.
@@ -21,6 +40,8 @@ public struct Configuration: Sendable {
     public var rules: [String: RuleOverride] = [:]
     /// Settings by sheet name.
     public var sheets: [String: SheetSettings] = [:]
+    /// Accepted findings, in the order written.
+    public var suppressions: [Suppression] = []
 
     /// No configuration: the defaults of `rules/`.
     public init() {}
@@ -53,7 +74,7 @@ public struct Configuration: Sendable {
             }
             throw error
         }
-        try YAMLFile.checkKeys(root, allowed: ["language", "fail-on", "rules", "sheets"], in: path, at: "the configuration")
+        try YAMLFile.checkKeys(root, allowed: Set(schema.map(\.name)), in: path, at: "the configuration")
         configuration.language = try YAMLFile.string(root, "language", in: path, required: false)
         if let language = configuration.language, !["id", "en"].contains(language) {
             throw KnowledgeError(file: path, "language must be 'id' or 'en', not '\(language)'")
@@ -67,11 +88,48 @@ public struct Configuration: Sendable {
             guard let name = key.string, let sheet = node.mapping else {
                 throw KnowledgeError(file: path, "each entry of 'sheets' maps a sheet name to its settings")
             }
-            try YAMLFile.checkKeys(sheet, allowed: ["disable", "rules"], in: path, at: "sheet '\(name)'")
+            try YAMLFile.checkKeys(sheet, allowed: schemaKey("sheets").allowed, in: path, at: "sheet '\(name)'")
             configuration.sheets[name] = SheetSettings(disable: try YAMLFile.strings(sheet, "disable", in: path),
                                                        rules: try ruleOverrides(sheet["rules"], in: path))
         }
+        configuration.suppressions = try suppressions(root["suppress"], in: path)
         return configuration
+    }
+
+    // `suppress:` is a list; a reason is required, since an accepted finding without one cannot be reviewed.
+    private static func suppressions(_ node: Node?, in path: String) throws(KnowledgeError) -> [Suppression] {
+        guard let node else { return [] }
+        guard let sequence = node.sequence else {
+            throw KnowledgeError(file: path, "'suppress' must be a list of entries such as {rule: capaian-formula, sheet: E-81, reason: …}")
+        }
+        var result: [Suppression] = []
+        for (index, item) in sequence.enumerated() {
+            let place = "suppress[\(index + 1)]"
+            guard let entry = item.mapping else { throw KnowledgeError(file: path, "\(place) must be a mapping with rule and reason") }
+            try YAMLFile.checkKeys(entry, allowed: schemaKey("suppress").allowed, in: path, at: place)
+            guard let rule = try YAMLFile.string(entry, "rule", in: path, required: false) else {
+                throw KnowledgeError(file: path, "\(place) names no rule")
+            }
+            let reason = (try YAMLFile.string(entry, "reason", in: path, required: false) ?? "").trimmingCharacters(in: .whitespaces)
+            guard !reason.isEmpty else {
+                throw KnowledgeError(file: path, "\(place) (\(rule)) gives no reason; write why the finding is accepted")
+            }
+            var range: CellRange?
+            if let text = try YAMLFile.string(entry, "range", in: path, required: false) {
+                guard let parsed = CellRange(a1: text) else {
+                    throw KnowledgeError(file: path, "\(place): '\(text)' is not a cell range such as U10:U40")
+                }
+                range = parsed
+            }
+            result.append(Suppression(rule: rule, reason: reason, file: try YAMLFile.string(entry, "file", in: path, required: false),
+                                      sheet: try YAMLFile.string(entry, "sheet", in: path, required: false), range: range,
+                                      kode: try YAMLFile.string(entry, "kode", in: path, required: false), place: place))
+        }
+        return result
+    }
+
+    private static func schemaKey(_ name: String) -> ConfigurationKey {
+        schema.first { $0.name == name }!
     }
 
     /// The rule ids the configuration names, with where it names them (to check them against the rules that exist).
@@ -81,6 +139,7 @@ public struct Configuration: Sendable {
             named += settings.disable.map { ($0, "sheets.\(sheet).disable") }
             named += settings.rules.keys.map { ($0, "sheets.\(sheet).rules") }
         }
+        named += suppressions.map { ($0.rule, $0.place) }
         return named.sorted { $0.0 < $1.0 }
     }
 
@@ -91,7 +150,7 @@ public struct Configuration: Sendable {
             guard let id = key.string, let entry = value.mapping else {
                 throw KnowledgeError(file: path, "each entry of 'rules' maps a rule id to its settings")
             }
-            try YAMLFile.checkKeys(entry, allowed: ["severity", "enabled", "tolerance", "parameters"], in: path, at: "rule '\(id)'")
+            try YAMLFile.checkKeys(entry, allowed: schemaKey("rules").allowed, in: path, at: "rule '\(id)'")
             let severity = entry["severity"]?.string
             if let severity, !["error", "warning", "info"].contains(severity) {
                 throw KnowledgeError(file: path, "rule '\(id)': severity must be error, warning or info, not '\(severity)'")

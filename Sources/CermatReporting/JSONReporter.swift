@@ -8,14 +8,30 @@ public struct JSONReporter: Sendable {
     /// The report as a JSON document.
     public func render(_ report: LintReport) -> String {
         let summary = report.summary
-        return JSONValue.object([
+        var counts: [(String, JSONValue)] = [("files", .int(summary.files)), ("errors", .int(summary.errors)),
+                                             ("warnings", .int(summary.warnings)), ("info", .int(summary.info)),
+                                             ("suppressed", .int(summary.suppressed))]
+        if let baseline = report.baseline {
+            counts += [("baselined", .int(baseline.known)), ("fixed", .int(baseline.fixed))]
+        }
+        var members: [(String, JSONValue)] = [
             ("version", .int(1)),
             ("tool", .object([("name", .string("cermat")), ("version", .string(CermatVersion.current))])),
             ("files", .array(report.files.map(file))),
-            ("findings", .array(report.findings.map { finding($0, report.language) })),
-            ("summary", .object([("files", .int(summary.files)), ("errors", .int(summary.errors)),
-                                 ("warnings", .int(summary.warnings)), ("info", .int(summary.info))])),
-        ]).rendered()
+            ("findings", .array(report.findings.map { .object(finding($0, report.language)) })),
+        ]
+        // Only with --show-suppressed: the version 1 contract is kept, this member is added.
+        if report.showSuppressed {
+            members.append(("suppressed", .array(report.suppressed.map { accepted in
+                .object(finding(accepted.finding, report.language) + [("suppression", .object([
+                    ("reason", .string(accepted.suppression.reason)),
+                    ("source", .string(accepted.suppression.inWorkbook ? "note" : "configuration")),
+                    ("place", .string(accepted.suppression.place)),
+                ]))])
+            })))
+        }
+        members.append(("summary", .object(counts)))
+        return JSONValue.object(members).rendered()
     }
 
     private func file(_ file: LintReport.File) -> JSONValue {
@@ -32,7 +48,7 @@ public struct JSONReporter: Sendable {
         }
     }
 
-    private func finding(_ finding: Finding, _ language: Language) -> JSONValue {
+    private func finding(_ finding: Finding, _ language: Language) -> [(String, JSONValue)] {
         var members: [(String, JSONValue)] = [
             ("rule", .string(finding.rule)), ("severity", .string(finding.severity.rawValue)),
             ("file", .string(finding.file)), ("sheet", .string(finding.sheet)), ("cell", .string(finding.cell.a1)),
@@ -48,6 +64,6 @@ public struct JSONReporter: Sendable {
             })),
             ("fingerprint", .string(finding.fingerprint)),
         ]
-        return .object(members)
+        return members
     }
 }

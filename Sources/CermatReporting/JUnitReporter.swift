@@ -1,7 +1,7 @@
 import CermatRules
 
-/// JUnit XML for CI test reports: one test suite per workbook, one failing test case per finding (named by rule and
-/// cell), a passing case for a clean workbook, and an erroring case for a workbook that could not be read.
+/// JUnit XML for CI test reports: one test suite `cermat`, one test case per workbook (named by its path), one
+/// `<failure>` in it per finding (typed by severity), and an `<error>` for a workbook that could not be read.
 public struct JUnitReporter: Sendable {
     /// A reporter.
     public init() {}
@@ -10,37 +10,36 @@ public struct JUnitReporter: Sendable {
     public func render(_ report: LintReport) -> String {
         let language = report.language
         let byFile = Dictionary(grouping: report.findings, by: \.file)
-        var suites = ""
+        var cases = ""
+        var failed = 0
         for file in report.files {
             let name = Self.escape(file.path)
             switch file.status {
             case .error(let message):
-                suites += "  <testsuite name=\"\(name)\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
-                    + "    <testcase classname=\"\(name)\" name=\"read\">\n"
-                    + "      <error message=\"\(Self.escape(message))\"/>\n    </testcase>\n  </testsuite>\n"
+                cases += "    <testcase classname=\"cermat\" name=\"\(name)\">\n"
+                    + "      <error message=\"\(Self.escape(message))\"/>\n    </testcase>\n"
             case .ok:
                 let findings = byFile[file.path] ?? []
-                suites += "  <testsuite name=\"\(name)\" tests=\"\(max(findings.count, 1))\" failures=\"\(findings.count)\" errors=\"0\">\n"
-                if findings.isEmpty { suites += "    <testcase classname=\"\(name)\" name=\"cermat\"/>\n" }
+                guard !findings.isEmpty else {
+                    cases += "    <testcase classname=\"cermat\" name=\"\(name)\"/>\n"
+                    continue
+                }
+                failed += 1
+                cases += "    <testcase classname=\"cermat\" name=\"\(name)\">\n"
                 for finding in findings {
                     let reference = SheetReference.cell(finding.sheet, finding.cell)
                     let message = finding.message.text(language)
-                    suites += "    <testcase classname=\"\(name)\" name=\"\(Self.escape("\(finding.rule) \(reference)"))\">\n"
-                        + "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(Self.escape(message))\">"
+                    cases += "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(Self.escape("\(finding.rule) \(reference): \(message)"))\">"
                         + Self.escape("\(file.path):\(reference): \(finding.severity.rawValue)[\(finding.rule)]: \(message)")
-                        + "</failure>\n    </testcase>\n"
+                        + "</failure>\n"
                 }
-                suites += "  </testsuite>\n"
+                cases += "    </testcase>\n"
             }
         }
-        let summary = report.summary
-        let unreadable = report.files.count { $0.failed }
-        let total = report.files.reduce(0) { count, file in
-            count + (file.failed ? 1 : max(byFile[file.path]?.count ?? 0, 1))
-        }
+        let counts = "tests=\"\(report.files.count)\" failures=\"\(failed)\" errors=\"\(report.files.count { $0.failed })\""
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<testsuites name=\"cermat\" tests=\"\(total)\" failures=\"\(summary.errors + summary.warnings + summary.info)\" errors=\"\(unreadable)\">\n"
-            + suites + "</testsuites>\n"
+            + "<testsuites name=\"cermat\" \(counts)>\n"
+            + "  <testsuite name=\"cermat\" \(counts)>\n" + cases + "  </testsuite>\n</testsuites>\n"
     }
 
     // Attribute and text escaping; characters XML 1.0 forbids are dropped.

@@ -38,6 +38,22 @@ public struct LintReport: Sendable {
         public var files: Int
         /// Findings by severity.
         public var errors: Int, warnings: Int, info: Int
+        /// Findings accepted by a suppression (not counted above).
+        public var suppressed: Int
+    }
+
+    /// What a baseline hid and what no longer occurs.
+    public struct BaselineCounts: Hashable, Sendable {
+        /// Findings not reported because the baseline has them.
+        public var known: Int
+        /// Baseline entries that no longer occur (fixed).
+        public var fixed: Int
+
+        /// Counts.
+        public init(known: Int, fixed: Int) {
+            self.known = known
+            self.fixed = fixed
+        }
     }
 
     /// The input files, in the order given.
@@ -48,25 +64,37 @@ public struct LintReport: Sendable {
     public var language: Language
     /// The rules that ran, for reporters that list them (SARIF).
     public var rules: [RuleInfo]
+    /// Findings accepted by a suppression, in the same order as `findings`.
+    public var suppressed: [Suppressions.Suppressed]
+    /// Whether reporters list the suppressed findings (`--show-suppressed`), not only count them.
+    public var showSuppressed: Bool
+    /// What the baseline hid, when one was given.
+    public var baseline: BaselineCounts?
 
     /// A report; findings are put in DESIGN §4 order.
-    public init(files: [File], findings: [Finding], language: Language, rules: [RuleInfo]) {
+    public init(files: [File], findings: [Finding], language: Language, rules: [RuleInfo],
+                suppressed: [Suppressions.Suppressed] = [], showSuppressed: Bool = false, baseline: BaselineCounts? = nil) {
         self.files = files
         let order = Dictionary(files.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { first, _ in first })
-        self.findings = findings.sorted { a, b in
+        let before: (Finding, Finding) -> Bool = { a, b in
             let fileA = order[a.file] ?? Int.max, fileB = order[b.file] ?? Int.max
             if fileA != fileB { return fileA < fileB }
             if a.file != b.file { return a.file < b.file }
             return Finding.ordered(a, b)
         }
+        self.findings = findings.sorted(by: before)
+        self.suppressed = suppressed.sorted { before($0.finding, $1.finding) }
         self.language = language
         self.rules = rules
+        self.showSuppressed = showSuppressed
+        self.baseline = baseline
     }
 
     /// The counts of files and findings by severity.
     public var summary: Summary {
         Summary(files: files.count, errors: findings.count { $0.severity == .error },
-                warnings: findings.count { $0.severity == .warning }, info: findings.count { $0.severity == .info })
+                warnings: findings.count { $0.severity == .warning }, info: findings.count { $0.severity == .info },
+                suppressed: suppressed.count)
     }
 
     /// Whether some finding is at or above a severity (`nil`: never).

@@ -29,7 +29,8 @@ public struct SARIFReporter: Sendable {
                 ("executionSuccessful", .bool(notifications.isEmpty)),
                 ("toolExecutionNotifications", .array(notifications)),
             ])])),
-            ("results", .array(report.findings.map { result($0, ruleIndex[$0.rule], language) })),
+            ("results", .array(report.findings.map { .object(result($0, ruleIndex[$0.rule], language)) }
+                + (report.showSuppressed ? report.suppressed.map { suppressed($0, ruleIndex, language) } : []))),
         ])
         return JSONValue.object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
@@ -50,7 +51,18 @@ public struct SARIFReporter: Sendable {
         ])
     }
 
-    private func result(_ finding: Finding, _ index: Int?, _ language: Language) -> JSONValue {
+    // A suppressed finding, with `--show-suppressed`: SARIF's own suppression, which viewers show as dismissed.
+    private func suppressed(_ accepted: Suppressions.Suppressed, _ ruleIndex: [String: Int], _ language: Language) -> JSONValue {
+        .object(result(accepted.finding, ruleIndex[accepted.finding.rule], language) + [
+            ("suppressions", .array([.object([
+                ("kind", .string(accepted.suppression.inWorkbook ? "inSource" : "external")),
+                ("status", .string("accepted")),
+                ("justification", .string(accepted.suppression.reason)),
+            ])])),
+        ])
+    }
+
+    private func result(_ finding: Finding, _ index: Int?, _ language: Language) -> [(String, JSONValue)] {
         var members: [(String, JSONValue)] = [("ruleId", .string(finding.rule))]
         if let index { members.append(("ruleIndex", .int(index))) }
         members += [
@@ -64,7 +76,7 @@ public struct SARIFReporter: Sendable {
                 location(related.file, related.sheet, related.cell, id: index + 1)
             })))
         }
-        return .object(members)
+        return members
     }
 
     private func location(_ file: String, _ sheet: String, _ cell: CellAddress, id: Int?) -> JSONValue {

@@ -16,6 +16,7 @@ public struct TextReporter: Sendable {
         let words = Words(report.language)
         var out = ""
         let byFile = Dictionary(grouping: report.findings, by: \.file)
+        let suppressedByFile = report.showSuppressed ? Dictionary(grouping: report.suppressed, by: \.finding.file) : [:]
         for file in report.files {
             switch file.status {
             case .error(let message):
@@ -29,6 +30,12 @@ public struct TextReporter: Sendable {
                     out += "\(file.path):\(SheetReference.cell(finding.sheet, finding.cell)): "
                         + "\(paint(finding.severity.rawValue, finding.severity))[\(finding.rule)]: "
                         + finding.message.text(report.language) + "\n"
+                }
+                for accepted in suppressedByFile[file.path] ?? [] {
+                    let finding = accepted.finding
+                    out += "\(file.path):\(SheetReference.cell(finding.sheet, finding.cell)): \(words.suppressed)[\(finding.rule)]: "
+                        + finding.message.text(report.language) + " (\(words.reason): \(accepted.suppression.reason); "
+                        + "\(accepted.suppression.place))\n"
                 }
                 for sheet in unrecognised {
                     out += "\(file.path):\(SheetReference.name(sheet.sheet)): note: \(words.noTable) (\(sheet.reason))\n"
@@ -59,6 +66,8 @@ public struct TextReporter: Sendable {
         var line = words.checked(summary.files - unreadable) + ": "
             + [words.count(summary.errors, .error), words.count(summary.warnings, .warning), words.count(summary.info, .info)]
             .joined(separator: ", ")
+        if summary.suppressed > 0 { line += "; " + words.suppressedCount(summary.suppressed, listed: report.showSuppressed) }
+        if let baseline = report.baseline { line += "; " + words.baseline(baseline) }
         if unreadable > 0 { line += "; " + words.unreadable(unreadable) }
         return line + "\n"
     }
@@ -108,6 +117,18 @@ public struct TextReporter: Sendable {
             language == .id ? "\(count) berkas diperiksa" : "\(count) file\(count == 1 ? "" : "s") checked"
         }
 
+        var suppressed: String { language == .id ? "dikecualikan" : "suppressed" }
+        var reason: String { language == .id ? "alasan" : "reason" }
+        func suppressedCount(_ count: Int, listed: Bool) -> String {
+            let hint = listed ? "" : language == .id ? " (--show-suppressed menampilkannya)" : " (--show-suppressed lists them)"
+            return (language == .id ? "\(count) dikecualikan" : "\(count) suppressed") + hint
+        }
+        func baseline(_ counts: LintReport.BaselineCounts) -> String {
+            language == .id
+                ? "\(counts.known) temuan lama (ada di baseline) tidak ditampilkan, \(counts.fixed) entri baseline tidak muncul lagi (diperbaiki)"
+                : "\(counts.known) known finding\(counts.known == 1 ? "" : "s") (in the baseline) not shown, "
+                    + "\(counts.fixed) baseline entr\(counts.fixed == 1 ? "y" : "ies") no longer found (fixed)"
+        }
         func unreadable(_ count: Int) -> String {
             language == .id ? "\(count) berkas tidak dapat dibaca"
                 : "\(count) file\(count == 1 ? "" : "s") could not be read"

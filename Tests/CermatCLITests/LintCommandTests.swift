@@ -57,9 +57,9 @@ import Testing
     @Test func aFolderMeansEveryWorkbookBelowIt() throws {
         let run = try Binary.run(["lint", "fixtures/planning", "--format", "junit", "--fail-on", "never"])
         #expect(run.status == 0, "\(run.stderr)")
-        let suites = run.stdout.components(separatedBy: "<testsuite name=\"fixtures/planning/").count - 1
+        let cases = run.stdout.components(separatedBy: "<testcase classname=\"cermat\" name=\"fixtures/planning/").count - 1
         let workbooks = Fixtures.files(in: "planning", suffix: ".xlsx").count
-        #expect(suites == workbooks)
+        #expect(cases == workbooks)
     }
 
     @Test func aConfigurationChangesSeverityAndSwitchesRulesOffPerSheet() throws {

@@ -107,15 +107,19 @@ import Testing
         #expect("\(invocation["toolExecutionNotifications"] ?? "")".contains("ole2.xlsx"))
     }
 
-    @Test func junitIsWellFormedWithOneFailurePerFinding() throws {
+    @Test func junitHasOneTestCasePerWorkbookAndOneFailurePerFinding() throws {
         let xml = JUnitReporter().render(Self.report)
         let counter = ElementCounter()
         let parser = XMLParser(data: Data(xml.utf8))
         parser.delegate = counter
         #expect(parser.parse(), "JUnit output is not well-formed: \(parser.parserError.map { "\($0)" } ?? "")")
-        #expect(counter.counts["testsuite"] == 3)
+        #expect(counter.counts["testsuite"] == 1)
+        #expect(counter.testcases == Self.report.files.map(\.path))
         #expect(counter.counts["failure"] == Self.report.findings.count)
         #expect(counter.counts["error"] == 1)
+        let perCase = Dictionary(grouping: Self.report.findings, by: \.file).mapValues(\.count)
+        #expect(counter.failuresByCase == perCase)
+        #expect(xml.contains("<testsuite name=\"cermat\" tests=\"3\" failures=\"2\" errors=\"1\">"))
     }
 
     @Test func githubAnnotatesEachFindingAndEscapesItsProperties() {
@@ -145,9 +149,13 @@ import Testing
 /// Counts elements while XMLParser checks well-formedness.
 final class ElementCounter: NSObject, XMLParserDelegate {
     var counts: [String: Int] = [:]
+    var testcases: [String] = []
+    var failuresByCase: [String: Int] = [:]
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         counts[name, default: 0] += 1
+        if name == "testcase", let path = attributes["name"] { testcases.append(path) }
+        if name == "failure", let path = testcases.last { failuresByCase[path, default: 0] += 1 }
     }
 }

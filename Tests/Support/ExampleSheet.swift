@@ -1,12 +1,14 @@
 import CermatWorkbook
 
-/// A workbook built from a rule example's grid: texts as typed, `<`/`^` merges, `!` marks the cells a rule must flag.
+/// A workbook built from a rule example's grid: texts as typed, `<`/`^` merges, `!` marks the cells a rule must flag,
+/// `text [[note]]` gives the cell a note.
 public enum ExampleSheet {
     /// The workbook and the cells marked `!`.
     public static func workbook(_ rows: [[String]], name: String = "Contoh") -> (workbook: Workbook, flagged: Set<CellAddress>) {
         var cells: [Cell] = []
         var flagged: Set<CellAddress> = []
         var merges: [CellRange] = []
+        var notes: [Note] = []
         for (rowIndex, row) in rows.enumerated() {
             for (columnIndex, raw) in row.enumerated() {
                 let address = CellAddress(row: rowIndex, column: columnIndex)
@@ -15,6 +17,10 @@ public enum ExampleSheet {
                 if text.hasPrefix("!") {
                     flagged.insert(address)
                     text.removeFirst()
+                }
+                if text.hasSuffix("]]"), let open = text.range(of: " [[") {
+                    notes.append(Note(address: address, author: nil, text: String(text[open.upperBound...].dropLast(2))))
+                    text = String(text[..<open.lowerBound])
                 }
                 if !text.isEmpty { cells.append(Cell(address: address, value: .string(text))) }
                 var width = 1
@@ -27,7 +33,7 @@ public enum ExampleSheet {
                 }
             }
         }
-        let sheet = Worksheet(name: name, cells: cells, mergedRanges: merges)
+        let sheet = Worksheet(name: name, cells: cells, mergedRanges: merges, notes: notes)
         return (Workbook(source: "contoh.xlsx", sheets: [sheet]), flagged)
     }
 }

@@ -34,7 +34,8 @@ public struct RuleInfo: Sendable {
 /// A small sheet for a rule to read: rows of cell texts, with the cells the rule must flag marked `!`.
 ///
 /// Cells are written as a planner types them (`- 100`, `6.675.575.000,00`, `98,15%`); `<` merges a cell with the one to
-/// its left and `^` with the one above, for multi-row headers. An example either triggers (it marks cells) or not.
+/// its left and `^` with the one above, for multi-row headers; `text [[note]]` gives the cell a note. An example either
+/// triggers (it marks cells) or not.
 public struct RuleExample: Sendable {
     /// The rows, top to bottom; `!` before a cell's text marks a cell the rule must flag.
     public var rows: [[String]]
