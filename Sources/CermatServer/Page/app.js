@@ -238,7 +238,7 @@ function showFindings() {
     severityCell.append(badge);
     row.append(severityCell,
       cell(finding.file, "file-column"), cell(finding.sheet), cell(finding.cell, "cell"), cell(finding.rule, "rule"),
-      cell(finding.message),
+      cell(finding.message, "message"),
       cell(finding.expected === undefined ? "" : number.format(finding.expected), "number"),
       cell(finding.actual === undefined ? "" : number.format(finding.actual), "number"));
     return row;
