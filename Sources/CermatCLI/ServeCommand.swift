@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-workbooks"), help: ArgumentHelp("The most workbooks in one request (413 above).", valueName: "N"))
     var maxWorkbooks = 20
 
-    @Option(help: ArgumentHelp("Seconds one request may take to be checked (503 after), and a connection may stay silent.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds an upload may take (408 after), and its check (503 after); a connection silent that long is closed.", valueName: "seconds"))
     var timeout = 60
 
     @Option(help: ArgumentHelp("Requests checked at once; default: one per core.", valueName: "N"))

@@ -4,6 +4,9 @@ import Hummingbird
 /// The page for planners, built into the binary (SwiftPM `embedInCode` resources): plain HTML, CSS and JavaScript,
 /// no build step, nothing fetched from elsewhere, so it works offline.
 enum PageAssets {
+    /// The paths the page is served at.
+    static let paths = ["/", "/index.html", "/app.css", "/app.js"]
+
     /// `/`, `/app.css`, `/app.js`; `nil` for any other path.
     static func response(for path: String) -> Response? {
         let asset: (bytes: [UInt8], type: String)

@@ -86,6 +86,13 @@ extension ServeError {
     static let busy = ServeError(status: .serviceUnavailable, message: Message(
         id: "server sedang sibuk; coba lagi sebentar lagi", en: "the server is busy; try again shortly"))
 
+    /// 408: the upload took longer than the limit.
+    static func uploadTooSlow(_ limit: Duration) -> ServeError {
+        ServeError(status: .requestTimeout, message: Message(
+            id: "unggahan melebihi batas waktu \(limit.components.seconds) detik",
+            en: "the upload took longer than the limit of \(limit.components.seconds) s"))
+    }
+
     /// 503: the work took longer than the limit.
     static func timedOut(_ limit: Duration) -> ServeError {
         ServeError(status: .serviceUnavailable, message: Message(

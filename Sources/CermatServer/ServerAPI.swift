@@ -124,10 +124,13 @@ struct ServerAPI: Sendable {
         do {
             var body: [UInt8] = []
             body.reserveCapacity(min(request.headers[.contentLength].flatMap(Int.init) ?? 0, limits.maxRequestBytes))
+            // A client that goes silent is cut off by the connection's idle timeout; one that trickles bytes, here.
+            let deadline = ContinuousClock.now + limits.timeout
             for try await buffer in request.body {
                 guard body.count + buffer.readableBytes <= limits.maxRequestBytes else {
                     throw ServeError.tooLarge(limit: limits.maxRequestBytes)
                 }
+                guard ContinuousClock.now < deadline else { throw ServeError.uploadTooSlow(limits.timeout) }
                 body.append(contentsOf: buffer.readableBytesView)
             }
             let form = try MultipartForm(body: body, boundary: boundary)

@@ -7,8 +7,8 @@ public struct ServerLimits: Sendable {
     public var maxRequestBytes: Int
     /// The most workbooks one request may carry (413 above it).
     public var maxWorkbooks: Int
-    /// How long reading, checking and annotating one request may take before the answer is 503; the connection is
-    /// also closed after this long without a byte from the client.
+    /// How long receiving one upload may take (then 408), and reading, checking and annotating it (then 503); a
+    /// connection is also closed after this long without a byte from the client.
     public var timeout: Duration
     /// How many requests are processed at once; the others wait.
     public var concurrency: Int

@@ -72,7 +72,7 @@ public struct WebServer: Sendable {
         router.get("/api/rules") { request, _ in try api.rules(request) }
         router.post("/api/lint") { request, _ in try await api.lint(request) }
         router.post("/api/annotate") { request, _ in try await api.annotate(request) }
-        for path in ["/", "/index.html", "/app.css", "/app.js"] {
+        for path in PageAssets.paths {
             router.get(RouterPath(path)) { request, _ in PageAssets.response(for: request.uri.path) ?? Response(status: .notFound) }
         }
         let seconds = configuration.limits.timeout.components.seconds
