@@ -75,6 +75,7 @@ let package = Package(
         .testTarget(name: "CermatCLITests", dependencies: ["cermat", "CermatTestSupport"]),
         .testTarget(name: "CermatServerTests", dependencies: [
             "CermatServer", "CermatRules", "CermatKnowledge", "CermatReader", "CermatWorkbook", "CermatTestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
     ]
 )

@@ -92,11 +92,13 @@ final class WorkPool: @unchecked Sendable {
             slot.release()
             outcome.settle(result)
         }
-        let timer = Task {
-            try await Task.sleep(for: timeout)
+        // The timer is a Dispatch one too, so it fires on time however busy Swift's cooperative threads are; when the
+        // work ended first, its result stands and the timer's is dropped.
+        let (seconds, attoseconds) = timeout.components
+        let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+        DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
             outcome.settle(.failure(.timedOut(timeout)))
         }
-        defer { timer.cancel() }
         return try await outcome.value.get()
     }
 

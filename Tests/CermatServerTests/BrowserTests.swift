@@ -14,8 +14,9 @@ import Testing
         }
     }
 
-    /// Runs the driver against a server; returns what it saw.
-    static func drive(_ server: TestServer, fixtures: [String], token: String? = nil, artifacts: String) throws -> [String: Any] {
+    /// Runs the driver against a server; returns what it saw. The driver is waited for on a thread of its own: blocking
+    /// one of Swift's few cooperative threads for it would starve the server under test.
+    static func drive(_ server: TestServer, fixtures: [String], token: String? = nil, artifacts: String) async throws -> [String: Any] {
         let folder = Fixtures.root.appendingPathComponent(".build/artifacts/\(artifacts)").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -25,8 +26,13 @@ import Testing
         let output = Pipe()
         process.standardOutput = output
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let data = output.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                continuation.resume(returning: data)
+            }
+        }
         print("browser test artifacts (screenshots, download): \(folder)")
         let seen = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(String(decoding: data, as: UTF8.self))")
         #expect(process.terminationStatus == 0, "\(seen["failure"] ?? "")")
@@ -38,7 +44,7 @@ import Testing
         let expected = try ServerTests.expected(fixture)
         let english = try ServerTests.expected(fixture, language: .en)
         try await TestServer.serving { server in
-            let seen = try Self.drive(server, fixtures: [fixture], artifacts: "serve-page")
+            let seen = try await Self.drive(server, fixtures: [fixture], artifacts: "serve-page")
             #expect(seen["title"] as? String == "Cermat — periksa buku kerja perencanaan")
             let table = try #require(seen["table"] as? [String: Any])
             let rows = try #require(table["rows"] as? [[String]])
@@ -67,7 +73,7 @@ import Testing
         let fixtures = ["planning/e81-tanpa-nomor.xlsx", "planning/lkjip-2023-mojokerto.xlsx"]
         let expected = try fixtures.flatMap { try ServerTests.expected($0) }
         try await TestServer.serving(token: "rahasia-dinas") { server in
-            let seen = try Self.drive(server, fixtures: fixtures, token: "rahasia-dinas", artifacts: "serve-page-token")
+            let seen = try await Self.drive(server, fixtures: fixtures, token: "rahasia-dinas", artifacts: "serve-page-token")
             #expect(seen["askedForToken"] as? Bool == true)
             let rows = try #require((seen["table"] as? [String: Any])?["rows"] as? [[String]])
             #expect(rows.map { [$0[1], $0[4], $0[3]] } == expected.map { [$0[0], $0[1], $0[4]] })

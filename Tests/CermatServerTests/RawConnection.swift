@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// A bare TCP connection to the test server, for what no HTTP client does on purpose: stalling or trickling a body.
-final class RawConnection {
+final class RawConnection: Sendable {
     private let socket: Int32
 
     /// Connects to 127.0.0.1 at the port of `base` (`http://127.0.0.1:PORT`).
@@ -42,8 +42,15 @@ final class RawConnection {
         _ = bytes.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, flags) }
     }
 
-    /// Everything the server sends until it closes the connection (or 30 s pass).
-    func receiveAll() -> String {
+    /// Everything the server sends until it closes the connection (or 30 s pass), waited for on a thread of its own:
+    /// a blocking receive on one of Swift's few cooperative threads would starve the server under test.
+    func receiveAll() async -> String {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: self.receiveBlocking()) }
+        }
+    }
+
+    private func receiveBlocking() -> String {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
