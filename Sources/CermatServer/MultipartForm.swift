@@ -9,8 +9,6 @@ import Darwin
 struct MultipartForm {
     /// One file of the form.
     struct File: Sendable {
-        /// The form field's name.
-        var field: String
         /// The file name the client gave, as sent.
         var filename: String
         /// The file's bytes.
@@ -55,20 +53,21 @@ struct MultipartForm {
             guard let contentEnd = find(separator, in: raw, from: contentStart) else {
                 throw .badMultipart("the closing boundary is missing (the body may be cut short)")
             }
-            if let (field, filename) = disposition(headers), let filename {
-                files.append(File(field: field, filename: filename, bytes: Array(raw[contentStart..<contentEnd])))
+            // Any field carrying a file name is a workbook, whatever the field is called.
+            if let filename = filename(headers) {
+                files.append(File(filename: filename, bytes: Array(raw[contentStart..<contentEnd])))
             }
             position = contentEnd + separator.count
         }
     }
 
-    // The field name and file name of a part's Content-Disposition header.
-    private static func disposition(_ headers: String) -> (field: String, filename: String?)? {
+    // The file name of a part's Content-Disposition header, if it has one.
+    private static func filename(_ headers: String) -> String? {
         for line in headers.split(separator: "\r\n") {
             guard let colon = line.firstIndex(of: ":"),
                   line[..<colon].trimmingCharacters(in: .whitespaces).lowercased() == "content-disposition" else { continue }
             let parameters = Self.parameters(String(line[line.index(after: colon)...]))
-            return (parameters["name"] ?? "", parameters["filename"])
+            return parameters["filename"]
         }
         return nil
     }

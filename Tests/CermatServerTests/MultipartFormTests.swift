@@ -66,7 +66,7 @@ import Testing
 
     @Test func uploadNamesAreBaseNamesUniqueAndPrintable() {
         let files = ["../../etc/passwd", "renja.xlsx", "RENJA.xlsx", "a/b/renja.xlsx", "\u{1B}[31mred\n.xlsx", "", "..", ".xlsx"]
-            .map { MultipartForm.File(field: "files", filename: $0, bytes: []) }
+            .map { MultipartForm.File(filename: $0, bytes: []) }
         #expect(Upload.uploads(files).map(\.name) == [
             "passwd", "renja.xlsx", "RENJA (2).xlsx", "renja (3).xlsx", "[31mred.xlsx", "workbook.xlsx", "workbook (2).xlsx", ".xlsx",
         ])
