@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // One target per layer of DESIGN.md §1; dependencies point downwards only, and each C library has exactly one importer.
@@ -11,6 +11,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // The HTTP server of `cermat serve`; without its default traits, which pull in swift-configuration.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         // C modules, found through pkg-config.
@@ -33,10 +39,17 @@ let package = Package(
         .target(name: "CermatAnnotator", dependencies: ["CXlsxWriter", "CermatWorkbook", "CermatRules"]),
         // Reporters: findings as text, JSON, SARIF, JUnit, GitHub annotations; the rule catalogue as documentation.
         .target(name: "CermatReporting", dependencies: ["CermatWorkbook", "CermatPlanning", "CermatKnowledge", "CermatRules"]),
+        // HTTP server: the page for planners and the API for upload portals, over the reader, rules, reporters, annotator.
+        .target(name: "CermatServer", dependencies: [
+            "CermatWorkbook", "CermatReader", "CermatRules", "CermatReporting", "CermatAnnotator",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], resources: [.embedInCode("Page/index.html"), .embedInCode("Page/app.css"), .embedInCode("Page/app.js")]),
         // Command line: arguments, configuration, exit codes.
         .target(name: "CermatCLI", dependencies: [
             "CermatWorkbook", "CermatReader", "CermatPlanning", "CermatKnowledge", "CermatRecognition", "CermatRules",
-            "CermatReporting", "CermatAnnotator",
+            "CermatReporting", "CermatAnnotator", "CermatServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "cermat", dependencies: ["CermatCLI"]),
@@ -60,5 +73,9 @@ let package = Package(
             "CermatAnnotator", "CermatRules", "CermatKnowledge", "CermatReader", "CermatWorkbook", "CermatTestSupport",
         ]),
         .testTarget(name: "CermatCLITests", dependencies: ["cermat", "CermatTestSupport"]),
+        .testTarget(name: "CermatServerTests", dependencies: [
+            "CermatServer", "CermatRules", "CermatKnowledge", "CermatReader", "CermatWorkbook", "CermatTestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
     ]
 )

@@ -1,3 +1,0 @@
-import CermatCLI
-
-CermatCommand.main()
