@@ -1,6 +1,7 @@
 import ArgumentParser
 import CermatAnnotator
 import CermatReader
+import CermatRules
 import CermatWorkbook
 
 /// `cermat annotate FILE -o OUT.xlsx`: lints one workbook and writes its annotated copy.
@@ -44,14 +45,17 @@ struct AnnotateCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let result = linter.lint(workbook)
+        // The workbook's sheets are a document set of their own: the checks across documents run over them too.
+        let across = linter.checkAcross([Linter.Member(workbook: workbook, document: result.document)])
+        let findings = (result.findings + across).sorted(by: Finding.ordered)
         do {
-            let report = try Annotator(language: language).write(workbook, findings: result.findings, to: output)
-            Terminal.error(AnnotationSummary.line(report, findings: result.findings.count, language: language))
+            let report = try Annotator(language: language).write(workbook, findings: findings, related: across, to: output)
+            Terminal.error(AnnotationSummary.line(report, findings: findings.count, language: language))
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode(2)
         }
         let threshold = (failOn ?? linter.configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .error).severity
-        if let threshold, result.findings.contains(where: { $0.severity <= threshold }) { throw ExitCode(1) }
+        if let threshold, findings.contains(where: { $0.severity <= threshold }) { throw ExitCode(1) }
     }
 }

@@ -3,6 +3,7 @@ import CermatAnnotator
 import CermatReader
 import CermatReporting
 import CermatRules
+import CermatWorkbook
 import Foundation
 
 /// `cermat lint`: checks workbooks and reports what is wrong, with an exit status that can gate an upload or a CI job.
@@ -53,29 +54,43 @@ struct LintCommand: ParsableCommand {
         var annotationFailed = false
         var files: [LintReport.File] = []
         var findings: [Finding] = []
+        var read: [(path: String, workbook: Workbook, result: Linter.Result)] = []
         let reader = XLSXReader()
         for path in paths {
             do {
                 let started = DispatchTime.now()
                 let workbook = try reader.read(path: path)
-                let read = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
                 let result = linter.lint(workbook)
-                if timings { Terminal.error(Self.timings(path, [("read", read)] + result.timings)) }
+                if timings { Terminal.error(Self.timings(path, [("read", seconds)] + result.timings)) }
                 files.append(LintReport.File(path: path, status: .ok(tables: result.document.tables,
                                                                     unrecognised: result.document.unrecognised)))
                 findings += result.findings
-                if let copies {
-                    do {
-                        let report = try Annotator(language: language).write(workbook, findings: result.findings,
-                                                                             to: copies.path(for: path))
-                        Terminal.error(AnnotationSummary.line(report, findings: result.findings.count, language: language))
-                    } catch {
-                        Terminal.error("error: \(error)")
-                        annotationFailed = true
-                    }
-                }
+                read.append((path, workbook, result))
             } catch {
                 files.append(LintReport.File(path: path, status: .error(String(describing: error))))
+            }
+        }
+        // The inputs read are one document set: the checks across documents (and across sheets) run once over them.
+        let started = DispatchTime.now()
+        let across = linter.checkAcross(read.map { Linter.Member(workbook: $0.workbook, document: $0.result.document) })
+        if timings {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            Terminal.error("document set of \(Plural.count(read.count, "workbook")): across documents \(String(format: "%.1f ms", seconds * 1000))")
+        }
+        findings += across
+        if let copies {
+            for (path, workbook, result) in read {
+                let own = result.findings + across.filter { $0.file == workbook.source }
+                let related = across.filter { $0.related.contains { $0.file == workbook.source } }
+                do {
+                    let report = try Annotator(language: language).write(workbook, findings: own, related: related,
+                                                                         to: copies.path(for: path))
+                    Terminal.error(AnnotationSummary.line(report, findings: own.count, language: language))
+                } catch {
+                    Terminal.error("error: \(error)")
+                    annotationFailed = true
+                }
             }
         }
         let report = LintReport(files: files, findings: findings, language: language,

@@ -15,6 +15,8 @@ public enum RuleRegistry {
         RenstraOverrunRule.self, NonPositiveTargetRule.self, FractionalCountRule.self, OutputWithoutSpendingRule.self,
         CountParentSumRule.self, AverageRowRule.self, InverseIndicatorRule.self, PredicateScaleRule.self,
         CategoryValueRule.self, UnitConsistencyRule.self, UnitSpellingRule.self,
+        // Across documents (Renstra, Renja, PK, IKU, LKjIP): the whole document set.
+        TargetDivergenceRule.self, TargetBelowPriorRule.self, MissingCounterpartRule.self,
     ]
 
     /// The rule with an id.
