@@ -15,12 +15,19 @@ extension SubjectIndex.Statement {
 
     /// `75% (Renja 2023, 'Renja'!D2 (renja-2023.xlsx))`: the value as the cell shows it, who says it and where.
     func cited(_ language: Language) -> String {
-        var shown = value.raw
-        if value.isNumericCell, let number = value.value.number {
-            let both = value.shown(number)
-            shown = language == .id ? both.id : both.en
-        }
-        return "\(shown) (\(source), \(place.description))"
+        "\(shown(language)) (\(source), \(place.description))"
+    }
+
+    /// The value as the cell shows it: a numeric cell at its own precision, text as typed.
+    func shown(_ language: Language) -> String {
+        guard value.isNumericCell, let number = value.value.number else { return value.raw }
+        let both = value.shown(number)
+        return language == .id ? both.id : both.en
+    }
+
+    /// Whether it lies on the same row of the same table as another statement.
+    func sameRow(_ other: SubjectIndex.Statement) -> Bool {
+        sameTable(other) && place.row.sheetRow == other.place.row.sheetRow
     }
 
     /// Whether two statements lie in the same table.

@@ -50,7 +50,9 @@ public struct TargetDivergenceRule: Rule {
             let targets = SubjectIndex.distinct(index.items(of: subject).filter { $0.aspect == .indicator }
                 .flatMap(\.statements).filter { $0.role == "target" && $0.year != nil && !$0.numbers.isEmpty })
             for (year, group) in Dictionary(grouping: targets, by: { $0.year! }).sorted(by: { $0.key < $1.key }) where group.count > 1 {
-                let reference = group.first { $0.document == .renstra } ?? group[0]
+                // The Renstra itself is the reference; a Renstra target quoted in another document's table is not.
+                let reference = group.first { $0.document == .renstra && $0.place.table.classification?.kind == .renstra }
+                    ?? group.first { $0.document == .renstra } ?? group[0]
                 var reported: [[Double]] = []
                 // Rows of one table are compared by the table's own rules; here, tables with each other.
                 for statement in group where !statement.sameTable(reference) && !statement.agrees(with: reference) {
@@ -58,18 +60,31 @@ public struct TargetDivergenceRule: Rule {
                     guard !reported.contains(where: { $0 == statement.numbers }) else { continue }
                     reported.append(statement.numbers)
                     let same = group.filter { $0.place.cell != statement.place.cell && $0.agrees(with: statement) }
-                    let also = same.isEmpty ? "" : "; \(same.count) tempat lain juga \(statement.value.raw)"
-                    let alsoEn = same.isEmpty ? "" : "; \(same.count) other places also say \(statement.value.raw)"
-                    let name = index.name(of: subject)
-                    context.report(at: statement.place, column: statement.column.descriptor,
-                                   message: Message(
-                                    id: "target \(year) \"\(name)\": \(statement.cited(.id)) berbeda dengan \(reference.cited(.id))\(also)",
-                                    en: "the \(year) target of \"\(name)\": \(statement.cited(.en)) differs from \(reference.cited(.en))\(alsoEn)"),
-                                   expected: reference.numbers.count == 1 ? reference.numbers[0] : nil,
-                                   actual: statement.numbers.count == 1 ? statement.numbers[0] : nil,
-                                   related: [reference.place] + same.map(\.place))
+                    report(statement, against: reference, also: same, year: year, subject: subject, index, context)
+                }
+                // One row stating the targets of two documents ("Target Renstra | Target Renja 2023") that differ.
+                for statement in group where statement.document != .renstra {
+                    for other in group where other.sameRow(statement) && other.document != statement.document
+                        && !other.agrees(with: statement) && other.place.cell != reference.place.cell {
+                        report(statement, against: other, also: [], year: year, subject: subject, index, context)
+                    }
                 }
             }
         }
+    }
+
+    private func report(_ statement: SubjectIndex.Statement, against reference: SubjectIndex.Statement,
+                        also same: [SubjectIndex.Statement], year: Int, subject: Int, _ index: SubjectIndex,
+                        _ context: SetContext) {
+        let also = same.isEmpty ? "" : "; \(same.count) tempat lain juga \(statement.shown(.id))"
+        let alsoEn = same.isEmpty ? "" : "; \(same.count) other places also say \(statement.shown(.en))"
+        let name = index.name(of: subject)
+        context.report(at: statement.place, column: statement.column.descriptor,
+                       message: Message(
+                        id: "target \(year) \"\(name)\": \(statement.cited(.id)) berbeda dengan \(reference.cited(.id))\(also)",
+                        en: "the \(year) target of \"\(name)\": \(statement.cited(.en)) differs from \(reference.cited(.en))\(alsoEn)"),
+                       expected: reference.numbers.count == 1 ? reference.numbers[0] : nil,
+                       actual: statement.numbers.count == 1 ? statement.numbers[0] : nil,
+                       related: [reference.place] + same.map(\.place))
     }
 }
