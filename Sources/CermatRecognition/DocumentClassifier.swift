@@ -94,6 +94,9 @@ public struct DocumentClassifier: Sendable {
             if let range = Self.period(in: title) {
                 result.period = range
                 result.evidence.append("title states the period \(range.lowerBound)-\(range.upperBound)")
+            } else if let range = Self.period(in: table.sheet) {
+                result.period = range
+                result.evidence.append("sheet name states the period \(range.lowerBound)-\(range.upperBound)")
             } else if let year = Self.years(in: title).last {
                 result.year = year
                 result.evidence.append("title states the year \(year)")
