@@ -19,9 +19,12 @@ public struct Annotator: Sendable {
         self.constantMemoryCells = constantMemoryCells
     }
 
-    /// Writes the annotated copy of `workbook` with `findings` to `path`; returns what was written and what was lost.
+    /// Writes the annotated copy of `workbook` with `findings` (the workbook's own) to `path`; the related cells that
+    /// `related` findings (findings across documents, wherever they lie) name in this workbook are marked and noted too,
+    /// saying where the finding is. Returns what was written and what was lost.
     @discardableResult
-    public func write(_ workbook: Workbook, findings: [Finding], to path: String) throws(AnnotatorError) -> AnnotationReport {
+    public func write(_ workbook: Workbook, findings: [Finding], related: [Finding] = [],
+                      to path: String) throws(AnnotatorError) -> AnnotationReport {
         let target = URL(fileURLWithPath: path).standardizedFileURL
         if target.resolvingSymlinksInPath() == URL(fileURLWithPath: workbook.source).standardizedFileURL.resolvingSymlinksInPath() {
             throw AnnotatorError(file: path, "refusing to write the annotated copy over its own source workbook")
@@ -29,7 +32,7 @@ public struct Annotator: Sendable {
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp.xlsx")
         do throws(AnnotatorError) {
-            let report = try writeCopy(workbook, findings, temporary.path, shownAs: path)
+            let report = try writeCopy(workbook, findings, related, temporary.path, shownAs: path)
             guard rename(temporary.path, target.path) == 0 else {
                 throw AnnotatorError(file: path, "cannot move the finished copy into place: \(String(cString: strerror(errno)))")
             }
@@ -40,7 +43,7 @@ public struct Annotator: Sendable {
         }
     }
 
-    private func writeCopy(_ workbook: Workbook, _ findings: [Finding], _ temporary: String,
+    private func writeCopy(_ workbook: Workbook, _ findings: [Finding], _ related: [Finding], _ temporary: String,
                            shownAs path: String) throws(AnnotatorError) -> AnnotationReport {
         let constantMemory = workbook.sheets.contains { $0.cells.count > constantMemoryCells }
         let writer = try XlsxWriter(path: temporary, constantMemory: constantMemory)
@@ -59,12 +62,22 @@ public struct Annotator: Sendable {
                                                : "split panes are not carried over; frozen panes are")
         }
         let bySheet = Dictionary(grouping: findings, by: \.sheetIndex)
+        // Each related cell in this workbook, by sheet, with the finding that names it.
+        let sheetIndex = Dictionary(workbook.sheets.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        var relatedBySheet: [Int: [(cell: CellAddress, finding: Finding)]] = [:]
+        for finding in related {
+            for location in finding.related where location.file == workbook.source {
+                guard let index = sheetIndex[location.sheet],
+                      !(finding.file == workbook.source && finding.sheetIndex == index && finding.cell == location.cell) else { continue }
+                relatedBySheet[index, default: []].append((location.cell, finding))
+            }
+        }
         let findingsSheet = try writer.addSheet(names.findingsSheet)
         var sheetWriters: [SheetWriter] = []
         for name in names.written { sheetWriters.append(try writer.addSheet(name)) }
         for (index, sheet) in workbook.sheets.enumerated() {
             let copier = SheetCopier(workbook: workbook, sheet: sheet, writer: sheetWriters[index], owner: writer,
-                                     findings: bySheet[index] ?? [], language: language)
+                                     findings: bySheet[index] ?? [], related: relatedBySheet[index] ?? [], language: language)
             try copier.copy(into: &report)
         }
         try FindingsSheet(writer: findingsSheet, owner: writer, workbook: workbook, findings: findings,

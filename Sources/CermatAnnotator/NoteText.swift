@@ -3,8 +3,8 @@ import CermatRules
 /// The note on a flagged cell: the source's own note first, then each finding with its rule, severity, message and,
 /// when numeric, the expected and the printed value.
 enum NoteText {
-    /// The note's text.
-    static func text(existing: String?, findings: [Finding], language: Language) -> String {
+    /// The note's text; `related` are findings elsewhere for which this cell is the other place.
+    static func text(existing: String?, findings: [Finding], related: [Finding] = [], language: Language) -> String {
         let parts = findings.map { finding -> String in
             var part = "Cermat · \(finding.rule) (\(SeverityMark.word(finding.severity, language)))\n"
                 + finding.message.text(language)
@@ -16,7 +16,14 @@ enum NoteText {
             }
             return part
         }
-        return ([existing].compactMap { $0 } + parts).joined(separator: "\n\n")
+        let others = related.map { finding -> String in
+            let file = finding.file.split(separator: "/").last.map(String.init) ?? finding.file
+            let place = "'\(finding.sheet)'!\(finding.cell.a1) (\(file))"
+            return "Cermat · \(finding.rule) (\(SeverityMark.word(finding.severity, language)))\n"
+                + (language == .id ? "Sel ini terkait temuan di \(place): " : "This cell is related to the finding at \(place): ")
+                + finding.message.text(language)
+        }
+        return ([existing].compactMap { $0 } + parts + others).joined(separator: "\n\n")
     }
 
     /// A box size that shows the text without scrolling, within reason: (width, height) in pixels.

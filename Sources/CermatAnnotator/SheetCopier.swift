@@ -9,6 +9,8 @@ struct SheetCopier {
     let writer: SheetWriter
     let owner: XlsxWriter
     let findings: [Finding]
+    /// Cells of this sheet that findings elsewhere name as their related place (the other side of a cross finding).
+    let related: [(cell: CellAddress, finding: Finding)]
     let language: Language
 
     func copy(into report: inout AnnotationReport) throws(AnnotatorError) {
@@ -19,6 +21,11 @@ struct SheetCopier {
         for finding in findings {
             flagged[finding.cell] = min(flagged[finding.cell] ?? finding.severity, finding.severity)
             explained[finding.cell, default: []].append(finding)
+        }
+        var relatedTo: [CellAddress: [Finding]] = [:]
+        for (cell, finding) in related {
+            flagged[cell] = min(flagged[cell] ?? finding.severity, finding.severity)
+            relatedTo[cell, default: []].append(finding)
         }
         var notes: [CellAddress: Note] = [:]
         for note in sheet.notes { notes[note.address] = note }
@@ -37,7 +44,7 @@ struct SheetCopier {
             }
         }
         let flaggedByRow = Dictionary(grouping: flagged.keys, by: \.row)
-        let notedByRow = Dictionary(grouping: Set(notes.keys).union(explained.keys), by: \.row)
+        let notedByRow = Dictionary(grouping: Set(notes.keys).union(explained.keys).union(relatedTo.keys), by: \.row)
         let specialRows = Set(rowInfo.keys).union(covered.keys).union(flaggedByRow.keys).union(notedByRow.keys)
         var pending = specialRows.sorted()[...]
         var shortened = 0
@@ -58,11 +65,12 @@ struct SheetCopier {
                 report.flaggedCells += 1
             }
             for address in (notedByRow[row] ?? []).sorted(by: { $0.column < $1.column }) {
-                let text = NoteText.text(existing: notes[address]?.text, findings: explained[address] ?? [], language: language)
+                let text = NoteText.text(existing: notes[address]?.text, findings: explained[address] ?? [],
+                                         related: relatedTo[address] ?? [], language: language)
                 let prepared = CellText.prepared(text)
                 let size = NoteText.size(prepared.text)
                 try writer.note(row, address.column, prepared.text,
-                                author: explained[address] == nil ? notes[address]?.author : "Cermat",
+                                author: explained[address] == nil && relatedTo[address] == nil ? notes[address]?.author : "Cermat",
                                 width: size.width, height: size.height)
                 report.notes += 1
             }

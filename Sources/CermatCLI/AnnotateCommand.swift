@@ -44,12 +44,17 @@ struct AnnotateCommand: ParsableCommand {
             Terminal.error("error: \(error)")
             throw ExitCode(2)
         }
+        let result = linter.lint(workbook)
+        // The workbook's sheets are a document set of their own: the checks across documents run over them too.
+        let across = linter.checkAcross([Linter.Member(workbook: workbook, document: result.document)])
         // As in lint: findings accepted by a note or the configuration are not marked.
         var suppressions = Suppressions(configuration: linter.configuration)
         suppressions.add(notesOf: workbook)
-        let findings = suppressions.apply(linter.lint(workbook).findings).reported
+        let findings = suppressions.apply((result.findings + across).sorted(by: Finding.ordered)).reported
+        let kept = Set(findings)
         do {
-            let report = try Annotator(language: language).write(workbook, findings: findings, to: output)
+            let report = try Annotator(language: language).write(workbook, findings: findings,
+                                                                 related: across.filter(kept.contains), to: output)
             Terminal.error(AnnotationSummary.line(report, findings: findings.count, language: language))
         } catch {
             Terminal.error("error: \(error)")

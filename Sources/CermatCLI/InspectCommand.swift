@@ -23,7 +23,7 @@ struct InspectCommand: ParsableCommand {
     @Flag(help: "Print how long each part took to inflate and parse, and the parse rate of the sheet XML.")
     var timings = false
 
-    @Flag(help: "Print every recognised table: range, form, column roles, derived columns, row hierarchy; and for a sheet with data but no table, why.")
+    @Flag(help: "Print every recognised table: range, form, the document it belongs to and why, column roles, derived columns, row hierarchy; and for a sheet with data but no table, why.")
     var tables = false
 
     @Flag(help: "With --tables, print every row of each table with its level, kode and name.")
@@ -57,7 +57,9 @@ struct InspectCommand: ParsableCommand {
         }
         if tables {
             let knowledge = try Knowledge.load(rules)
-            let document = TableRecognizer(knowledge: knowledge).recognise(workbook)
+            let configuration = try Knowledge.configuration(nil)
+            let document = DocumentClassifier(knowledge: knowledge, settings: configuration.documents)
+                .classify(TableRecognizer(knowledge: knowledge).recognise(workbook))
             output += TableListing(document: document, knowledge: knowledge).render()
             if rows {
                 for (number, table) in document.tables.enumerated() {

@@ -103,6 +103,8 @@ struct LintCommand: ParsableCommand {
             for member in result.members {
                 Terminal.error(Self.timings(member.path, [("read", member.readSeconds)] + member.result.timings))
             }
+            let count = result.members.count
+            Terminal.error("document set of \(count) workbook\(count == 1 ? "" : "s"): across documents \(String(format: "%.1f ms", result.acrossSeconds * 1000))")
         }
         let annotationFailed = copies.map { writeCopies($0, result, language) } ?? false
         var report = LintReport(files: result.files, findings: result.findings, language: language,
@@ -138,8 +140,9 @@ struct LintCommand: ParsableCommand {
         var failed = false
         for member in result.members {
             let findings = byFile[member.workbook.source] ?? []
+            let related = result.across.filter { $0.related.contains { $0.file == member.workbook.source } }
             do {
-                let report = try Annotator(language: language).write(member.workbook, findings: findings,
+                let report = try Annotator(language: language).write(member.workbook, findings: findings, related: related,
                                                                      to: copies.path(for: member.path))
                 if !quiet { Terminal.error(AnnotationSummary.line(report, findings: findings.count, language: language)) }
             } catch {

@@ -39,6 +39,10 @@ struct LintRun {
         var findings: [Finding]
         /// Findings accepted by a suppression.
         var suppressed: [Suppressions.Suppressed]
+        /// The reported findings that compare documents (their related cells are noted in the annotated copies too).
+        var across: [Finding] = []
+        /// Seconds spent on the checks across documents, for `--timings`.
+        var acrossSeconds: Double = 0
 
         /// The workbooks that were read, in input order.
         var members: [Member] {
@@ -71,13 +75,22 @@ struct LintRun {
         let outcomes = checkEach(paths)
         var result = Result(outcomes: outcomes, findings: [], suppressed: [])
         let members = result.members
-        let findings = members.flatMap(\.result.findings)
-        // Checks across workbooks belong here: after every workbook is read, before the suppressions.
+        // The workbooks read are one document set: the checks across documents (and across sheets) run once over them.
+        let started = DispatchTime.now()
+        let across = linter.checkAcross(members.map { Linter.Member(workbook: $0.workbook, document: $0.result.document) })
+        result.acrossSeconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        let acrossByFile = Dictionary(grouping: across, by: \.file)
+        // Each workbook's findings together, in input order, so that the report stays in file order.
+        let findings = members.flatMap { member in
+            (member.result.findings + (acrossByFile[member.workbook.source] ?? [])).sorted(by: Finding.ordered)
+        }
         var suppressions = Suppressions(configuration: linter.configuration)
         for member in members { suppressions.add(notesOf: member.workbook) }
         let applied = suppressions.apply(findings)
         result.findings = applied.reported
         result.suppressed = applied.suppressed
+        let acrossSet = Set(across)
+        result.across = applied.reported.filter(acrossSet.contains)
         return result
     }
 

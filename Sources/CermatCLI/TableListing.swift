@@ -24,6 +24,9 @@ struct TableListing {
         let formName = table.form.flatMap { id in knowledge.form(id).map { "form \(id) (\($0.name))" } } ?? "no form (read by its headers)"
         var out = "table \(number) on sheet '\(table.sheet)', \(table.range.a1), \(formName)\n"
         for line in table.title { out += "  title: \(line)\n" }
+        if let classification = table.classification {
+            out += "  document: \(classification.label) (\(classification.evidence.joined(separator: "; ")))\n"
+        }
         var layout = "  header rows \(table.headerRows.lowerBound + 1)-\(table.headerRows.upperBound + 1)"
         if let numberRow = table.numberRow { layout += ", column-number row \(numberRow + 1)" }
         if !table.repeatedHeaderRows.isEmpty {

@@ -1,4 +1,5 @@
 import CermatWorkbook
+import CermatPlanning
 import Foundation
 import Yams
 
@@ -42,6 +43,18 @@ public struct Configuration: Sendable {
     public var sheets: [String: SheetSettings] = [:]
     /// Accepted findings, in the order written.
     public var suppressions: [Suppression] = []
+    /// What document each sheet (by exact name) belongs to, when its workbook does not say.
+    public var documents: [String: DocumentSetting] = [:]
+
+    /// A sheet's document as the configuration states it (`documents: {"Sheet1": {type: renja, year: 2023}}`).
+    public struct DocumentSetting: Hashable, Sendable {
+        /// The kind of document.
+        public var kind: DocumentKind
+        /// The year it plans or reports, if stated.
+        public var year: Int?
+        /// Before or after perubahan, if stated.
+        public var basis: DocumentClassification.Basis?
+    }
 
     /// No configuration: the defaults of `rules/`.
     public init() {}
@@ -93,6 +106,32 @@ public struct Configuration: Sendable {
                                                        rules: try ruleOverrides(sheet["rules"], in: path))
         }
         configuration.suppressions = try suppressions(root["suppress"], in: path)
+        for (key, node) in root["documents"]?.mapping ?? [:] {
+            guard let name = key.string, let entry = node.mapping else {
+                throw KnowledgeError(file: path, "each entry of 'documents' maps a sheet name to {type, year, basis}")
+            }
+            try YAMLFile.checkKeys(entry, allowed: schemaKey("documents").allowed, in: path, at: "documents of sheet '\(name)'")
+            let type = try YAMLFile.string(entry, "type", in: path)!
+            guard let kind = DocumentKind(rawValue: type) else {
+                let known = DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")
+                throw KnowledgeError(file: path, "documents of sheet '\(name)': '\(type)' is not a document type (\(known))")
+            }
+            var year: Int?
+            if let node = entry["year"] {
+                guard let value = node.int, (1900...2200).contains(value) else {
+                    throw KnowledgeError(file: path, "documents of sheet '\(name)': year must be a four-digit year")
+                }
+                year = value
+            }
+            var basis: DocumentClassification.Basis?
+            if let text = try YAMLFile.string(entry, "basis", in: path, required: false) {
+                guard let value = DocumentClassification.Basis(rawValue: text) else {
+                    throw KnowledgeError(file: path, "documents of sheet '\(name)': basis must be murni or perubahan, not '\(text)'")
+                }
+                basis = value
+            }
+            configuration.documents[name] = DocumentSetting(kind: kind, year: year, basis: basis)
+        }
         return configuration
     }
 

@@ -16,6 +16,16 @@ extension Configuration {
                              en: "Rule settings for this sheet only (the same keys as rules above).",
                              example: "{capaian-formula: {severity: warning}}"),
         ]),
+        ConfigurationKey("documents", id: "Dokumen sebuah sheet (menurut namanya yang persis), bila buku kerjanya tidak menyebutnya.",
+                         en: "The document a sheet (by its exact name) belongs to, when its workbook does not say.",
+                         example: "\"Tabel 1\"", keys: [
+            ConfigurationKey("type", id: "renstra, renja, renja-perubahan, rkpd, pk, iku, dpa, lkjip atau evaluasi (wajib).",
+                             en: "renstra, renja, renja-perubahan, rkpd, pk, iku, dpa, lkjip or evaluasi (required).", example: "renja"),
+            ConfigurationKey("year", id: "Tahun yang direncanakan atau dilaporkan.", en: "The year it plans or reports.",
+                             example: "2023"),
+            ConfigurationKey("basis", id: "murni (sebelum perubahan) atau perubahan.", en: "murni (before perubahan) or perubahan.",
+                             example: "murni"),
+        ]),
         ConfigurationKey("suppress", id: "Temuan yang diterima dengan alasan; tidak dilaporkan lagi tetapi dihitung (--show-suppressed menampilkannya).",
                          en: "Findings accepted with a reason; no longer reported but counted (--show-suppressed lists them).", keys: [
             ConfigurationKey("rule", id: "Id aturan (wajib).", en: "The rule id (required).", example: "capaian-formula"),

@@ -14,6 +14,8 @@ public struct KnowledgeBase: Sendable {
     public var scales: [Scale] = []
     /// The folder the knowledge was loaded from.
     public var folder: String
+    /// Document kinds and name spellings (`vocabulary/documents.yml`, `vocabulary/spellings.yml`).
+    public var documents = DocumentVocabulary()
 
     /// Loads `folder` (a `rules/` directory); every file is checked, and the first problem is reported with its file.
     public static func load(folder: String) throws(KnowledgeError) -> KnowledgeBase {
@@ -46,7 +48,10 @@ public struct KnowledgeBase: Sendable {
         let defaults = try YAMLFile.mapping(defaultsPath)
         try YAMLFile.checkKeys(defaults, allowed: ["rules"], in: defaultsPath, at: "the file")
         let ruleDefaults = try Configuration.ruleOverrides(defaults["rules"], in: defaultsPath)
-        return KnowledgeBase(forms: forms, vocabulary: vocabulary, ruleDefaults: ruleDefaults, scales: scales, folder: folder)
+        var knowledge = KnowledgeBase(forms: forms, vocabulary: vocabulary, ruleDefaults: ruleDefaults, scales: scales,
+                                      folder: folder)
+        knowledge.documents = try DocumentVocabulary.load(folder + "/vocabulary")
+        return knowledge
     }
 
     /// The scale with an id.

@@ -28,6 +28,8 @@ public struct PlanningTable: Sendable {
     public var rowLayouts: [RowLayout]
     /// What recognition noticed but could not resolve (a header count that does not match the data, an ambiguous form).
     public var remarks: [TableRemark]
+    /// Which document and year the table belongs to, once classified (`DocumentClassifier`).
+    public var classification: DocumentClassification?
 
     /// A table.
     public init(sheet: String, sheetIndex: Int, range: CellRange, form: String?, title: [String], headerRows: ClosedRange<Int>,

@@ -60,7 +60,11 @@ public struct RuleCatalogue: Sendable {
                 })),
                 ("examples", .array(info.examples.map { example in
                     .object([("note", .string(example.note)), ("triggers", .bool(example.triggers)),
-                             ("rows", .array(example.rows.map { .array($0.map(JSONValue.string)) }))])
+                             ("rows", .array(example.rows.map { .array($0.map(JSONValue.string)) })),
+                             ("sheets", .array(example.sheets.map { sheet in
+                                 .object([("name", .string(sheet.name)),
+                                          ("rows", .array(sheet.rows.map { .array($0.map(JSONValue.string)) }))])
+                             }))])
                 })),
             ])
         }).rendered()
@@ -127,14 +131,24 @@ public struct RuleCatalogue: Sendable {
         }
     }
 
+    // Each sheet's grid, under its name when the example has several.
     private static func textGrid(_ example: RuleExample) -> String {
-        TextTable.render(example.rows.map { cells($0) { "[\($0)]" } }).split(separator: "\n").map { "  " + $0 }
-            .joined(separator: "\n") + "\n"
+        example.sheets.map { sheet in
+            (example.sheets.count > 1 ? "  '\(sheet.name)':\n" : "")
+                + TextTable.render(sheet.rows.map { cells($0) { "[\($0)]" } }).split(separator: "\n").map { "  " + $0 }
+                .joined(separator: "\n") + "\n"
+        }.joined()
     }
 
     private static func markdownGrid(_ example: RuleExample) -> String {
-        let width = example.rows.map(\.count).max() ?? 0
-        var rows = example.rows.map { cells($0, plain: cell) { "**⚑ \($0)**" } }
+        example.sheets.map { sheet in
+            (example.sheets.count > 1 ? "*\(sheet.name)*\n\n" : "") + markdownGrid(sheet.rows)
+        }.joined(separator: "\n")
+    }
+
+    private static func markdownGrid(_ grid: [[String]]) -> String {
+        let width = grid.map(\.count).max() ?? 0
+        var rows = grid.map { cells($0, plain: cell) { "**⚑ \($0)**" } }
         rows = rows.map { $0 + Array(repeating: "", count: width - $0.count) }
         guard let header = rows.first else { return "" }
         var out = "| " + header.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: width) + "\n"

@@ -31,14 +31,34 @@ struct DocumentSet {
         self.workbooks = workbooks
     }
 
-    /// Lints the set. Until the cross-document checks land, each workbook on its own; then this becomes
-    /// `linter.lint(set: workbooks)`, the one line to change for the server to compare the workbooks with each other.
-    func lint(with linter: Linter) -> [Linter.Result] {
-        workbooks.map { linter.lint($0) }
+    /// What linting the set found: each workbook's result (its own findings and the cross findings that lie in it),
+    /// and the findings across documents apart, whose related cells the annotated copies note too.
+    struct Checked {
+        /// One result per workbook, in upload order.
+        var results: [Linter.Result]
+        /// The findings that compare documents.
+        var across: [Finding]
+
+        /// The cross findings with a related cell in a workbook.
+        func related(to workbook: Workbook) -> [Finding] {
+            across.filter { $0.related.contains { $0.file == workbook.source } }
+        }
+    }
+
+    /// Lints the set: each workbook on its own, then the checks across documents over all of them.
+    func lint(with linter: Linter) -> Checked {
+        var results = workbooks.map(linter.lint)
+        let across = linter.checkAcross(zip(workbooks, results).map { Linter.Member(workbook: $0.0, document: $0.1.document) })
+        for index in results.indices {
+            results[index].findings += across.filter { $0.file == workbooks[index].source }
+            results[index].findings.sort(by: Finding.ordered)
+        }
+        return Checked(results: results, across: across)
     }
 
     /// The report of DESIGN §4 for the set, with the uploaded file names as paths.
-    func report(_ results: [Linter.Result], linter: Linter, language: Language) -> LintReport {
+    func report(_ checked: Checked, linter: Linter, language: Language) -> LintReport {
+        let results = checked.results
         let files = zip(workbooks, results).map { workbook, result in
             LintReport.File(path: workbook.source, status: .ok(tables: result.document.tables, unrecognised: result.document.unrecognised))
         }

@@ -61,23 +61,24 @@ struct ServerAPI: Sendable {
         let linter = self.linter, serverLimits = limits, scratchParent = self.scratchParent
         let download = try await pool.perform(on: slot, timeout: limits.timeout) { () throws(ServeError) in
             let set = try DocumentSet(uploads, limits: serverLimits)
-            let results = set.lint(with: linter)
+            let checked = set.lint(with: linter)
             let scratch = try ScratchFolder(in: scratchParent)
             defer { scratch.remove() }
             var copies: [(name: String, bytes: [UInt8])] = []
             var taken: Set<String> = []
-            for (index, (workbook, result)) in zip(set.workbooks, results).enumerated() {
+            for (index, (workbook, result)) in zip(set.workbooks, checked.results).enumerated() {
                 // Scratch files are numbered: an uploaded name never becomes a path on this machine.
                 let path = scratch.file("\(index + 1).xlsx")
                 do {
-                    try Annotator(language: language).write(workbook, findings: result.findings, to: path)
+                    try Annotator(language: language).write(workbook, findings: result.findings,
+                                                             related: checked.related(to: workbook), to: path)
                 } catch {
                     throw .failed("\(error)")
                 }
                 guard let bytes = FileManager.default.contents(atPath: path) else { throw .failed("cannot read back the annotated copy") }
                 copies.append((Self.copyName(workbook.source, taken: &taken), Array(bytes)))
             }
-            let summary = set.report(results, linter: linter, language: language).summary
+            let summary = set.report(checked, linter: linter, language: language).summary
             if copies.count == 1 { return (copies[0].name, copies[0].bytes, Self.xlsxType, summary) }
             let archive = scratch.file("copies.zip")
             do {

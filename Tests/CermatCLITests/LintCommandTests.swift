@@ -131,3 +131,21 @@ import Testing
         #expect(run.stdout.contains("["))
     }
 }
+
+/// `cermat lint` over several workbooks treats them as one document set.
+@Suite struct LintDocumentSetTests {
+    @Test func jsonNamesTheRelatedPlaceInTheOtherWorkbook() throws {
+        let renja = Fixtures.path("documents/004/renja-2023.xlsx"), renstra = Fixtures.path("documents/004/renstra.xlsx")
+        let run = try Binary.run(["lint", renja, renstra, "--format", "json", "--fail-on", "never"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        let quoted = try #require(findings.first { $0["rule"] as? String == "target-divergence" && $0["cell"] as? String == "C3" })
+        #expect((quoted["file"] as? String)?.hasSuffix("renja-2023.xlsx") == true)
+        let related = try #require(quoted["related"] as? [[String: Any]])
+        #expect(related.contains { ($0["file"] as? String)?.hasSuffix("renstra.xlsx") == true && $0["cell"] as? String == "H6" })
+        // Linted alone, the Renja has no Renstra matrix to disagree with.
+        let alone = try Binary.run(["lint", renja, "--format", "json", "--fail-on", "never"])
+        #expect(!alone.stdout.contains("\"cell\": \"C3\""))
+    }
+}

@@ -114,6 +114,7 @@ import Testing
         let expected = [
             "\(Self.blitar): timings (rules: CPU time each; they run in parallel)",
             "\(Self.catatan): timings (rules: CPU time each; they run in parallel)",
+            "document set of 2 workbooks: across documents ",
             "salinan beranotasi: \(folder.path)/renja-perubahan-2024-blitar.cermat.xlsx (\(reported.count - onCatatan) temuan pada ",
             "salinan beranotasi: \(folder.path)/renja-catatan.cermat.xlsx (\(onCatatan) temuan pada ",
         ]

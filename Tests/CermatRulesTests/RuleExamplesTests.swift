@@ -19,14 +19,15 @@ import Testing
         let parts = example.split(separator: "#")
         let rule = try #require(RuleRegistry.rule(String(parts[0])))
         let sample = rule.info.examples[Int(parts[1])!]
-        let (workbook, marked) = ExampleSheet.workbook(sample.rows)
+        let (workbook, marked) = ExampleSheet.workbook(sheets: sample.sheets.map { ($0.name, $0.rows) })
         let linter = try Linter(knowledge: Self.knowledge, rules: [rule])
-        let result = linter.lint(workbook)
-        #expect(!result.document.tables.isEmpty, "\(example) '\(sample.note)': no table recognised")
-        let flagged = Set(result.findings.map(\.cell))
+        // The sheets of one workbook are a document set: the checks across documents run over them too.
+        let result = linter.lint(set: [workbook])[0]
+        #expect(result.document.tables.count >= sample.sheets.count, "\(example) '\(sample.note)': a sheet without a table")
+        let flagged = Set(result.findings.map { "'\($0.sheet)'!\($0.cell.a1)" })
         #expect(flagged == marked, """
-            \(example) '\(sample.note)': flagged \(flagged.map(\.a1).sorted()), marked \(marked.map(\.a1).sorted())
-            \(result.findings.map { "\($0.cell.a1): \($0.message.id)" }.joined(separator: "\n"))
+            \(example) '\(sample.note)': flagged \(flagged.sorted()), marked \(marked.sorted())
+            \(result.findings.map { "'\($0.sheet)'!\($0.cell.a1): \($0.message.id)" }.joined(separator: "\n"))
             """)
     }
 

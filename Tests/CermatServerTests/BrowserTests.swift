@@ -71,7 +71,7 @@ import Testing
 
     @Test(.enabled(if: available)) func thePageAsksForTheTokenOnceThenChecksASet() async throws {
         let fixtures = ["planning/e81-tanpa-nomor.xlsx", "planning/lkjip-2023-mojokerto.xlsx"]
-        let expected = try fixtures.flatMap { try ServerTests.expected($0) }
+        let expected = try ServerTests.expected(fixtures)
         try await TestServer.serving(token: "rahasia-dinas") { server in
             let seen = try await Self.drive(server, fixtures: fixtures, token: "rahasia-dinas", artifacts: "serve-page-token")
             #expect(seen["askedForToken"] as? Bool == true)

@@ -5,6 +5,23 @@ import CermatWorkbook
 public enum ExampleSheet {
     /// The workbook and the cells marked `!`.
     public static func workbook(_ rows: [[String]], name: String = "Contoh") -> (workbook: Workbook, flagged: Set<CellAddress>) {
+        let (sheet, flagged) = sheet(rows, name: name)
+        return (Workbook(source: "contoh.xlsx", sheets: [sheet]), flagged)
+    }
+
+    /// A workbook of several sheets, and the marked cells as `'Sheet'!A1`.
+    public static func workbook(sheets: [(name: String, rows: [[String]])]) -> (workbook: Workbook, flagged: Set<String>) {
+        var built: [Worksheet] = []
+        var flagged: Set<String> = []
+        for (name, rows) in sheets {
+            let (sheet, marked) = sheet(rows, name: name)
+            built.append(sheet)
+            flagged.formUnion(marked.map { "'\(name)'!\($0.a1)" })
+        }
+        return (Workbook(source: "contoh.xlsx", sheets: built), flagged)
+    }
+
+    private static func sheet(_ rows: [[String]], name: String) -> (sheet: Worksheet, flagged: Set<CellAddress>) {
         var cells: [Cell] = []
         var flagged: Set<CellAddress> = []
         var merges: [CellRange] = []
@@ -33,7 +50,6 @@ public enum ExampleSheet {
                 }
             }
         }
-        let sheet = Worksheet(name: name, cells: cells, mergedRanges: merges, notes: notes)
-        return (Workbook(source: "contoh.xlsx", sheets: [sheet]), flagged)
+        return (Worksheet(name: name, cells: cells, mergedRanges: merges, notes: notes), flagged)
     }
 }

@@ -22,6 +22,20 @@ public struct Linter: Sendable {
         public var timings: [(step: String, seconds: Double)]
     }
 
+    /// One workbook of a document set, with its recognised and classified tables.
+    public struct Member: Sendable {
+        /// The workbook as read.
+        public var workbook: Workbook
+        /// Its tables, each classified as a document of the planning chain.
+        public var document: PlanningDocument
+
+        /// A member.
+        public init(workbook: Workbook, document: PlanningDocument) {
+            self.workbook = workbook
+            self.document = document
+        }
+    }
+
     /// The rules folder's knowledge.
     public let knowledge: KnowledgeBase
     /// The user's configuration.
@@ -57,10 +71,12 @@ public struct Linter: Sendable {
         }
     }
 
-    /// Recognises the workbook's tables and checks them.
+    /// Recognises and classifies the workbook's tables and checks them, each workbook on its own (the checks across
+    /// documents are `checkAcross`).
     public func lint(_ workbook: Workbook) -> Result {
         let start = DispatchTime.now()
-        let document = TableRecognizer(knowledge: knowledge).recognise(workbook)
+        let document = DocumentClassifier(knowledge: knowledge, settings: configuration.documents)
+            .classify(TableRecognizer(knowledge: knowledge).recognise(workbook))
         let recognised = Self.seconds(since: start)
         var result = check(workbook, document)
         result.timings.insert(("recognition", recognised), at: 0)
@@ -86,6 +102,55 @@ public struct Linter: Sendable {
         for (index, fingerprint) in Fingerprint.assign(findings).enumerated() { findings[index].fingerprint = fingerprint }
         return Result(document: document, findings: findings,
                       timings: zip(rules, runs).map { ($0.0.info.id, $0.1.seconds) })
+    }
+
+    /// Lints workbooks as one document set: each on its own, then across them all; the findings across documents are
+    /// added to the result of the workbook each lies in, and the time they took is the step `across` of every result.
+    public func lint(set workbooks: [Workbook]) -> [Result] {
+        var results = workbooks.map(lint)
+        let start = DispatchTime.now()
+        let across = checkAcross(zip(workbooks, results).map { Member(workbook: $0.0, document: $0.1.document) })
+        let seconds = Self.seconds(since: start)
+        for (index, workbook) in workbooks.enumerated() {
+            results[index].findings += across.filter { $0.file == workbook.source }
+            results[index].findings.sort(by: Finding.ordered)
+            results[index].timings.insert(("across", seconds), at: 1)
+        }
+        return results
+    }
+
+    /// Runs the checks across documents over a whole set: every rule's `check(set:in:)`, one per core, over one shared
+    /// matching of subjects. The findings are in set order (workbook, then DESIGN §4 order) with fingerprints.
+    public func checkAcross(_ members: [Linter.Member]) -> [Finding] {
+        let indexes = SubjectIndex.Cache(members: members, knowledge: knowledge)
+        nonisolated(unsafe) let runs = UnsafeMutableBufferPointer<[Finding]>.allocate(capacity: rules.count)
+        runs.initialize(repeating: [])
+        defer {
+            runs.deinitialize()
+            runs.deallocate()
+        }
+        DispatchQueue.concurrentPerform(iterations: rules.count) { index in
+            let type = rules[index]
+            let base = settings(type.info, sheet: nil)
+            guard base.enabled else { return }
+            let context = SetContext(members: members, knowledge: knowledge, settings: base, rule: type.info.id, indexes: indexes)
+            type.init().check(set: members, in: context)
+            runs[index] = context.findings.compactMap { finding in
+                let sheetSettings = settings(type.info, sheet: finding.sheet)
+                guard sheetSettings.enabled else { return nil }
+                var adjusted = finding
+                if sheetSettings.severity != base.severity { adjusted.severity = sheetSettings.severity }
+                return adjusted
+            }
+        }
+        let order = Dictionary(members.enumerated().map { ($0.element.workbook.source, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        var findings = runs.flatMap { $0 }
+        findings.sort { a, b in
+            let fileA = order[a.file] ?? Int.max, fileB = order[b.file] ?? Int.max
+            return fileA != fileB ? fileA < fileB : Finding.ordered(a, b)
+        }
+        for (index, fingerprint) in Fingerprint.assign(findings).enumerated() { findings[index].fingerprint = fingerprint }
+        return findings
     }
 
     // One rule over every table, then over the whole workbook, with the settings of each sheet.

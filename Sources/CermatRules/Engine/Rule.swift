@@ -2,8 +2,9 @@ import CermatPlanning
 
 /// A check. It declares what it is (`info`) and reports findings through a context; it never throws.
 ///
-/// A rule looks at one table at a time (`check(table:in:)`), or at a whole workbook once (`check(document:in:)`) when
-/// it compares tables with each other. Both default to checking nothing.
+/// A rule looks at one table at a time (`check(table:in:)`), at a whole workbook once (`check(document:in:)`) when
+/// it compares tables with each other, or at the whole document set of a run (`check(set:in:)`) when it compares
+/// documents: every table of every workbook, across sheets and files. All default to checking nothing.
 public protocol Rule: Sendable {
     /// What the rule is.
     static var info: RuleInfo { get }
@@ -13,6 +14,8 @@ public protocol Rule: Sendable {
     func check(table: PlanningTable, in context: RuleContext)
     /// Checks a whole workbook once.
     func check(document: PlanningDocument, in context: RuleContext)
+    /// Checks the document set once: every workbook of the run with its classified tables.
+    func check(set members: [Linter.Member], in context: SetContext)
 }
 
 extension Rule {
@@ -20,4 +23,6 @@ extension Rule {
     public func check(table: PlanningTable, in context: RuleContext) {}
     /// Nothing to check per workbook.
     public func check(document: PlanningDocument, in context: RuleContext) {}
+    /// Nothing to check across documents.
+    public func check(set members: [Linter.Member], in context: SetContext) {}
 }

@@ -17,6 +17,8 @@ public enum RuleRegistry {
         CategoryValueRule.self, UnitConsistencyRule.self, UnitSpellingRule.self,
         // Workflow.
         InvalidSuppressionRule.self,
+        // Across documents (Renstra, Renja, PK, IKU, LKjIP): the whole document set.
+        TargetDivergenceRule.self, TargetBelowPriorRule.self, MissingCounterpartRule.self,
     ]
 
     /// The rule with an id.

@@ -1,0 +1,333 @@
+import CermatKnowledge
+import CermatPlanning
+import CermatRecognition
+import CermatWorkbook
+import Foundation
+
+/// Every table of a document set read as statements about subjects (an indicator, a sasaran, a program, a kegiatan),
+/// with the same subject in different tables matched: by kode where a row has one, else by its normalised text
+/// (case, spacing, punctuation, HTML, numbering, parentheses, the spelling variants of `rules/vocabulary/spellings.yml`)
+/// at a similarity threshold. A text that resembles two subjects equally is kept apart as ambiguous, never guessed.
+public final class SubjectIndex: Sendable {
+    /// The similarity threshold used when a rule does not set its own `similarity` parameter.
+    public static let defaultThreshold = 0.9
+
+    /// What a row is about.
+    public enum Aspect: String, Hashable, Sendable {
+        /// An indicator (with its targets and realisations).
+        case indicator
+        /// A sasaran statement.
+        case sasaran
+        /// A program (with its pagu).
+        case program
+        /// A kegiatan or sub-kegiatan (with its pagu).
+        case kegiatan
+    }
+
+    /// A cell of a table of a workbook of the set.
+    public struct Place: Sendable {
+        /// Index of the workbook in the set.
+        public var member: Int
+        /// The table.
+        public var table: PlanningTable
+        /// The row.
+        public var row: PlanningRow
+        /// The cell.
+        public var cell: CellAddress
+        /// The workbook's file.
+        public var file: String
+
+        /// `'PK 2023'!D5 (pk-2023.xlsx)`: where it is, for messages.
+        public var description: String {
+            let name = file.split(separator: "/").last.map(String.init) ?? file
+            return "'\(table.sheet)'!\(cell.a1) (\(name))"
+        }
+    }
+
+    /// One value a table states about a subject: a target, a realisation, a pagu, for a year of a document.
+    public struct Statement: Sendable {
+        /// Where it is.
+        public var place: Place
+        /// The column it is in.
+        public var column: PlanningColumn
+        /// The value.
+        public var value: TypedValue
+        /// The document that says it: the column's own (`Target Renstra`, `Target PK 2023`) or the table's.
+        public var document: DocumentKind?
+        /// The year it is for, when known.
+        public var year: Int?
+        /// Before or after perubahan, when known.
+        public var basis: DocumentClassification.Basis?
+
+        /// The column's role (`target`, `realisasi`, `pagu`, …).
+        public var role: String { column.descriptor.role }
+        /// `Renstra 2023`, `PK Perubahan 2023`: which document says it, for messages.
+        public var source: String {
+            var words = [document?.name ?? "?"]
+            if basis == .perubahan && document != .renjaPerubahan { words.append("Perubahan") }
+            if basis == .murni { words.append("murni") }
+            if let year { words.append(String(year)) }
+            return words.joined(separator: " ")
+        }
+    }
+
+    /// A text cell a table states about a subject (a formula, a unit).
+    public struct Text: Sendable {
+        /// Where it is.
+        public var place: Place
+        /// The text as printed.
+        public var text: String
+        /// The document that says it.
+        public var document: DocumentKind?
+    }
+
+    /// One row's view of one subject.
+    public struct Item: Sendable {
+        /// What it is about.
+        public var aspect: Aspect
+        /// The text as printed (an indicator, a program name), numbering removed.
+        public var text: String
+        /// The normalised text the matching compares.
+        public var key: String
+        /// The kode, normalised, if the row has one.
+        public var kode: String?
+        /// Where the text is.
+        public var place: Place
+        /// The table's document.
+        public var document: DocumentClassification
+        /// The values the row states about it.
+        public var statements: [Statement]
+        /// Formula texts the row states about it.
+        public var formulas: [Text]
+        /// The subject it was matched to; `nil` when the match is ambiguous.
+        public var subject: Int?
+        /// The subjects it resembles equally, when ambiguous.
+        public var candidates: [Int]
+    }
+
+    /// The items, in set order (workbook, table, row).
+    public let items: [Item]
+    /// For each subject, the indices of its items.
+    public let subjects: [[Int]]
+    /// The threshold the matching used.
+    public let threshold: Double
+
+    /// Reads and matches every table of the set, leaving out evaluations (LHE) that only quote the documents.
+    public init(members: [Linter.Member], knowledge: KnowledgeBase, threshold: Double) {
+        let matcher = NameMatcher(threshold: threshold, variants: knowledge.documents.spellingVariants)
+        var items: [Item] = []
+        for (memberIndex, member) in members.enumerated() {
+            for table in member.document.tables where table.classification?.kind != .evaluasi {
+                items += Self.items(table, member: memberIndex, member.workbook, knowledge, matcher)
+            }
+        }
+        var subjects: [[Int]] = []
+        var byKode: [String: Int] = [:]
+        var byKey: [String: Int] = [:]
+        var subjectKeys: [[String]] = []
+        var subjectAspect: [Aspect] = []
+        var words: [String: Set<Substring>] = [:]
+        func wordSet(_ key: String) -> Set<Substring> {
+            if let known = words[key] { return known }
+            let set = Set(key.split(separator: " "))
+            words[key] = set
+            return set
+        }
+        for index in items.indices {
+            let item = items[index]
+            var chosen: Int?
+            if let kode = item.kode, let subject = byKode["\(item.aspect):\(kode)"] {
+                chosen = subject
+            } else if let subject = byKey["\(item.aspect):\(item.key)"] {
+                chosen = subject
+            } else if !item.key.isEmpty {
+                var scored: [(subject: Int, score: Double)] = []
+                let mine = wordSet(item.key)
+                for subject in subjects.indices where subjectAspect[subject] == item.aspect {
+                    var best = 0.0
+                    for key in subjectKeys[subject] {
+                        // Few shared words rule a pair out before the quadratic comparison.
+                        let theirs = wordSet(key)
+                        let shared = Double(mine.intersection(theirs).count) / Double(max(mine.count, theirs.count, 1))
+                        guard shared >= 0.5 else { continue }
+                        best = max(best, matcher.similarity(item.key, key))
+                    }
+                    if best >= threshold { scored.append((subject, best)) }
+                }
+                scored.sort { $0.score > $1.score }
+                if let first = scored.first {
+                    let rivals = scored.dropFirst().filter { first.score - $0.score < 0.01 }
+                    if rivals.isEmpty {
+                        chosen = first.subject
+                    } else {
+                        items[index].candidates = [first.subject] + rivals.map(\.subject)
+                        continue
+                    }
+                }
+            }
+            let subject: Int
+            if let chosen {
+                subject = chosen
+                subjects[subject].append(index)
+                if !subjectKeys[subject].contains(item.key) { subjectKeys[subject].append(item.key) }
+            } else {
+                subject = subjects.count
+                subjects.append([index])
+                subjectKeys.append([item.key])
+                subjectAspect.append(item.aspect)
+            }
+            items[index].subject = subject
+            if let kode = item.kode, byKode["\(item.aspect):\(kode)"] == nil { byKode["\(item.aspect):\(kode)"] = subject }
+            if byKey["\(item.aspect):\(item.key)"] == nil { byKey["\(item.aspect):\(item.key)"] = subject }
+        }
+        self.items = items
+        self.subjects = subjects
+        self.threshold = threshold
+    }
+
+    /// The items of a subject.
+    public func items(of subject: Int) -> [Item] {
+        subjects[subject].map { items[$0] }
+    }
+
+    // MARK: Reading rows
+
+    private static func items(_ table: PlanningTable, member: Int, _ workbook: Workbook, _ knowledge: KnowledgeBase,
+                              _ matcher: NameMatcher) -> [Item] {
+        let classification = table.classification ?? DocumentClassification(kind: nil, year: nil, evidence: [])
+        let sheet = workbook.sheets[table.sheetIndex]
+        let words = knowledge.documents
+        // Only a table's first column of each meaning speaks for the indicator: a later one counts something else
+        // (the target group under "Sasaran PPKS - PSKS" beside "Kinerja").
+        var seenDescriptors: Set<ColumnDescriptor> = []
+        let columns = table.columns.map { column in
+            (column, seenDescriptors.insert(column.descriptor).inserted ? interpretation(column, table, classification, words) : nil)
+        }
+        let formulaColumns = table.columns(role: "formula")
+        let nameColumn = table.columns(role: "name").first?.index
+        let sasaranColumn = table.columns(role: "sasaran").first?.index
+        let indicatorColumn = table.columns(role: "indicator").first?.index
+        var result: [Item] = []
+        for row in table.rows where row.isData && row.level != .total {
+            func place(_ column: Int?) -> Place {
+                Place(member: member, table: table, row: row, cell: CellAddress(row: row.sheetRow, column: column ?? table.range.first.column),
+                      file: workbook.source)
+            }
+            var statements: [Statement] = []
+            for (column, reading) in columns where column.descriptor.isMeasured {
+                guard let reading, let value = row.values[column.index], !value.value.isEmpty else { continue }
+                statements.append(Statement(place: place(column.index), column: column, value: value, document: reading.document,
+                                            year: reading.year, basis: reading.basis))
+            }
+            let kode = row.kode.map { Kode($0)?.normalized ?? $0 }
+            let money = statements.filter { $0.column.descriptor.measure == "Rp" }
+            let kinerja = statements.filter { $0.column.descriptor.measure != "Rp" }
+            if let indicator = row.indicator.map(strip), !indicator.isEmpty {
+                let formulas = formulaColumns.compactMap { column -> Text? in
+                    guard let cell = sheet[row.sheetRow, column.index], case .string(let text) = cell.value,
+                          !TextKey.trimmed(text).isEmpty else { return nil }
+                    return Text(place: place(column.index), text: TextKey.trimmed(text),
+                                document: words.kind(in: column.header.joined(separator: " "))?.kind ?? classification.kind)
+                }
+                result.append(Item(aspect: .indicator, text: indicator, key: subjectKey(indicator, matcher),
+                                   kode: row.level == .indicator ? nil : kode, place: place(indicatorColumn),
+                                   document: classification, statements: kinerja, formulas: formulas, subject: nil, candidates: []))
+            }
+            guard let name = row.name.map(strip), !name.isEmpty else { continue }
+            let aspect: Aspect?
+            switch row.level {
+            case .program: aspect = .program
+            case .kegiatan, .subKegiatan: aspect = .kegiatan
+            case .sasaran: aspect = .sasaran
+            default:
+                if nameColumn == nil && sasaranColumn != nil { aspect = .sasaran }
+                else if TextKey.header(name).hasPrefix("program ") { aspect = .program }
+                else { aspect = nil }
+            }
+            guard let aspect else { continue }
+            let labelColumn = aspect == .sasaran ? (sasaranColumn ?? nameColumn) : (nameColumn ?? sasaranColumn)
+            result.append(Item(aspect: aspect, text: name, key: subjectKey(name, matcher, program: aspect == .program),
+                               kode: aspect == .sasaran ? nil : kode, place: place(labelColumn), document: classification,
+                               statements: row.indicator == nil ? kinerja + money : money, formulas: [], subject: nil,
+                               candidates: []))
+        }
+        return result
+    }
+
+    // What a measured column states: which document, which year, which basis; `nil` for a column that speaks of another
+    // body (national realisation) or of no single year (triwulan, cumulative).
+    private static func interpretation(_ column: PlanningColumn, _ table: PlanningTable,
+                                       _ classification: DocumentClassification, _ words: DocumentVocabulary)
+        -> (document: DocumentKind?, year: Int?, basis: DocumentClassification.Basis?)? {
+        let header = column.header.joined(separator: " ")
+        if words.isForeign(header) { return nil }
+        let named = words.kind(in: header)?.kind
+        var document = named == .evaluasi ? nil : named
+        document = document ?? classification.kind
+        var basis = words.basis(in: header)?.basis ?? classification.basis
+        let headerYear = DocumentClassifier.years(in: header).last
+        var year: Int?
+        switch column.descriptor.period {
+        case .some(let period) where Int(period) != nil:
+            year = Int(period)
+        case nil, "tahun":
+            year = headerYear ?? classification.year
+        case "sebelum", "sesudah":
+            year = headerYear ?? classification.year
+            basis = column.descriptor.period == "sebelum" ? .murni : .perubahan
+        case "akhir-renstra":
+            document = .renstra
+            let explicit = ["akhir", "periode"].contains { TextKey.contains(TextKey.header(header), $0) }
+            // A bare "Target Renstra" beside one year's targets is the Renstra's target for that year.
+            year = headerYear ?? (explicit ? classification.period?.upperBound : classification.year)
+        default:
+            return nil
+        }
+        return (document, year, basis)
+    }
+
+    /// The text without its leading numbering (`1.`, `1.1`, `a.`, `- `).
+    static func strip(_ text: String) -> String {
+        var text = Substring(TextKey.trimmed(text))
+        while let first = text.first, first.isNumber || first == "." || first == "-" || first == ")" || first == " " {
+            text = text.dropFirst()
+        }
+        return String(text)
+    }
+
+    /// The normalised text: the matcher's key without parenthesised asides and, for programs, without the word "program".
+    static func subjectKey(_ text: String, _ matcher: NameMatcher, program: Bool = false) -> String {
+        var plain = ""
+        var depth = 0
+        for char in text {
+            if char == "(" { depth += 1; plain.append(" "); continue }
+            if char == ")" { depth = max(0, depth - 1); plain.append(" "); continue }
+            if depth == 0 { plain.append(char) }
+        }
+        var key = matcher.key(plain.isEmpty ? text : plain)
+        if program, key.hasPrefix("program ") { key.removeFirst("program ".count) }
+        return key
+    }
+
+    /// One index per threshold, built once per run however many rules ask for it.
+    final class Cache: @unchecked Sendable {
+        private let members: [Linter.Member]
+        private let knowledge: KnowledgeBase
+        private var built: [Double: SubjectIndex] = [:]
+        private let lock = NSLock()
+
+        init(members: [Linter.Member], knowledge: KnowledgeBase) {
+            self.members = members
+            self.knowledge = knowledge
+        }
+
+        func index(threshold: Double) -> SubjectIndex {
+            lock.lock()
+            defer { lock.unlock() }
+            if let index = built[threshold] { return index }
+            let index = SubjectIndex(members: members, knowledge: knowledge, threshold: threshold)
+            built[threshold] = index
+            return index
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import CermatPlanning
+
+/// What the checks across documents share: comparing values element by element and naming them in messages.
+extension SubjectIndex.Statement {
+    /// The numbers the value holds, a list's one by one.
+    var numbers: [Double] { value.value.numbers }
+
+    /// Whether it says the same as another statement: as many numbers, each equal to a millionth.
+    func agrees(with other: SubjectIndex.Statement) -> Bool {
+        let mine = numbers, theirs = other.numbers
+        guard !mine.isEmpty, !theirs.isEmpty else { return true }
+        guard mine.count == theirs.count else { return false }
+        return zip(mine, theirs).allSatisfy { abs($0 - $1) <= 1e-6 * max(1, abs($0), abs($1)) }
+    }
+
+    /// `75% (Renja 2023, 'Renja'!D2 (renja-2023.xlsx))`: the value as the cell shows it, who says it and where.
+    func cited(_ language: Language) -> String {
+        "\(shown(language)) (\(source), \(place.description))"
+    }
+
+    /// The value as the cell shows it: a numeric cell at its own precision, text as typed.
+    func shown(_ language: Language) -> String {
+        guard value.isNumericCell, let number = value.value.number else { return value.raw }
+        let both = value.shown(number)
+        return language == .id ? both.id : both.en
+    }
+
+    /// Whether it lies on the same row of the same table as another statement.
+    func sameRow(_ other: SubjectIndex.Statement) -> Bool {
+        sameTable(other) && place.row.sheetRow == other.place.row.sheetRow
+    }
+
+    /// Whether two statements lie in the same table.
+    func sameTable(_ other: SubjectIndex.Statement) -> Bool {
+        place.member == other.place.member && place.table.sheetIndex == other.place.table.sheetIndex
+            && place.table.range == other.place.table.range
+    }
+}
+
+extension SubjectIndex {
+    /// The first statement of each distinct place, in set order: a value read twice (a row and its continuation) once.
+    static func distinct(_ statements: [Statement]) -> [Statement] {
+        var seen: Set<String> = []
+        return statements.filter { seen.insert("\($0.place.member)|\($0.place.table.sheetIndex)|\($0.place.cell.a1)").inserted }
+    }
+
+    /// The subject's name for messages: the first item's text.
+    func name(of subject: Int) -> String {
+        items[subjects[subject][0]].text
+    }
+}

@@ -1,0 +1,103 @@
+import CermatKnowledge
+import CermatPlanning
+import CermatReader
+import CermatRules
+import CermatTestSupport
+import Foundation
+import Testing
+
+/// The inspectorate's findings of seed 004 (DOMAIN §4 rows 1-4) and the Renstra/PK divergence 001-R4 of seed 001,
+/// found by the checks across documents, on one workbook per document and on the single multi-sheet LKjIP workbook.
+@Suite struct AcrossDocumentsTests {
+    static let knowledge = try! KnowledgeBase.load(folder: Fixtures.root.appendingPathComponent("rules").path)
+
+    static func findings(_ paths: [String]) throws -> [Finding] {
+        let workbooks = try paths.map { try XLSXReader().read(path: Fixtures.path($0)) }
+        return try Linter(knowledge: knowledge).lint(set: workbooks).flatMap(\.findings)
+    }
+
+    static let set004 = ["documents/004/renstra.xlsx", "documents/004/pk-2023.xlsx", "documents/004/renja-2023.xlsx",
+                         "documents/004/iku-2023.xlsx", "documents/004/lkjip-2023.xlsx"]
+
+    static func at(_ findings: [Finding], _ rule: String, _ file: String, _ sheet: String, _ cell: String) -> Finding? {
+        findings.first { $0.rule == rule && $0.file.hasSuffix(file) && $0.sheet == sheet && $0.cell.a1 == cell }
+    }
+
+    @Test func tablesAreClassifiedWithTheirEvidence() throws {
+        let linter = try Linter(knowledge: Self.knowledge)
+        let renja = linter.lint(try XLSXReader().read(path: Fixtures.path("documents/004/renja-2023.xlsx"))).document
+        #expect(renja.tables[0].classification?.kind == .renja)
+        #expect(renja.tables[0].classification?.year == 2023)
+        let pk = linter.lint(try XLSXReader().read(path: Fixtures.path("documents/004/pk-2023.xlsx"))).document
+        #expect(pk.tables[0].classification?.kind == .pk)
+        #expect(pk.tables[0].classification?.basis == .perubahan)
+        #expect(pk.tables[0].classification?.evidence.contains { $0.contains("form pk-sasaran") } == true)
+        let renstra = linter.lint(try XLSXReader().read(path: Fixtures.path("documents/004/renstra.xlsx"))).document
+        #expect(renstra.tables[0].classification?.kind == .renstra)
+        #expect(renstra.tables[0].classification?.period == 2021...2026)
+        let lkjip = linter.lint(try XLSXReader().read(path: Fixtures.path("planning/lkjip-2023-mojokerto.xlsx"))).document
+        #expect(lkjip.tables.filter { $0.sheet == "LHE" }.allSatisfy { $0.classification?.kind == .evaluasi })
+        #expect(lkjip.tables.first { $0.sheet == "Tabel 3.2" }?.classification?.year == 2023)
+    }
+
+    // LHE rows 1-2: IKU/PK sasaran and the Taman Makam Pahlawan program are not in the Renstra.
+    @Test func pkAndIkuItemsMissingFromTheRenstra() throws {
+        let findings = try Self.findings(Self.set004)
+        let missing = findings.filter { $0.rule == "missing-counterpart" }
+        #expect(missing.contains { $0.message.id.contains("Program Pengelolaan Taman Makam Pahlawan") })
+        #expect(missing.contains { $0.message.id.contains("Tatakelola Birokrasi") })
+        #expect(missing.contains { $0.message.id.contains("Optimalisasi Kualitas Pelayanan") })
+        // The programs the Renstra has are not reported.
+        #expect(!missing.contains { $0.message.id.contains("\"Program Pemberdayaan Sosial\"") })
+    }
+
+    // LHE row 3: Renja 2023 75% against the Renstra target 100%, and against the 2022 realisation 80% (55 / 60 likewise).
+    @Test func renjaTargetsAgainstRenstraAndLastYear() throws {
+        let findings = try Self.findings(Self.set004)
+        let psks = try #require(Self.at(findings, "target-divergence", "renja-2023.xlsx", "Renja 2023", "D3"))
+        #expect(psks.actual == 75 && psks.expected == 100)
+        #expect(psks.related.contains { $0.sheet == "Renja 2023" && $0.cell.a1 == "C3" })
+        let rehab = try #require(Self.at(findings, "target-divergence", "renja-2023.xlsx", "Renja 2023", "D4"))
+        #expect(abs((rehab.actual ?? 0) - 55) < 1e-6 && rehab.expected == 100)
+        // The quoted Renstra 100% is not what the Renstra matrix says for 2023 (75).
+        let quoted = try #require(Self.at(findings, "target-divergence", "renja-2023.xlsx", "Renja 2023", "C3"))
+        #expect(quoted.related.contains { $0.file.hasSuffix("renstra.xlsx") && $0.cell.a1 == "H6" })
+        for (cell, prior) in [("D3", 80.0), ("D4", 60.0)] {
+            let below = try #require(Self.at(findings, "target-below-prior", "renja-2023.xlsx", "Renja 2023", cell))
+            #expect(below.expected == prior)
+            #expect(below.related.count == 1)
+        }
+    }
+
+    // LHE row 4: PK 2023 program targets below the 2022 realisation.
+    @Test func pkTargetsBelowLastYearsRealisation() throws {
+        let findings = try Self.findings(Self.set004)
+        for (cell, target, prior) in [("D3", 75.0, 80.0), ("D4", 55.0, 60.0)] {
+            let finding = try #require(Self.at(findings, "target-below-prior", "pk-2023.xlsx", "PK Target Program", cell))
+            #expect(abs((finding.actual ?? 0) - target) < 1e-6 && finding.expected == prior)
+        }
+        // The sasaran target 82% is above the 2022 realisation 80%: not reported.
+        #expect(Self.at(findings, "target-below-prior", "pk-2023.xlsx", "PK Sasaran", "D4") == nil)
+    }
+
+    // The same checks across the sheets of the one LKjIP workbook (its LHE sheet quotes, and is not compared).
+    @Test func theSameFindingsAcrossTheSheetsOfOneWorkbook() throws {
+        let findings = try Self.findings(["planning/lkjip-2023-mojokerto.xlsx"])
+        #expect(findings.contains { $0.rule == "missing-counterpart" && $0.message.id.contains("Taman Makam Pahlawan") })
+        #expect(findings.contains { $0.rule == "missing-counterpart" && $0.message.id.contains("Tatakelola Birokrasi") })
+        let below = try #require(Self.at(findings, "target-below-prior", "lkjip-2023-mojokerto.xlsx", "Tabel 3.2", "C4"))
+        #expect(below.actual == 75 && below.expected == 80)
+        #expect(!findings.contains { $0.sheet == "LHE" && ["target-divergence", "target-below-prior"].contains($0.rule) })
+        #expect(findings.filter { $0.rule == "target-divergence" }.allSatisfy { !$0.related.isEmpty })
+    }
+
+    // 001-R4: the PSKS target is 98% in the Renstra and 100% in the PK and LKjIP (2020), 99% in the LKjIP for 2019.
+    @Test func renstraAndPkDivergeInSeed001() throws {
+        for paths in [["documents/001/renstra.xlsx", "documents/001/pk-2020.xlsx", "documents/001/lkjip-2020.xlsx"],
+                      ["planning/lkjip-2020-kota-blitar.xlsx"]] {
+            let findings = try Self.findings(paths).filter { $0.rule == "target-divergence" }
+            #expect(findings.contains { $0.message.en.contains("2020 target") && $0.actual == 100 && $0.expected == 98 }, "\(paths)")
+            #expect(findings.contains { $0.message.en.contains("2019 target") && $0.actual == 99 && $0.expected == 98 }, "\(paths)")
+        }
+    }
+}
