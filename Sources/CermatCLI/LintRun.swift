@@ -79,11 +79,8 @@ struct LintRun {
         let started = DispatchTime.now()
         let across = linter.checkAcross(members.map { Linter.Member(workbook: $0.workbook, document: $0.result.document) })
         result.acrossSeconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        let acrossByFile = Dictionary(grouping: across, by: \.file)
         // Each workbook's findings together, in input order, so that the report stays in file order.
-        let findings = members.flatMap { member in
-            (member.result.findings + (acrossByFile[member.workbook.source] ?? [])).sorted(by: Finding.ordered)
-        }
+        let findings = Linter.adding(across, to: members.map(\.result), of: members.map(\.workbook)).flatMap(\.findings)
         var suppressions = Suppressions(configuration: linter.configuration)
         for member in members { suppressions.add(notesOf: member.workbook) }
         let applied = suppressions.apply(findings)

@@ -47,13 +47,9 @@ struct DocumentSet {
 
     /// Lints the set: each workbook on its own, then the checks across documents over all of them.
     func lint(with linter: Linter) -> Checked {
-        var results = workbooks.map(linter.lint)
+        let results = workbooks.map(linter.lint)
         let across = linter.checkAcross(zip(workbooks, results).map { Linter.Member(workbook: $0.0, document: $0.1.document) })
-        for index in results.indices {
-            results[index].findings += across.filter { $0.file == workbooks[index].source }
-            results[index].findings.sort(by: Finding.ordered)
-        }
-        return Checked(results: results, across: across)
+        return Checked(results: Linter.adding(across, to: results, of: workbooks), across: across)
     }
 
     /// The report of DESIGN §4 for the set, with the uploaded file names as paths.

@@ -111,12 +111,19 @@ public struct Linter: Sendable {
         let start = DispatchTime.now()
         let across = checkAcross(zip(workbooks, results).map { Member(workbook: $0.0, document: $0.1.document) })
         let seconds = Self.seconds(since: start)
-        for (index, workbook) in workbooks.enumerated() {
-            results[index].findings += across.filter { $0.file == workbook.source }
-            results[index].findings.sort(by: Finding.ordered)
-            results[index].timings.insert(("across", seconds), at: 1)
-        }
+        results = Self.adding(across, to: results, of: workbooks)
+        for index in results.indices { results[index].timings.insert(("across", seconds), at: 1) }
         return results
+    }
+
+    /// Each workbook's result with the findings across documents that lie in it, in DESIGN §4 order.
+    public static func adding(_ across: [Finding], to results: [Result], of workbooks: [Workbook]) -> [Result] {
+        let byFile = Dictionary(grouping: across, by: \.file)
+        return zip(workbooks, results).map { workbook, result in
+            var result = result
+            result.findings = (result.findings + (byFile[workbook.source] ?? [])).sorted(by: Finding.ordered)
+            return result
+        }
     }
 
     /// Runs the checks across documents over a whole set: every rule's `check(set:in:)`, one per core, over one shared

@@ -14,9 +14,7 @@ public struct MissingCounterpartRule: Rule {
         rationale: Message(
             id: "LHE AKIP: \"Program pengelolaan taman makam pahlawan … pada PK tidak tercantum dalam dokumen perencanaan Rencana Strategis\"; sasaran tata kelola dan inovasi di IKU dan PK tidak ada di Renstra. Yang diperjanjikan harus dapat ditelusuri ke rencana lima tahunnya.",
             en: "LHE AKIP: \"the Taman Makam Pahlawan program in the PK is not in the Renstra\"; the governance and innovation sasaran of the IKU and PK are not in the Renstra. What is agreed must be traceable to the five-year plan."),
-        parameters: [RuleParameter("similarity", Message(
-            id: "kemiripan terkecil (0–1) dua teks untuk dianggap sama",
-            en: "the least similarity (0–1) for two texts to be the same"))],
+        parameters: [.similarity],
         examples: [
             RuleExample("program PK yang tidak ada di Renstra", sheets: [
                 RuleExample.Sheet("Renstra 2021-2026", [

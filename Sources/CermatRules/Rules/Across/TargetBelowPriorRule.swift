@@ -13,9 +13,7 @@ public struct TargetBelowPriorRule: Rule {
         rationale: Message(
             id: "LHE AKIP: \"penetapan target kinerja pada PK belum berdasarkan perhitungan yang logis, karena menetapkan target lebih rendah dibandingkan pencapaian realisasi kinerja pada tahun 2022\" (75% terhadap 80%, 55% terhadap 60%). Target di bawah capaian tahun lalu menjamin capaian di atas 100% tanpa kemajuan.",
             en: "LHE AKIP: \"the PK targets were not set logically, as they are below the realisation of 2022\" (75% against 80%, 55% against 60%). A target below last year's result guarantees a capaian above 100% without progress."),
-        parameters: [RuleParameter("similarity", Message(
-            id: "kemiripan terkecil (0–1) dua teks indikator untuk dianggap sama",
-            en: "the least similarity (0–1) for two indicator texts to be the same"))],
+        parameters: [.similarity],
         examples: [
             RuleExample("target PK 2023 75% di bawah pencapaian 2022 80%", [
                 ["No", "Sasaran", "Indikator Kinerja", "Target PK 2023", "Pencapaian 2022 (LKJIP)"],

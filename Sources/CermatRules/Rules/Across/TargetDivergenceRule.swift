@@ -14,9 +14,7 @@ public struct TargetDivergenceRule: Rule {
         rationale: Message(
             id: "Inspektorat menilai keselarasan target Renstra → Renja → PK → LKjIP: target Renja 2023 75% padahal Renstra 100% adalah temuan LHE AKIP. Target yang berbeda untuk tahun yang sama berarti salah satu dokumen tidak mengikuti yang lain.",
             en: "The inspectorate judges whether targets follow Renstra → Renja → PK → LKjIP: a Renja 2023 target of 75% where the Renstra says 100% is an LHE AKIP finding. Different targets for one year mean one document does not follow the other."),
-        parameters: [RuleParameter("similarity", Message(
-            id: "kemiripan terkecil (0–1) dua teks indikator untuk dianggap sama",
-            en: "the least similarity (0–1) for two indicator texts to be the same"))],
+        parameters: [.similarity],
         examples: [
             RuleExample("Renja 2023 menargetkan 75% padahal Renstra 100% untuk 2023", sheets: [
                 RuleExample.Sheet("Renstra 2021-2026", [
