@@ -82,6 +82,15 @@ public struct Vocabulary: Sendable {
         return nil
     }
 
+    /// The direction an indicator's normalised text (`TextKey.header`) says is good: lower for an inverse keyword
+    /// ("Persentase PMKS"), unless it also names a change ("penurunan PMKS") or a service ("PMKS yang memperoleh
+    /// pelayanan"), which are better when higher.
+    public func polarity(ofIndicator key: String) -> Polarity {
+        guard inverseKeywords.contains(where: { TextKey.contains(key, $0) }),
+              !(changeKeywords + servedKeywords).contains(where: { TextKey.contains(key, $0) }) else { return .higherIsBetter }
+        return .lowerIsBetter
+    }
+
     /// The unit a spelling stands for, if known.
     public func unit(spelled text: String) -> Unit? {
         let key = TextKey.header(text)

@@ -230,12 +230,7 @@ struct RowReader {
                                  kode: kodeText.flatMap { Kode($0) != nil ? $0 : nil }, name: name, indicator: indicator,
                                  unit: unit, values: values, bold: font.bold, italic: font.italic)
         let key = indicator == nil ? TextKey.header(name ?? "") : result.indicatorKey
-        // "Persentase PMKS" is lower-is-better, but not a decrease of it ("penurunan PMKS") nor a service to it ("PMKS yang
-        // memperoleh pelayanan"): those are better when higher.
-        if vocabulary.inverseKeywords.contains(where: { TextKey.contains(key, $0) }),
-           !(vocabulary.changeKeywords + vocabulary.servedKeywords).contains(where: { TextKey.contains(key, $0) }) {
-            result.polarity = .lowerIsBetter
-        }
+        result.polarity = vocabulary.polarity(ofIndicator: key)
         return result
     }
 

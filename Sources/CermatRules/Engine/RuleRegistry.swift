@@ -18,7 +18,7 @@ public enum RuleRegistry {
         // Workflow.
         InvalidSuppressionRule.self,
         // Across documents (Renstra, Renja, PK, IKU, LKjIP): the whole document set.
-        TargetDivergenceRule.self, TargetBelowPriorRule.self, MissingCounterpartRule.self,
+        TargetDivergenceRule.self, TargetBelowPriorRule.self, MissingCounterpartRule.self, TrendPolarityRule.self,
     ]
 
     /// The rule with an id.
