@@ -52,10 +52,9 @@ struct AcrossReading {
     }
 
     /// The unit of a row's value in a column as the unit rules read it: in the cell, its Satuan column or the
-    /// indicator's noun; `text` as printed, `unit` the dictionary unit it spells, if any.
-    func unit(_ place: SubjectIndex.Place, column: Int) -> (text: String, unit: Vocabulary.Unit?)? {
-        let units = IndicatorUnits(contexts[place.member], table: place.table)
-        return units.reading(place.row, column: column).map { ($0.text, $0.unit) }
+    /// indicator's noun (`source`); `text` as printed, `unit` the dictionary unit it spells, if any.
+    func unit(_ place: SubjectIndex.Place, column: Int) -> IndicatorUnits.Reading? {
+        IndicatorUnits(contexts[place.member], table: place.table).reading(place.row, column: column)
     }
 
     /// Whether an indicator measures a rate or a level (a percentage, an index, a score) rather than a count of

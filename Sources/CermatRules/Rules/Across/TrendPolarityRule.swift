@@ -75,8 +75,8 @@ public struct TrendPolarityRule: Rule {
             // A row may hold two indicators (tujuan and sasaran, old and new nomenclature): one series per indicator.
             var series: [(indicator: String, points: [Point])] = []
             for column in yearly {
-                guard let value = row.values[column.index], case let number? = value.value.number,
-                      !Self.isList(value) else { continue }
+                // A single number: a list's elements may be regrouped from year to year.
+                guard let value = row.values[column.index], let number = value.value.number else { continue }
                 let indicator = reading.indicator(origin, column: column.index)
                 guard !TextKey.trimmed(indicator).isEmpty else { continue }
                 let place = reading.place(origin, column: column.index)
@@ -129,11 +129,6 @@ public struct TrendPolarityRule: Rule {
                        related: [before.statement.place] + against.dropFirst().flatMap { [$0.0.statement.place, $0.1.statement.place] })
     }
 
-    private static func isList(_ value: TypedValue) -> Bool {
-        if case .list = value.value { return true }
-        return false
-    }
-
     // MARK: Realisations
 
     private func realisations(_ reading: AcrossReading, _ context: SetContext) {
@@ -143,7 +138,7 @@ public struct TrendPolarityRule: Rule {
             guard let first = items.first else { continue }
             let realised = SubjectIndex.distinct(items.flatMap { item in
                 item.statements.filter { $0.role == "realisasi" && $0.year != nil && $0.value.value.number != nil
-                    && !Self.isList($0.value) && reading.speaks($0, for: item) }
+                    && reading.speaks($0, for: item) }
             })
             let years = Set(realised.compactMap(\.year))
             guard years.count >= 2 else { continue }
