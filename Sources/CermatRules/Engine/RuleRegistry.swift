@@ -19,7 +19,7 @@ public enum RuleRegistry {
         InvalidSuppressionRule.self,
         // Across documents (Renstra, Renja, PK, IKU, LKjIP): the whole document set.
         TargetDivergenceRule.self, TargetBelowPriorRule.self, MissingCounterpartRule.self, TrendPolarityRule.self,
-        RevisedTargetBelowAchievementRule.self, FormulaDivergenceRule.self,
+        RevisedTargetBelowAchievementRule.self, FormulaDivergenceRule.self, UnitDivergenceRule.self,
     ]
 
     /// The rule with an id.

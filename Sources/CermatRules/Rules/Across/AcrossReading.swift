@@ -57,6 +57,11 @@ struct AcrossReading {
         IndicatorUnits(contexts[place.member], table: place.table).reading(place.row, column: column)
     }
 
+    /// The unit a row's indicator names after its count word (`Jumlah Orang …` → Orang), if any.
+    func noun(_ place: SubjectIndex.Place) -> Vocabulary.Unit? {
+        IndicatorUnits(contexts[place.member], table: place.table).noun(place.row)
+    }
+
     /// Whether an indicator measures a rate or a level (a percentage, an index, a score) rather than a count of
     /// outputs, whose planned volume follows the budget and may rightly fall.
     func isRate(_ indicator: String, unit: String?, value: TypedValue?) -> Bool {

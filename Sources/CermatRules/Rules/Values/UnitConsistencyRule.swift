@@ -153,7 +153,8 @@ public struct UnitConsistencyRule: Rule {
             // One kode counting two different things ("Jumlah laporan …", "Jumlah waktu …") is an indicator mismatch:
             // each unit may fit its own indicator.
             let openers = context.knowledge.vocabulary.countOpeners
-            if let a = Self.counted(first.row, openers), let b = Self.counted(later.row, openers), a != b { continue }
+            if let a = Self.counted(first.row.indicator ?? "", openers), let b = Self.counted(later.row.indicator ?? "", openers),
+               a != b { continue }
             let what = later.row.kode.map { "kode \($0)" } ?? "indikator \"\(later.row.indicator ?? "")\""
             let whatEn = later.row.kode.map { "kode \($0)" } ?? "the indicator \"\(later.row.indicator ?? "")\""
             context.report(Finding(rule: context.rule, severity: context.settings.severity, file: context.workbook.source,
@@ -167,9 +168,9 @@ public struct UnitConsistencyRule: Rule {
         }
     }
 
-    // What a "Jumlah …" indicator counts: the word after its count word.
-    private static func counted(_ row: PlanningRow, _ openers: [String]) -> String? {
-        let words = TextKey.header(row.indicator ?? "").split(separator: " ").map(String.init)
+    /// What a "Jumlah …" indicator counts: the word after its count word.
+    static func counted(_ indicator: String, _ openers: [String]) -> String? {
+        let words = TextKey.header(indicator).split(separator: " ").map(String.init)
         return words.count >= 2 && openers.contains(words[0]) ? words[1] : nil
     }
 
