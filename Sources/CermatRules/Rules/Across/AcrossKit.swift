@@ -30,6 +30,13 @@ extension SubjectIndex.Statement {
         sameTable(other) && place.row.sheetRow == other.place.row.sheetRow
     }
 
+    /// Whether two statements may speak of one row of the plan: not when both rows have a kode and the kode differ
+    /// (two sub-kegiatan sharing an indicator text).
+    func sameKode(_ other: SubjectIndex.Statement) -> Bool {
+        guard let mine = place.row.kode, let theirs = other.place.row.kode else { return true }
+        return (Kode(mine)?.normalized ?? mine) == (Kode(theirs)?.normalized ?? theirs)
+    }
+
     /// Whether two statements lie in the same table.
     func sameTable(_ other: SubjectIndex.Statement) -> Bool {
         place.member == other.place.member && place.table.sheetIndex == other.place.table.sheetIndex

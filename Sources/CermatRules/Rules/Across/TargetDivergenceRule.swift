@@ -9,13 +9,39 @@ public struct TargetDivergenceRule: Rule {
         name: Message(id: "Target tidak selaras antar dokumen", en: "Targets diverge across documents"),
         severity: .warning,
         description: Message(
-            id: "Indikator yang sama (dicocokkan menurut kode, atau menurut teks indikator yang dinormalkan) harus bertarget sama untuk tahun yang sama di Renstra, Renja, Renja Perubahan, PK, IKU dan LKjIP, dan di setiap tabel satu dokumen. Target daftar (\"60, 18, 90, 30\") dibandingkan satu per satu. Temuan ditaruh pada target yang berbeda dari Renstra (atau dari tabel pertama yang menyebutnya) dan menyebut dokumen mana mengatakan apa, termasuk apakah nilainya sebelum atau sesudah perubahan.",
-            en: "The same indicator (matched by kode, or by its normalised text) must have the same target for the same year in the Renstra, Renja, Renja Perubahan, PK, IKU and LKjIP, and in every table of one document. Lists (\"60, 18, 90, 30\") are compared element by element. The finding is put on the target that differs from the Renstra (or from the first table stating it) and names which document says what, including whether a value is before or after perubahan."),
+            id: "Indikator yang sama (dicocokkan menurut kode, atau menurut teks indikator yang dinormalkan) harus bertarget sama untuk tahun yang sama di Renstra, Renja, Renja Perubahan, PK, IKU dan LKjIP, dan di setiap tabel satu dokumen. Target daftar (\"60, 18, 90, 30\") dibandingkan satu per satu. Temuan ditaruh pada target yang berbeda dari Renstra (atau dari tabel pertama yang menyebutnya) dan menyebut dokumen mana mengatakan apa, termasuk apakah nilainya sebelum atau sesudah perubahan. Baris perubahan (target sebelum | sesudah perubahan) yang salah satu nilainya diikuti tabel pembanding adalah perubahannya sendiri, bukan perbedaan. Tabel yang mengikuti target sebelum perubahan di sebagian baris dan target sesudah perubahan di baris lain (nilai yang berubah, sama persis dengan salah satunya) dilaporkan sebagai tabel yang mencampur basis, pada baris kelompok yang lebih kecil. Baris dengan kode berbeda tidak dibandingkan walau teks indikatornya sama.",
+            en: "The same indicator (matched by kode, or by its normalised text) must have the same target for the same year in the Renstra, Renja, Renja Perubahan, PK, IKU and LKjIP, and in every table of one document. Lists (\"60, 18, 90, 30\") are compared element by element. The finding is put on the target that differs from the Renstra (or from the first table stating it) and names which document says what, including whether a value is before or after perubahan. A revision row (target before | after perubahan) one of whose values the other table follows is the revision itself, not a divergence. A table that follows the before-perubahan targets on some rows and the after-perubahan targets on others (changed values, exactly equal to one of them) is reported as mixing bases, on the rows of the smaller group. Rows with different kode are not compared, even when their indicator texts are the same."),
         rationale: Message(
-            id: "Inspektorat menilai keselarasan target Renstra → Renja → PK → LKjIP: target Renja 2023 75% padahal Renstra 100% adalah temuan LHE AKIP. Target yang berbeda untuk tahun yang sama berarti salah satu dokumen tidak mengikuti yang lain.",
-            en: "The inspectorate judges whether targets follow Renstra → Renja → PK → LKjIP: a Renja 2023 target of 75% where the Renstra says 100% is an LHE AKIP finding. Different targets for one year mean one document does not follow the other."),
+            id: "Inspektorat menilai keselarasan target Renstra → Renja → PK → LKjIP: target Renja 2023 75% padahal Renstra 100% adalah temuan LHE AKIP. Target yang berbeda untuk tahun yang sama berarti salah satu dokumen tidak mengikuti yang lain. Evaluasi Renja 2024 Kutai Kartanegara memakai target sesudah perubahan APBD-P di sebagian besar baris tetapi target sebelum perubahan untuk 1.06.04.2.01.05 (118, bukan 24), 1.06.06.2.02.02 dan 1.06.07.2.01.01: capaian tiap baris diukur terhadap rencana yang berbeda.",
+            en: "The inspectorate judges whether targets follow Renstra → Renja → PK → LKjIP: a Renja 2023 target of 75% where the Renstra says 100% is an LHE AKIP finding. Different targets for one year mean one document does not follow the other. Kutai Kartanegara's 2024 Renja evaluation uses the APBD-P targets after perubahan on most rows but those before perubahan for 1.06.04.2.01.05 (118, not 24), 1.06.06.2.02.02 and 1.06.07.2.01.01: each row's capaian is measured against a different plan."),
         parameters: [.similarity],
         examples: [
+            RuleExample("evaluasi Renja mengikuti target sesudah perubahan APBD-P, kecuali satu baris yang memakai target sebelum perubahan", sheets: [
+                RuleExample.Sheet("Evaluasi Renja 2024", [
+                    ["Kode", "Sub Kegiatan", "Indikator", "Target Renja 2024"],
+                    ["1.06.01.2.01.01", "Penyusunan Dokumen Perencanaan", "Jumlah Dokumen Perencanaan Perangkat Daerah", "5"],
+                    ["1.06.01.2.05.02", "Pengadaan Pakaian Dinas", "Jumlah Paket Pakaian Dinas beserta Atribut Kelengkapannya", "270"],
+                    ["1.06.04.2.01.05", "Pemberian Bimbingan Sosial", "Jumlah Peserta Bimbingan Fisik, Mental, Spiritual dan Sosial", "!118"],
+                ]),
+                RuleExample.Sheet("APBD-P 2024", [
+                    ["Kode", "Sub Kegiatan", "Indikator", "Target Sebelum Perubahan", "Target Sesudah Perubahan"],
+                    ["1.06.01.2.01.01", "Penyusunan Dokumen Perencanaan", "Jumlah Dokumen Perencanaan Perangkat Daerah", "6 Dokumen", "5 Dokumen"],
+                    ["1.06.01.2.05.02", "Pengadaan Pakaian Dinas", "Jumlah Paket Pakaian Dinas beserta Atribut Kelengkapannya", "157 Paket", "270 Paket"],
+                    ["1.06.04.2.01.05", "Pemberian Bimbingan Sosial", "Jumlah Peserta Bimbingan Fisik, Mental, Spiritual dan Sosial", "118 Orang", "24 Orang"],
+                ]),
+            ]),
+            RuleExample("evaluasi Renja mengikuti target sesudah perubahan di setiap baris", sheets: [
+                RuleExample.Sheet("Evaluasi Renja 2024", [
+                    ["Kode", "Sub Kegiatan", "Indikator", "Target Renja 2024"],
+                    ["1.06.01.2.01.01", "Penyusunan Dokumen Perencanaan", "Jumlah Dokumen Perencanaan Perangkat Daerah", "5"],
+                    ["1.06.04.2.01.05", "Pemberian Bimbingan Sosial", "Jumlah Peserta Bimbingan Fisik, Mental, Spiritual dan Sosial", "24"],
+                ]),
+                RuleExample.Sheet("APBD-P 2024", [
+                    ["Kode", "Sub Kegiatan", "Indikator", "Target Sebelum Perubahan", "Target Sesudah Perubahan"],
+                    ["1.06.01.2.01.01", "Penyusunan Dokumen Perencanaan", "Jumlah Dokumen Perencanaan Perangkat Daerah", "6 Dokumen", "5 Dokumen"],
+                    ["1.06.04.2.01.05", "Pemberian Bimbingan Sosial", "Jumlah Peserta Bimbingan Fisik, Mental, Spiritual dan Sosial", "118 Orang", "24 Orang"],
+                ]),
+            ]),
             RuleExample("Renja 2023 menargetkan 75% padahal Renstra 100% untuk 2023", sheets: [
                 RuleExample.Sheet("Renstra 2021-2026", [
                     ["Program", "Indikator Kinerja Program", "Satuan", "2022", "2023", "2024"],
@@ -53,11 +79,18 @@ public struct TargetDivergenceRule: Rule {
                     ?? group.first { $0.document == .renstra } ?? group[0]
                 var reported: [[Double]] = []
                 // Rows of one table are compared by the table's own rules; here, tables with each other.
-                for statement in group where !statement.sameTable(reference) && !statement.agrees(with: reference) {
+                // A revision row (before | after perubahan) one of whose values the reference follows is the revision
+                // itself, not a divergence: the reference uses that basis.
+                func revised(_ statement: SubjectIndex.Statement) -> Bool {
+                    group.contains { $0.sameRow(statement) && $0.basis != nil && statement.basis != nil
+                        && $0.basis != statement.basis && $0.agrees(with: reference) }
+                }
+                for statement in group where !statement.sameTable(reference) && !statement.agrees(with: reference)
+                    && statement.sameKode(reference) && !revised(statement) {
                     // One finding per different value: the other places saying the same are its related cells.
                     guard !reported.contains(where: { $0 == statement.numbers }) else { continue }
                     reported.append(statement.numbers)
-                    let same = group.filter { $0.place.cell != statement.place.cell && $0.agrees(with: statement) }
+                    let same = group.filter { $0.place.cell != statement.place.cell && $0.agrees(with: statement) && $0.sameKode(statement) }
                     report(statement, against: reference, also: same, year: year, subject: subject, index, context)
                 }
                 // One row stating the targets of two documents ("Target Renstra | Target Renja 2023") that differ.
@@ -69,6 +102,73 @@ public struct TargetDivergenceRule: Rule {
                 }
             }
         }
+        mixedBases(index, context)
+    }
+
+    /// A target and the revision row it follows: equal to that row's target before perubahan and not to the one after
+    /// (or the other way round).
+    private struct Following {
+        var statement: SubjectIndex.Statement
+        var basis: DocumentClassification.Basis
+        var before: SubjectIndex.Statement
+        var after: SubjectIndex.Statement
+        var subject: Int
+    }
+
+    // A table whose targets follow the before-perubahan values on some rows and the after-perubahan values on others
+    // (a Renja evaluation quoting the APBD-P): reported on the rows of the smaller group, naming both bases.
+    private func mixedBases(_ index: SubjectIndex, _ context: SetContext) {
+        var tables: [String: [Following]] = [:]
+        var order: [String] = []
+        for subject in index.subjects.indices {
+            let targets = SubjectIndex.distinct(index.items(of: subject).filter { $0.aspect == .indicator }
+                .flatMap(\.statements).filter { $0.role == "target" && $0.year != nil && $0.numbers.count == 1 })
+            // Revision rows: one row stating the year's target before and after perubahan, and changing it.
+            let revisions = targets.filter { $0.basis == .murni }.flatMap { before in
+                targets.filter { $0.basis == .perubahan && $0.year == before.year && $0.sameRow(before) && !$0.agrees(with: before) }
+                    .map { (before: before, after: $0) }
+            }
+            for statement in targets {
+                let matches = revisions.filter { pair in
+                    pair.before.year == statement.year && !pair.before.sameTable(statement) && statement.sameKode(pair.before)
+                }.compactMap { pair -> Following? in
+                    if statement.agrees(with: pair.before) { return Following(statement: statement, basis: .murni, before: pair.before, after: pair.after, subject: subject) }
+                    if statement.agrees(with: pair.after) { return Following(statement: statement, basis: .perubahan, before: pair.before, after: pair.after, subject: subject) }
+                    return nil
+                }
+                // A value that follows one revision row's "before" and another's "after" says nothing for certain.
+                guard let first = matches.first, matches.allSatisfy({ $0.basis == first.basis }) else { continue }
+                let table = "\(statement.place.member)|\(statement.place.table.sheetIndex)|\(statement.place.table.range)"
+                if tables[table] == nil { order.append(table) }
+                tables[table, default: []].append(first)
+            }
+        }
+        for table in order {
+            let rows = tables[table] ?? []
+            let murni = rows.filter { $0.basis == .murni }, perubahan = rows.filter { $0.basis == .perubahan }
+            guard !murni.isEmpty, !perubahan.isEmpty else { continue }
+            let minority = murni.count == perubahan.count ? rows : (murni.count < perubahan.count ? murni : perubahan)
+            for row in minority {
+                let others = row.basis == .murni ? perubahan : murni
+                report(mixed: row, others: others, index, context)
+            }
+        }
+    }
+
+    private func report(mixed row: Following, others: [Following], _ index: SubjectIndex, _ context: SetContext) {
+        let statement = row.statement
+        let name = index.name(of: row.subject)
+        let (own, ownEn) = row.basis == .murni ? ("sebelum perubahan", "before perubahan") : ("sesudah perubahan", "after perubahan")
+        let (other, otherEn) = row.basis == .murni ? ("sesudah perubahan", "after perubahan") : ("sebelum perubahan", "before perubahan")
+        let followed = row.basis == .murni ? row.before : row.after, rival = row.basis == .murni ? row.after : row.before
+        let example = others[0].statement
+        let cells = others.map(\.statement.place.cell.a1).joined(separator: ", ")
+        context.report(at: statement.place, column: statement.column.descriptor,
+                       message: Message(
+                        id: "tabel '\(statement.place.table.sheet)' mencampur basis target: target \(statement.year!) \"\(name)\" \(statement.shown(.id)) (\(statement.place.cell.a1)) sama dengan target \(own) \(followed.cited(.id)), bukan target \(other) \(rival.cited(.id)), padahal \(others.count) baris lain tabel ini (\(cells)) mengikuti target \(other); satu tabel harus memakai satu basis",
+                        en: "the table '\(statement.place.table.sheet)' mixes target bases: the \(statement.year!) target of \"\(name)\" \(statement.shown(.en)) (\(statement.place.cell.a1)) is the target \(ownEn) \(followed.cited(.en)), not the target \(otherEn) \(rival.cited(.en)), while \(others.count) other rows of this table (\(cells)) follow the targets \(otherEn); one table must use one basis"),
+                       expected: rival.numbers.first, actual: statement.numbers.first,
+                       related: [followed.place, rival.place, example.place])
     }
 
     private func report(_ statement: SubjectIndex.Statement, against reference: SubjectIndex.Statement,

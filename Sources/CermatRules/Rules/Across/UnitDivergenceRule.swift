@@ -14,18 +14,18 @@ public struct UnitDivergenceRule: Rule {
             id: "Indikator yang sama (dicocokkan menurut kode, atau menurut teks indikator yang dinormalkan) harus bersatuan sama di setiap dokumen set (Renstra, Renja, APBD-P, PK, LKjIP). Satuan dibaca seperti unit-consistency: di sel nilai (\"20 KPM\") atau di kolom Satuan, dinormalkan menurut rules/vocabulary/units.yml; nama lain dan jenisnya (KK dan KPM untuk Keluarga, Orang/Bulan untuk Orang) dianggap sama. Dua tabel satu workbook dengan kode atau teks indikator yang persis sama sudah diperiksa unit-consistency; aturan ini menambah pasangan antar workbook dan pasangan yang hanya mirip teksnya. Indikator \"Jumlah …\" yang menghitung benda berbeda tidak dibandingkan.",
             en: "The same indicator (matched by kode, or by its normalised text) must have the same unit in every document of the set (Renstra, Renja, APBD-P, PK, LKjIP). Units are read as unit-consistency reads them: in the value's cell (\"20 KPM\") or the Satuan column, normalised by rules/vocabulary/units.yml; other names and kinds (KK and KPM for Keluarga, Orang/Bulan for Orang) count as the same. Two tables of one workbook with exactly the same kode or indicator text are unit-consistency's; this rule adds the pairs across workbooks and those matched by similar text only. \"Jumlah …\" indicators counting different things are not compared."),
         rationale: Message(
-            id: "Renstra Mojokerto menghitung \"Jumlah Tagana yang dibina\" dalam Orang; bila dokumen lain menghitungnya dalam satuan lain, target dan realisasinya tidak dapat dibandingkan. Kukar: 1.06.01.2.01 bertarget 88 Dokumen di evaluasi Renja dan 12 Bulan di APBD-P.",
+            id: "Target dalam satu satuan tidak dapat dibandingkan dengan realisasi dalam satuan lain: 1.06.01.2.01 Kutai Kartanegara bertarget 88 Dokumen di evaluasi Renja 2024 dan 12 Bulan di APBD-P 2024.",
             en: "A target in one unit cannot be compared with a realisation in another: Kutai Kartanegara's 1.06.01.2.01 has 88 Dokumen in the Renja evaluation and 12 Bulan in the APBD-P."),
         parameters: [.similarity],
         examples: [
-            RuleExample("indikator yang sama bersatuan Laporan di Renja dan OH di APBD-P (teks sedikit berbeda)", sheets: [
+            RuleExample("indikator yang sama bersatuan Dokumen di Renja dan Bulan di APBD-P (teks sedikit berbeda)", sheets: [
                 RuleExample.Sheet("Renja 2024", [
-                    ["Sub Kegiatan", "Indikator", "Satuan", "Target"],
-                    ["Penyelenggaraan Rapat Koordinasi", "Jumlah Laporan Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD", "Laporan", "300"],
+                    ["Kegiatan", "Indikator", "Satuan", "Target"],
+                    ["Perencanaan, Penganggaran dan Evaluasi Kinerja", "Tersedianya Layanan Administrasi Keuangan pada Dinas Sosial", "Dokumen", "25"],
                 ]),
                 RuleExample.Sheet("APBD-P 2024", [
-                    ["Sub Kegiatan", "Indikator", "Target Sebelum Perubahan", "Target Sesudah Perubahan"],
-                    ["Penyelenggaraan Rapat Koordinasi", "Jumlah Laporan Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD.", "!300 OH", "300 OH"],
+                    ["Kegiatan", "Indikator", "Target Sebelum Perubahan", "Target Sesudah Perubahan"],
+                    ["Perencanaan, Penganggaran dan Evaluasi Kinerja", "Tersedianya Layanan Administrasi Keuangan pada Dinas Sosial.", "!12 Bulan", "12 Bulan"],
                 ]),
             ]),
             RuleExample("satuan sama jenis: KPM dan Keluarga", sheets: [
