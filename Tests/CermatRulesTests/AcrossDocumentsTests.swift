@@ -124,6 +124,32 @@ import Testing
         #expect(findings.filter { $0.rule == "target-divergence" }.allSatisfy { !$0.related.isEmpty })
     }
 
+    // The same inspectorate findings on the set as one workbook with a sheet per document table.
+    @Test func theSameFindingsOnTheSetAsOneWorkbook() throws {
+        let separate = try Self.findings(Self.set004)
+        let combined = try Self.findings(["documents/combined/004.xlsx"])
+        for rule in ["missing-counterpart", "target-divergence", "target-below-prior"] {
+            let subjects = { (findings: [Finding]) in Set(findings.filter { $0.rule == rule }.map { "\($0.sheet)|\($0.cell.a1)|\($0.actual ?? -1)" }) }
+            #expect(subjects(combined) == subjects(separate), "\(rule)")
+        }
+        #expect(Self.at(combined, "target-below-prior", "004.xlsx", "PK Target Program", "D3")?.expected == 80)
+    }
+
+    // The corrected counterparts (fixtures/documents/<seed>-corrected, built from the `.aligned.tsv` transcriptions):
+    // every finding above corrected in every document, so nothing is reported, neither across the separate workbooks nor
+    // across the sheets of the one workbook. Every rule runs, those of one workbook included.
+    @Test(arguments: [["documents/004-corrected/renstra.xlsx", "documents/004-corrected/pk-2023.xlsx",
+                       "documents/004-corrected/renja-2023.xlsx", "documents/004-corrected/iku-2023.xlsx",
+                       "documents/004-corrected/lkjip-2023.xlsx"],
+                      ["documents/combined/004-corrected.xlsx"],
+                      ["documents/001-corrected/renstra.xlsx", "documents/001-corrected/pk-2020.xlsx",
+                       "documents/001-corrected/lkjip-2020.xlsx"],
+                      ["documents/combined/001-corrected.xlsx"]])
+    func correctedSetsDrawNothing(paths: [String]) throws {
+        let findings = try Self.findings(paths)
+        #expect(findings.map { "\($0.rule) \($0.sheet)!\($0.cell.a1): \($0.message.en)" } == [])
+    }
+
     // 001-R4: the PSKS target is 98% in the Renstra and 100% in the PK and LKjIP (2020), 99% in the LKjIP for 2019.
     @Test func renstraAndPkDivergeInSeed001() throws {
         for paths in [["documents/001/renstra.xlsx", "documents/001/pk-2020.xlsx", "documents/001/lkjip-2020.xlsx"],
