@@ -18,7 +18,10 @@ public enum RuleRegistry {
         // Workflow.
         InvalidSuppressionRule.self,
         // Across documents (Renstra, Renja, PK, IKU, LKjIP): the whole document set.
-        TargetDivergenceRule.self, TargetBelowPriorRule.self, MissingCounterpartRule.self,
+        TargetDivergenceRule.self, TargetBelowPriorRule.self, MissingCounterpartRule.self, BudgetDivergenceRule.self,
+        RealisationDivergenceRule.self, NameDivergenceRule.self,
+        // Pagu and target of one row (XT08 of the catalogue's cross-table family, checked table by table).
+        PaguTargetPairingRule.self,
     ]
 
     /// The rule with an id.
