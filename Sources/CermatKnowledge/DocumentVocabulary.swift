@@ -11,6 +11,9 @@ public struct DocumentVocabulary: Sendable {
     public var murniWords: [String] = []
     /// Words of columns holding another body's figures (national realisation), never compared.
     public var foreignColumnWords: [String] = []
+    /// Words of the routine programs every office runs (administration, apparatus, reporting), which a Renstra's
+    /// matrix of sasaran and their programs often leaves out.
+    public var supportProgramWords: [String] = []
     /// Spelling variants of single words, lower case (`permakanaan` → `permakanan`).
     public var spellingVariants: [String: String] = [:]
 
@@ -40,6 +43,12 @@ public struct DocumentVocabulary: Sendable {
         return foreignColumnWords.contains { Self.contains(words, $0) }
     }
 
+    /// Whether a program name is one of the routine support programs.
+    public func isSupportProgram(_ name: String) -> Bool {
+        let words = Self.words(name)
+        return supportProgramWords.contains { Self.contains(words, $0) }
+    }
+
     // Lower-case words of letters, digits and hyphens: "Renja-P 2023," → ["renja-p", "2023"].
     static func words(_ text: String) -> [Substring] {
         TextKey.header(text).split { !($0.isLetter || $0.isNumber || $0 == "-") }
@@ -58,7 +67,7 @@ public struct DocumentVocabulary: Sendable {
         var vocabulary = DocumentVocabulary()
         let path = folder + "/documents.yml"
         let file = try YAMLFile.mapping(path)
-        try YAMLFile.checkKeys(file, allowed: ["kinds", "perubahan", "murni", "foreign-columns"], in: path, at: "the file")
+        try YAMLFile.checkKeys(file, allowed: ["kinds", "perubahan", "murni", "foreign-columns", "support-programs"], in: path, at: "the file")
         for node in file["kinds"]?.sequence ?? [] {
             guard let entry = node.mapping else { throw KnowledgeError(file: path, "an entry of 'kinds' must be a mapping") }
             try YAMLFile.checkKeys(entry, allowed: ["type", "words"], in: path, at: "an entry of 'kinds'")
@@ -72,6 +81,7 @@ public struct DocumentVocabulary: Sendable {
         vocabulary.perubahanWords = try YAMLFile.strings(file, "perubahan", in: path).map { $0.lowercased() }
         vocabulary.murniWords = try YAMLFile.strings(file, "murni", in: path).map { $0.lowercased() }
         vocabulary.foreignColumnWords = try YAMLFile.strings(file, "foreign-columns", in: path).map { $0.lowercased() }
+        vocabulary.supportProgramWords = try YAMLFile.strings(file, "support-programs", in: path).map { $0.lowercased() }
         let spellingsPath = folder + "/spellings.yml"
         let spellings = try YAMLFile.mapping(spellingsPath)
         try YAMLFile.checkKeys(spellings, allowed: ["variants"], in: spellingsPath, at: "the file")

@@ -47,8 +47,38 @@ import Testing
         #expect(missing.contains { $0.message.id.contains("Program Pengelolaan Taman Makam Pahlawan") })
         #expect(missing.contains { $0.message.id.contains("Tatakelola Birokrasi") })
         #expect(missing.contains { $0.message.id.contains("Optimalisasi Kualitas Pelayanan") })
-        // The programs the Renstra has are not reported.
+        // The programs the Renstra has are not reported, nor the routine support program of a Renstra that lists none,
+        // nor the PPKS sasaran the Renstra's Tabel 2.1 states: exactly the LHE's rows 1 and 2, in the IKU.
         #expect(!missing.contains { $0.message.id.contains("\"Program Pemberdayaan Sosial\"") })
+        #expect(Set(missing.map(Self.subject)) == [
+            "Meningkatnya Tatakelola Birokrasi Pemerintahan yang Efektif, Efisien dan Akuntabel", "Nilai SAKIP Perangkat Daerah",
+            "Persentase Realisasi Anggaran Perangkat Daerah", "Indeks Profesionalitas ASN",
+            "Optimalisasi Kualitas Pelayanan melalui Pembangunan Inovasi yang Mempunyai Nilai Tambah",
+            "Jumlah Inovasi yang terinternalisasi dan tersosialisasi serta berkelanjutan",
+            "Program Pengelolaan Taman Makam Pahlawan", "Persentase Jumlah Taman Makam Pahlawan yang Dikelola"])
+        #expect(missing.count == 8)
+    }
+
+    /// The first quoted text of a finding's message: the subject it is about.
+    static func subject(_ finding: Finding) -> String {
+        finding.message.id.split(separator: "\"", omittingEmptySubsequences: false).dropFirst().first.map(String.init) ?? ""
+    }
+
+    // Seed 001: a Renstra matrix row states a tujuan, a sasaran with its own indicator and values, and a program; each
+    // is read. The PK programs it lists are found, its support programs are not asked for, and the one PK program
+    // named differently ("Pemberdayaan Kesejahteraan Sosial" / "pemberdayaan Kelembagaan Kesejahteraan Sosial") is
+    // reported both ways.
+    @Test func renstraMatrixRowsOfSeed001AreReadByBlock() throws {
+        let findings = try Self.findings(["documents/001/renstra.xlsx", "documents/001/pk-2020.xlsx", "documents/001/lkjip-2020.xlsx"])
+        let missing = findings.filter { $0.rule == "missing-counterpart" }
+        #expect(Set(missing.map(Self.subject)) == [
+            "Meningkatnya Pemberdayaan Fakir Miskin Kelembagaan Sosial Masyarakat", "Program Pemberdayaan Kesejahteraan Sosial",
+            "Meningkatnya Pemberdayaan Fakir Miskin dan Kelompok Sosial Masyarakat", "Program pemberdayaan Kelembagaan Kesejahteraan Sosial"])
+        #expect(missing.count == 4)
+        // 001-R5: the rehabilitasi target is 85 % in the Renstra's sasaran block and 90 % in the PK and LKjIP.
+        let rehab = try #require(findings.first { $0.rule == "target-divergence" && $0.message.en.contains("2020 target") && $0.actual == 90 })
+        #expect(rehab.expected == 85)
+        #expect(rehab.related.contains { $0.file.hasSuffix("renstra.xlsx") && $0.cell.a1 == "S11" })
     }
 
     // LHE row 3: Renja 2023 75% against the Renstra target 100%, and against the 2022 realisation 80% (55 / 60 likewise).
@@ -84,11 +114,40 @@ import Testing
     @Test func theSameFindingsAcrossTheSheetsOfOneWorkbook() throws {
         let findings = try Self.findings(["planning/lkjip-2023-mojokerto.xlsx"])
         #expect(findings.contains { $0.rule == "missing-counterpart" && $0.message.id.contains("Taman Makam Pahlawan") })
-        #expect(findings.contains { $0.rule == "missing-counterpart" && $0.message.id.contains("Tatakelola Birokrasi") })
+        // The workbook holds the Renstra's program matrix only, without its sasaran: the governance indicators are
+        // missing from it, the sasaran cannot be checked.
+        #expect(findings.contains { $0.rule == "missing-counterpart" && $0.message.id.contains("\"Nilai SAKIP Perangkat Daerah\"") })
+        #expect(!findings.contains { $0.rule == "missing-counterpart" && $0.message.id.hasPrefix("sasaran") })
         let below = try #require(Self.at(findings, "target-below-prior", "lkjip-2023-mojokerto.xlsx", "Tabel 3.2", "C4"))
         #expect(below.actual == 75 && below.expected == 80)
         #expect(!findings.contains { $0.sheet == "LHE" && ["target-divergence", "target-below-prior"].contains($0.rule) })
         #expect(findings.filter { $0.rule == "target-divergence" }.allSatisfy { !$0.related.isEmpty })
+    }
+
+    // The same inspectorate findings on the set as one workbook with a sheet per document table.
+    @Test func theSameFindingsOnTheSetAsOneWorkbook() throws {
+        let separate = try Self.findings(Self.set004)
+        let combined = try Self.findings(["documents/combined/004.xlsx"])
+        for rule in ["missing-counterpart", "target-divergence", "target-below-prior"] {
+            let subjects = { (findings: [Finding]) in Set(findings.filter { $0.rule == rule }.map { "\($0.sheet)|\($0.cell.a1)|\($0.actual ?? -1)" }) }
+            #expect(subjects(combined) == subjects(separate), "\(rule)")
+        }
+        #expect(Self.at(combined, "target-below-prior", "004.xlsx", "PK Target Program", "D3")?.expected == 80)
+    }
+
+    // The corrected counterparts (fixtures/documents/<seed>-corrected, built from the `.aligned.tsv` transcriptions):
+    // every finding above corrected in every document, so nothing is reported, neither across the separate workbooks nor
+    // across the sheets of the one workbook. Every rule runs, those of one workbook included.
+    @Test(arguments: [["documents/004-corrected/renstra.xlsx", "documents/004-corrected/pk-2023.xlsx",
+                       "documents/004-corrected/renja-2023.xlsx", "documents/004-corrected/iku-2023.xlsx",
+                       "documents/004-corrected/lkjip-2023.xlsx"],
+                      ["documents/combined/004-corrected.xlsx"],
+                      ["documents/001-corrected/renstra.xlsx", "documents/001-corrected/pk-2020.xlsx",
+                       "documents/001-corrected/lkjip-2020.xlsx"],
+                      ["documents/combined/001-corrected.xlsx"]])
+    func correctedSetsDrawNothing(paths: [String]) throws {
+        let findings = try Self.findings(paths)
+        #expect(findings.map { "\($0.rule) \($0.sheet)!\($0.cell.a1): \($0.message.en)" } == [])
     }
 
     // 001-R4: the PSKS target is 98% in the Renstra and 100% in the PK and LKjIP (2020), 99% in the LKjIP for 2019.

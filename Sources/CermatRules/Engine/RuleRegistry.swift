@@ -18,8 +18,11 @@ public enum RuleRegistry {
         // Workflow.
         InvalidSuppressionRule.self,
         // Across documents (Renstra, Renja, PK, IKU, LKjIP): the whole document set.
-        TargetDivergenceRule.self, TargetBelowPriorRule.self, MissingCounterpartRule.self, TrendPolarityRule.self,
-        RevisedTargetBelowAchievementRule.self, FormulaDivergenceRule.self, UnitDivergenceRule.self,
+        TargetDivergenceRule.self, TargetBelowPriorRule.self, MissingCounterpartRule.self, BudgetDivergenceRule.self,
+        RealisationDivergenceRule.self, NameDivergenceRule.self, TrendPolarityRule.self, RevisedTargetBelowAchievementRule.self,
+        FormulaDivergenceRule.self, UnitDivergenceRule.self,
+        // Pagu and target of one row (XT08 of the catalogue's cross-table family, checked table by table).
+        PaguTargetPairingRule.self,
     ]
 
     /// The rule with an id.

@@ -133,7 +133,15 @@ public final class SubjectIndex: Sendable {
             words[key] = set
             return set
         }
-        for index in items.indices {
+        // Matching is greedy, so it runs document by document down the planning chain (the Renstra first, as the
+        // reference the others are traced to): the subjects do not depend on the order the workbooks were given in.
+        let chain = DocumentKind.allCases
+        let order = items.indices.sorted {
+            let a = items[$0].document.kind.flatMap { chain.firstIndex(of: $0) } ?? chain.count
+            let b = items[$1].document.kind.flatMap { chain.firstIndex(of: $0) } ?? chain.count
+            return (a, $0) < (b, $1)
+        }
+        for index in order {
             let item = items[index]
             var chosen: Int?
             if let kode = item.kode, let subject = byKode["\(item.aspect):\(kode)"] {
@@ -181,7 +189,7 @@ public final class SubjectIndex: Sendable {
             if byKey["\(item.aspect):\(item.key)"] == nil { byKey["\(item.aspect):\(item.key)"] = subject }
         }
         self.items = items
-        self.subjects = subjects
+        self.subjects = subjects.map { $0.sorted() }
         self.threshold = threshold
     }
 
@@ -197,21 +205,33 @@ public final class SubjectIndex: Sendable {
         let classification = table.classification ?? DocumentClassification(kind: nil, year: nil, evidence: [])
         let sheet = workbook.sheets[table.sheetIndex]
         let words = knowledge.documents
-        // Only a table's first column of each meaning speaks for the indicator: a later one counts something else
+        let groups = indicatorGroups(table)
+        func group(of column: Int) -> Int { groups?.firstIndex { $0.members.contains(column) } ?? 0 }
+        // Only a group's first column of each meaning speaks for its indicator: a later one counts something else
         // (the target group under "Sasaran PPKS - PSKS" beside "Kinerja").
-        var seenDescriptors: Set<ColumnDescriptor> = []
+        var seenDescriptors: Set<String> = []
         let columns = table.columns.map { column in
-            (column, seenDescriptors.insert(column.descriptor).inserted ? interpretation(column, table, classification, words) : nil)
+            (column, seenDescriptors.insert("\(group(of: column.index))|\(column.descriptor)").inserted
+                ? interpretation(column, table, classification, words) : nil)
         }
         let formulaColumns = table.columns(role: "formula")
-        let nameColumn = table.columns(role: "name").first?.index
+        let nameColumn = table.columns(role: "name").first
         let sasaranColumn = table.columns(role: "sasaran").first?.index
+        let tujuanColumn = table.columns(role: "tujuan").first?.index
         let indicatorColumn = table.columns(role: "indicator").first?.index
         var result: [Item] = []
         for row in table.rows where row.isData && row.level != .total {
             func place(_ column: Int?) -> Place {
                 Place(member: member, table: table, row: row, cell: CellAddress(row: row.sheetRow, column: column ?? table.range.first.column),
                       file: workbook.source)
+            }
+            func text(_ column: Int) -> String? {
+                guard let cell = sheet[row.sheetRow, column], case .string(let text) = cell.value else { return nil }
+                let trimmed = TextKey.trimmed(text)
+                return trimmed.isEmpty ? nil : trimmed
+            }
+            func label(_ column: Int) -> String? {
+                text(column).map(strip).flatMap { $0.isEmpty ? nil : $0 }
             }
             var statements: [Statement] = []
             for (column, reading) in columns where column.descriptor.isMeasured {
@@ -222,36 +242,78 @@ public final class SubjectIndex: Sendable {
             let kode = row.kode.map { Kode($0)?.normalized ?? $0 }
             let money = statements.filter { $0.column.descriptor.measure == "Rp" }
             let kinerja = statements.filter { $0.column.descriptor.measure != "Rp" }
-            if let indicator = row.indicator.map(strip), !indicator.isEmpty {
+            var indicators: [(column: Int?, text: String, members: Set<Int>?)] = []
+            if let groups {
+                indicators = groups.compactMap { group in label(group.indicator).map { (group.indicator, $0, group.members) } }
+            } else if let indicator = row.indicator.map(strip), !indicator.isEmpty {
+                indicators = [(indicatorColumn, indicator, nil)]
+            }
+            for (offset, indicator) in indicators.enumerated() {
                 let formulas = formulaColumns.compactMap { column -> Text? in
-                    guard let cell = sheet[row.sheetRow, column.index], case .string(let text) = cell.value,
-                          !TextKey.trimmed(text).isEmpty else { return nil }
-                    return Text(place: place(column.index), text: TextKey.trimmed(text),
+                    guard indicator.members?.contains(column.index) ?? true, let formula = text(column.index) else { return nil }
+                    return Text(place: place(column.index), text: formula,
                                 document: words.kind(in: column.header.joined(separator: " "))?.kind ?? classification.kind)
                 }
-                result.append(Item(aspect: .indicator, text: indicator, key: subjectKey(indicator, matcher),
-                                   kode: row.level == .indicator ? nil : kode, place: place(indicatorColumn),
-                                   document: classification, statements: kinerja, formulas: formulas, subject: nil, candidates: []))
+                result.append(Item(aspect: .indicator, text: indicator.text, key: subjectKey(indicator.text, matcher),
+                                   kode: row.level == .indicator || offset > 0 ? nil : kode, place: place(indicator.column),
+                                   document: classification,
+                                   statements: kinerja.filter { indicator.members?.contains($0.place.cell.column) ?? true },
+                                   formulas: formulas, subject: nil, candidates: []))
             }
-            guard let name = row.name.map(strip), !name.isEmpty else { continue }
+            let name = row.name.map(strip).flatMap { $0.isEmpty ? nil : $0 }
+            // A row that also names a sasaran or a program beside its own label (a Renstra matrix row: tujuan, sasaran
+            // and the program that reaches it) speaks of each of them too.
+            var besides: [(aspect: Aspect, column: Int, text: String)] = []
+            if let sasaranColumn, let sasaran = label(sasaranColumn), sasaran != name { besides.append((.sasaran, sasaranColumn, sasaran)) }
+            if let nameColumn, let program = label(nameColumn.index), program != name,
+               TextKey.header(program).hasPrefix("program ") || TextKey.contains(TextKey.header(nameColumn.header.joined(separator: " ")), "program") {
+                besides.append((.program, nameColumn.index, program))
+            }
+            for beside in besides {
+                result.append(Item(aspect: beside.aspect, text: beside.text,
+                                   key: subjectKey(beside.text, matcher, program: beside.aspect == .program),
+                                   kode: nil, place: place(beside.column), document: classification, statements: [], formulas: [],
+                                   subject: nil, candidates: []))
+            }
+            guard let name else { continue }
             let aspect: Aspect?
             switch row.level {
             case .program: aspect = .program
             case .kegiatan, .subKegiatan: aspect = .kegiatan
             case .sasaran: aspect = .sasaran
+            case .tujuan: aspect = nil
             default:
-                if nameColumn == nil && sasaranColumn != nil { aspect = .sasaran }
+                // A row whose sasaran cell is empty beside a tujuan column is named by its tujuan, which no document
+                // traces (Tabel 2.1: "1. Sistem Perlindungan Sosial …" above its sasaran).
+                let tujuanOnly = tujuanColumn != nil && sasaranColumn.flatMap(label) == nil
+                if nameColumn == nil && sasaranColumn != nil && !tujuanOnly { aspect = .sasaran }
                 else if TextKey.header(name).hasPrefix("program ") { aspect = .program }
                 else { aspect = nil }
             }
             guard let aspect else { continue }
-            let labelColumn = aspect == .sasaran ? (sasaranColumn ?? nameColumn) : (nameColumn ?? sasaranColumn)
+            let labelColumn = aspect == .sasaran ? (sasaranColumn ?? nameColumn?.index) : (nameColumn?.index ?? sasaranColumn)
             result.append(Item(aspect: aspect, text: name, key: subjectKey(name, matcher, program: aspect == .program),
                                kode: aspect == .sasaran ? nil : kode, place: place(labelColumn), document: classification,
                                statements: row.indicator == nil ? kinerja + money : money, formulas: [], subject: nil,
                                candidates: []))
         }
         return result
+    }
+
+    // A table whose indicator columns head groups of their own (a Renstra matrix: Tujuan › Indikator, Kondisi Awal… |
+    // Sasaran › Indikator, Tingkat…): each group's values and formula belong to its own indicator, not to the row's
+    // first one. `nil` unless every measured and formula column falls under exactly one indicator's group.
+    private static func indicatorGroups(_ table: PlanningTable) -> [(indicator: Int, members: Set<Int>)]? {
+        let indicators = table.columns(role: "indicator")
+        guard indicators.count >= 2 else { return nil }
+        let heads = indicators.map { column in column.header.count > 1 ? TextKey.header(column.header[0]) : "" }
+        guard !heads.contains(""), Set(heads).count == heads.count else { return nil }
+        var groups = indicators.map { (indicator: $0.index, members: Set([$0.index])) }
+        for column in table.columns where column.descriptor.isMeasured || column.descriptor.role == "formula" {
+            guard column.header.count > 1, let at = heads.firstIndex(of: TextKey.header(column.header[0])) else { return nil }
+            groups[at].members.insert(column.index)
+        }
+        return groups
     }
 
     // What a measured column states: which document, which year, which basis; `nil` for a column that speaks of another

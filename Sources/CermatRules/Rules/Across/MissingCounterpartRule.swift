@@ -9,14 +9,14 @@ public struct MissingCounterpartRule: Rule {
         name: Message(id: "Indikator/program tidak ada di dokumen lain", en: "Indicator or program missing from another document"),
         severity: .warning,
         description: Message(
-            id: "Setiap sasaran, indikator dan program di PK, IKU, Renja dan LKjIP harus ada di Renstra (bila set dokumen memuat Renstra), dan setiap program dan sasaran Renstra harus ada di PK (bila set memuat PK). Satu temuan per hal, di tempat pertama yang menyebutnya, dengan tempat lainnya sebagai sel terkait. Teks yang sama miripnya dengan dua hal di Renstra dilaporkan sebagai tidak pasti, tidak ditebak.",
-            en: "Every sasaran, indicator and program of the PK, IKU, Renja and LKjIP must be in the Renstra (when the document set has one), and every Renstra program and sasaran must be in the PK (when the set has one). One finding per subject, at the first place stating it, its other places as related cells. A text that resembles two Renstra subjects equally is reported as uncertain, never guessed."),
+            id: "Setiap sasaran, indikator dan program di PK, IKU, Renja dan LKjIP harus ada di Renstra (bila set dokumen memuat Renstra yang menyebut sasaran, indikator atau program; program penunjang rutin hanya bila Renstra menyebut program penunjang), dan setiap program dan sasaran Renstra harus ada di PK (bila set memuat PK). Satu temuan per hal, di tempat pertama yang menyebutnya, dengan tempat lainnya sebagai sel terkait. Teks yang sama miripnya dengan dua hal di Renstra dilaporkan sebagai tidak pasti, tidak ditebak.",
+            en: "Every sasaran, indicator and program of the PK, IKU, Renja and LKjIP must be in the Renstra (when the document set has a Renstra that states sasaran, indicators or programs; a routine support program only when the Renstra lists support programs), and every Renstra program and sasaran must be in the PK (when the set has one). One finding per subject, at the first place stating it, its other places as related cells. A text that resembles two Renstra subjects equally is reported as uncertain, never guessed."),
         rationale: Message(
             id: "LHE AKIP: \"Program pengelolaan taman makam pahlawan … pada PK tidak tercantum dalam dokumen perencanaan Rencana Strategis\"; sasaran tata kelola dan inovasi di IKU dan PK tidak ada di Renstra. Yang diperjanjikan harus dapat ditelusuri ke rencana lima tahunnya.",
             en: "LHE AKIP: \"the Taman Makam Pahlawan program in the PK is not in the Renstra\"; the governance and innovation sasaran of the IKU and PK are not in the Renstra. What is agreed must be traceable to the five-year plan."),
         parameters: [.similarity],
         examples: [
-            RuleExample("program PK yang tidak ada di Renstra", sheets: [
+            RuleExample("program PK yang tidak ada di Renstra (program penunjang rutin tidak, karena Renstra tidak menyebut program penunjang)", sheets: [
                 RuleExample.Sheet("Renstra 2021-2026", [
                     ["Program", "Indikator Kinerja Program", "Satuan", "2023", "2024"],
                     ["Program Pemberdayaan Sosial", "Persentase PSKS yang dibina", "%", "75", "75"],
@@ -25,6 +25,7 @@ public struct MissingCounterpartRule: Rule {
                     ["No", "Program", "Anggaran", "Keterangan"],
                     ["1", "Program Pemberdayaan Sosial", "860.400.000", "P-APBD 2023"],
                     ["2", "!Program Pengelolaan Taman Makam Pahlawan", "15.000.000", "APBD 2023"],
+                    ["3", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", "6.389.070.692", "APBD 2023"],
                 ]),
             ]),
             RuleExample("semua program PK ada di Renstra (Kab/Kota dan Kabupaten / Kota sama)", sheets: [
@@ -62,9 +63,11 @@ public struct MissingCounterpartRule: Rule {
     public func check(set members: [Linter.Member], in context: SetContext) {
         let index = context.index
         let all = index.items
-        let hasRenstra = all.contains { $0.document.kind == .renstra }
+        let renstraAspects = Set(all.filter { $0.document.kind == .renstra }.map(\.aspect))
         let pkAspects = Set(all.filter { $0.document.kind == .pk }.map(\.aspect))
-        guard hasRenstra else { return }
+        guard !renstraAspects.isEmpty else { return }
+        let support = context.knowledge.documents
+        let renstraHasSupport = all.contains { $0.document.kind == .renstra && $0.aspect == .program && support.isSupportProgram($0.text) }
         for item in all where item.subject == nil && Self.traceable(item) {
             let names = item.candidates.map { "\"\(index.name(of: $0))\"" }.joined(separator: " / ")
             context.report(at: item.place, column: nil,
@@ -77,7 +80,11 @@ public struct MissingCounterpartRule: Rule {
             let items = index.items(of: subject)
             let kinds = Set(items.compactMap(\.document.kind))
             let aspect = items[0].aspect
-            if !kinds.contains(.renstra), let first = items.first(where: Self.traceable) {
+            // Only what the set's Renstra states at all can be missing from it: a Renstra matrix of programs and their
+            // indicators says nothing of sasaran, and one without the routine support programs nothing of those.
+            let expected = renstraAspects.contains(aspect)
+                && !(aspect == .program && !renstraHasSupport && support.isSupportProgram(items[0].text))
+            if expected, !kinds.contains(.renstra), let first = items.first(where: Self.traceable) {
                 let others = items.filter { $0.place.cell != first.place.cell || $0.place.table.sheetIndex != first.place.table.sheetIndex }
                 let sources = Array(Set(items.compactMap { $0.document.kind?.name })).sorted().joined(separator: ", ")
                 context.report(at: first.place, column: nil,

@@ -1,0 +1,82 @@
+import CermatPlanning
+
+/// What the budget and name checks across tables share: which rows speak of the same program, kegiatan or sub-kegiatan.
+///
+/// A program is one line of the budget however a table nests it. A kegiatan or sub-kegiatan is identified by its own
+/// subject and the subjects of the kegiatan above it, at its level: two sub-kegiatan named "Penyediaan Permakanan" under
+/// two different kegiatan (Tabel 3.4 of the LKjIP 2023 of Kab. Mojokerto) are two lines, and a kegiatan and its only
+/// sub-kegiatan of the same name are two lines. Program rows above a kegiatan are not part of its identity, so that a
+/// table listing kegiatan without their programs still meets the one that lists both.
+extension SubjectIndex {
+    /// For each program or kegiatan item (by index), the line it speaks of; items whose row or a kegiatan above it
+    /// could not be matched to one subject have none.
+    func lines() -> [Int: String] {
+        var named: [String: Int] = [:]
+        for (index, item) in items.enumerated() where item.aspect == .program || item.aspect == .kegiatan {
+            named[Self.rowKey(item.place, sheetRow: item.place.row.sheetRow)] = index
+        }
+        var result: [Int: String] = [:]
+        for (index, item) in items.enumerated() where item.aspect == .program || item.aspect == .kegiatan {
+            guard let subject = item.subject else { continue }
+            if item.aspect == .program {
+                result[index] = "program|\(subject)"
+                continue
+            }
+            var path = [subject]
+            var row = item.place.row
+            var known = true
+            while let parent = row.parent, parent < item.place.table.rows.count {
+                let above = item.place.table.rows[parent]
+                guard above.level == .kegiatan || above.level == .subKegiatan else { break }
+                guard let owner = named[Self.rowKey(item.place, sheetRow: above.sheetRow)], let subject = items[owner].subject
+                else { known = false; break }
+                path.insert(subject, at: 0)
+                row = above
+            }
+            if known { result[index] = "\(item.place.row.level)|" + path.map(String.init).joined(separator: ">") }
+        }
+        return result
+    }
+
+    /// What the indicators of each row belong to, by row: the program or kegiatan named on it (its line), else the
+    /// sasaran; `owner(of:in:)` reads it.
+    func owners(lines: [Int: String]) -> [String: String] {
+        var result: [String: String] = [:]
+        for (index, item) in items.enumerated() where item.aspect != .indicator {
+            let key = Self.rowKey(item.place, sheetRow: item.place.row.sheetRow)
+            if let line = lines[index] {
+                result[key] = line
+            } else if item.aspect == .sasaran, let subject = item.subject, result[key] == nil {
+                result[key] = "sasaran|\(subject)"
+            }
+        }
+        return result
+    }
+
+    /// What a place's row belongs to: the program, kegiatan or sasaran named on its row or, for a further indicator
+    /// of the same one, on the row above.
+    static func owner(of place: Place, in owners: [String: String]) -> String? {
+        var row = place.row
+        if row.level == .indicator, let parent = row.parent, parent < place.table.rows.count { row = place.table.rows[parent] }
+        return owners[rowKey(place, sheetRow: row.sheetRow)]
+    }
+
+    private static func rowKey(_ place: Place, sheetRow: Int) -> String {
+        "\(place.member)|\(place.table.sheetIndex)|\(place.table.range.first.a1)|\(sheetRow)"
+    }
+}
+
+extension SubjectIndex.Statement {
+    /// The basis a planned value (target, pagu) is for: the column's or table's, and a Renja's is the plan before
+    /// perubahan.
+    var plannedBasis: DocumentClassification.Basis? {
+        basis ?? (document == .renja ? .murni : nil)
+    }
+}
+
+extension SubjectIndex.Place {
+    /// Whether two places lie in the same table.
+    func sameTable(_ other: SubjectIndex.Place) -> Bool {
+        member == other.member && table.sheetIndex == other.table.sheetIndex && table.range == other.table.range
+    }
+}
