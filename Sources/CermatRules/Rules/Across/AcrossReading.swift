@@ -72,6 +72,16 @@ struct AcrossReading {
             .contains { key.hasPrefix($0 + " ") }
     }
 
+    /// Whether an item's indicator is better when lower: by its own text (a row may hold a tujuan and a sasaran
+    /// indicator, and the row's polarity is its first one's), or by the falling targets of a row that is its own.
+    func lower(_ item: SubjectIndex.Item) -> Bool {
+        let key = TextKey.header(SubjectIndex.strip(item.text))
+        if positive(key) { return false }
+        if vocabulary.polarity(ofIndicator: key) == .lowerIsBetter { return true }
+        guard Self.same(item.place.row.indicator ?? "", item.text) else { return false }
+        return IndicatorPolarity.inverse(item.place.row, in: item.place.table, vocabulary: vocabulary) != nil
+    }
+
     /// Why an indicator is better when higher whatever population it names: it measures a change or a service.
     func positive(_ indicator: String) -> Bool {
         let key = TextKey.header(indicator)

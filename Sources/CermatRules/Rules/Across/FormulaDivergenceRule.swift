@@ -136,12 +136,12 @@ public struct FormulaDivergenceRule: Rule {
         return cells
     }
 
-    /// The formula normalised: lower case, one space between words, × x X * as `*`, : ÷ / and a fraction bar `_____`
-    /// as `/`, no parentheses, %, full stops or commas.
+    /// The formula normalised: lower case, one space between words and operators (`N-1` is `N - 1`), × x X * as `*`,
+    /// : ÷ / and a fraction bar `_____` as `/`, no parentheses, %, full stops or commas.
     static func key(_ text: String) -> String {
         var spaced = ""
         for char in TextKey.header(text) {
-            if "()[]:/÷×*%".contains(char) { spaced += " \(char) " } else { spaced.append(char) }
+            if "()[]:/÷×*%-–+".contains(char) { spaced += " \(char == "–" ? "-" : char) " } else { spaced.append(char) }
         }
         var words: [String] = []
         for raw in spaced.split(separator: " ") {

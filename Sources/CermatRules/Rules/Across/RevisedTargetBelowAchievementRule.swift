@@ -68,13 +68,14 @@ public struct RevisedTargetBelowAchievementRule: Rule {
             // ("Pelayanan Kedaruratan" under two kegiatan): rows with kode are compared only with their own kode.
             let revised = items.flatMap { item in
                 item.statements.filter { $0.role == "target" && $0.basis == .perubahan && $0.year != nil
-                    && $0.value.value.number != nil && reading.speaks($0, for: item) }.map { (item.kode, $0) }
+                    && $0.value.value.number != nil && reading.speaks($0, for: item) }.map { (item, $0) }
             }
             var seen: Set<String> = []
-            for (kode, target) in revised where seen.insert("\(target.place.member)|\(target.place.table.sheetIndex)|\(target.place.cell.a1)").inserted {
+            for (item, target) in revised where seen.insert("\(target.place.member)|\(target.place.table.sheetIndex)|\(target.place.cell.a1)").inserted {
+                let kode = item.kode
                 let value = target.value.value.number!
                 let unit = Self.unit(target.place, target.column.index, reading)
-                let lower = IndicatorPolarity.inverse(target.place.row, in: target.place.table, vocabulary: reading.vocabulary) != nil
+                let lower = reading.lower(item)
                 let same = achieved.filter { $0.year == target.year && $0.unit == unit && (kode == nil || $0.kode == nil || $0.kode == kode) }
                 let worst = lower ? same.min { $0.number < $1.number } : same.max { $0.number < $1.number }
                 guard let done = worst, lower ? value > done.number + 1e-9 : value < done.number - 1e-9 else { continue }

@@ -47,7 +47,8 @@ public struct TargetBelowPriorRule: Rule {
             guard !realised.isEmpty else { continue }
             for target in statements where target.role == "target" && target.numbers.count == 1 {
                 guard let year = target.year else { continue }
-                let lower = target.place.row.polarity == .lowerIsBetter
+                // The indicator's own text decides, not the row's: a Renstra row holds a tujuan and a sasaran indicator.
+                let lower = context.knowledge.vocabulary.polarity(ofIndicator: TextKey.header(index.name(of: subject))) == .lowerIsBetter
                 let value = target.numbers[0]
                 let before = realised.filter { $0.year == year - 1 }
                 let worst = lower ? before.min { $0.numbers[0] < $1.numbers[0] } : before.max { $0.numbers[0] < $1.numbers[0] }

@@ -143,9 +143,7 @@ public struct TrendPolarityRule: Rule {
             let years = Set(realised.compactMap(\.year))
             guard years.count >= 2 else { continue }
             // Every table must read the indicator the same way round; a subject read both ways is left alone.
-            let directions = Set(items.map { item in
-                IndicatorPolarity.inverse(item.place.row, in: item.place.table, vocabulary: reading.vocabulary) != nil
-            })
+            let directions = Set(items.map(reading.lower))
             guard directions.count == 1, let lower = directions.first else { continue }
             guard realised.contains(where: {
                 reading.isRate(first.text, unit: reading.unit($0.place, column: $0.column.index)?.text, value: $0.value)
