@@ -40,6 +40,22 @@ import Testing
         #expect(lkjip.tables.first { $0.sheet == "Tabel 3.2" }?.classification?.year == 2023)
     }
 
+    // `documents:` in .cermat.yml states what a table is where the workbook does not say it, and the checks follow it.
+    @Test func theConfigurationStatesADocumentsKindAndYear() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cermat-documents-\(UUID().uuidString).yml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "documents:\n  \"Renja 2023\": {type: renja, year: 2024, basis: perubahan}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let linter = try Linter(knowledge: Self.knowledge, configuration: try Configuration.load(path: path))
+        let renja = try XLSXReader().read(path: Fixtures.path("documents/004/renja-2023.xlsx"))
+        let table = try #require(linter.lint(renja).document.tables.first)
+        #expect(table.classification?.year == 2024 && table.classification?.basis == .perubahan)
+        #expect(table.classification?.evidence.contains { $0.contains(".cermat.yml") || $0.contains("configuration") } == true)
+        // Stated as 2024, its targets are no longer compared with the Renstra's 2023 targets.
+        let set = try Self.set004.map { try XLSXReader().read(path: Fixtures.path($0)) }
+        let findings = try linter.lint(set: set).flatMap(\.findings)
+        #expect(Self.at(findings, "target-divergence", "renja-2023.xlsx", "Renja 2023", "D3") == nil)
+    }
+
     // LHE rows 1-2: IKU/PK sasaran and the Taman Makam Pahlawan program are not in the Renstra.
     @Test func pkAndIkuItemsMissingFromTheRenstra() throws {
         let findings = try Self.findings(Self.set004)
