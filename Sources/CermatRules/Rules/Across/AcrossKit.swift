@@ -18,6 +18,12 @@ extension SubjectIndex.Statement {
         "\(shown(language)) (\(source), \(place.description))"
     }
 
+    /// `; 2 tempat lain juga 75%`: the clause saying how many other places state this value; empty for none.
+    func alsoSaid(by count: Int) -> Message {
+        count == 0 ? Message(id: "", en: "")
+            : Message(id: "; \(count) tempat lain juga \(shown(.id))", en: "; \(count) other places also say \(shown(.en))")
+    }
+
     /// The value as the cell shows it: a numeric cell at its own precision, text as typed.
     func shown(_ language: Language) -> String {
         guard value.isNumericCell, let number = value.value.number else { return value.raw }
@@ -54,5 +60,20 @@ extension SubjectIndex {
     /// The subject's name for messages: the first item's text.
     func name(of subject: Int) -> String {
         items[subjects[subject][0]].text
+    }
+}
+
+extension SetContext {
+    /// Reports a value that differs from the one stated elsewhere: `target 2023 "…": 75% (…) berbeda dengan 100% (…)`,
+    /// with how many other places state the value reported (`also`), and the numbers when each side is one number.
+    func reportDivergence(_ statement: SubjectIndex.Statement, from reference: SubjectIndex.Statement, what: Message,
+                          name: String, also: Message, related: [SubjectIndex.Place]) {
+        report(at: statement.place, column: statement.column.descriptor,
+               message: Message(
+                id: "\(what.id) \"\(name)\": \(statement.cited(.id)) berbeda dengan \(reference.cited(.id))\(also.id)",
+                en: "\(what.en) of \"\(name)\": \(statement.cited(.en)) differs from \(reference.cited(.en))\(also.en)"),
+               expected: reference.numbers.count == 1 ? reference.numbers[0] : nil,
+               actual: statement.numbers.count == 1 ? statement.numbers[0] : nil,
+               related: related)
     }
 }

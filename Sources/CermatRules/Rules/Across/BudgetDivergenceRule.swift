@@ -166,8 +166,7 @@ public struct BudgetDivergenceRule: Rule {
         let what = statement.role == "pagu" ? ("pagu", "the pagu") : ("realisasi anggaran", "the spending")
         let label = (amount.item.kode ?? reference.lazy.compactMap(\.item.kode).first).map { "\($0) " } ?? ""
         let name = "\(label)\(amount.item.text)"
-        let also = reference.count > 1 ? "; \(reference.count - 1) tempat lain juga \(first.shown(.id))" : ""
-        let alsoEn = reference.count > 1 ? "; \(reference.count - 1) other places also say \(first.shown(.en))" : ""
+        let also = first.alsoSaid(by: reference.count - 1)
         var tail = ("", "")
         if let other, let second = other.first?.statement {
             if amount.same(other[0].value) {
@@ -181,8 +180,8 @@ public struct BudgetDivergenceRule: Rule {
         let before = other != nil && !amount.same(other![0].value) ? ("pagu sebelum perubahan ", "the pagu before perubahan ") : ("", "")
         context.report(at: statement.place, column: statement.column.descriptor,
                        message: Message(
-                        id: "\(what.0) \(year) \"\(name)\": \(statement.cited(.id)) berbeda dengan \(before.0)\(first.cited(.id))\(tail.0)\(also)",
-                        en: "\(what.1) \(year) of \"\(name)\": \(statement.cited(.en)) differs from \(before.1)\(first.cited(.en))\(tail.1)\(alsoEn)"),
+                        id: "\(what.0) \(year) \"\(name)\": \(statement.cited(.id)) berbeda dengan \(before.0)\(first.cited(.id))\(tail.0)\(also.id)",
+                        en: "\(what.1) \(year) of \"\(name)\": \(statement.cited(.en)) differs from \(before.1)\(first.cited(.en))\(tail.1)\(also.en)"),
                        expected: reference[0].value, actual: amount.value,
                        related: reference.map(\.statement.place) + (other?.prefix(1).map(\.statement.place) ?? []))
     }

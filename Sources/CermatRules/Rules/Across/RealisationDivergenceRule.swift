@@ -119,17 +119,10 @@ public struct RealisationDivergenceRule: Rule {
             let elsewhere = reference.filter { !$0.sameTable(statement) }
             guard let cited = elsewhere.first else { continue }
             let year = statement.year.map(String.init) ?? ""
-            let what = statement.role == "capaian" ? ("capaian", "the capaian") : ("realisasi", "the realisation")
-            let name = index.name(of: subject)
-            let also = elsewhere.count > 1 ? "; \(elsewhere.count - 1) tempat lain juga \(cited.shown(.id))" : ""
-            let alsoEn = elsewhere.count > 1 ? "; \(elsewhere.count - 1) other places also say \(cited.shown(.en))" : ""
-            context.report(at: statement.place, column: statement.column.descriptor,
-                           message: Message(
-                            id: "\(what.0) \(year) \"\(name)\": \(statement.cited(.id)) berbeda dengan \(cited.cited(.id))\(also)",
-                            en: "\(what.1) \(year) of \"\(name)\": \(statement.cited(.en)) differs from \(cited.cited(.en))\(alsoEn)"),
-                           expected: cited.numbers.count == 1 ? cited.numbers[0] : nil,
-                           actual: statement.numbers.count == 1 ? statement.numbers[0] : nil,
-                           related: elsewhere.map(\.place))
+            let what = statement.role == "capaian" ? Message(id: "capaian \(year)", en: "the capaian \(year)")
+                : Message(id: "realisasi \(year)", en: "the realisation \(year)")
+            context.reportDivergence(statement, from: cited, what: what, name: index.name(of: subject),
+                                     also: cited.alsoSaid(by: elsewhere.count - 1), related: elsewhere.map(\.place))
         }
     }
 }

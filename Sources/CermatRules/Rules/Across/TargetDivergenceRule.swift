@@ -174,15 +174,8 @@ public struct TargetDivergenceRule: Rule {
     private func report(_ statement: SubjectIndex.Statement, against reference: SubjectIndex.Statement,
                         also same: [SubjectIndex.Statement], year: Int, subject: Int, _ index: SubjectIndex,
                         _ context: SetContext) {
-        let also = same.isEmpty ? "" : "; \(same.count) tempat lain juga \(statement.shown(.id))"
-        let alsoEn = same.isEmpty ? "" : "; \(same.count) other places also say \(statement.shown(.en))"
-        let name = index.name(of: subject)
-        context.report(at: statement.place, column: statement.column.descriptor,
-                       message: Message(
-                        id: "target \(year) \"\(name)\": \(statement.cited(.id)) berbeda dengan \(reference.cited(.id))\(also)",
-                        en: "the \(year) target of \"\(name)\": \(statement.cited(.en)) differs from \(reference.cited(.en))\(alsoEn)"),
-                       expected: reference.numbers.count == 1 ? reference.numbers[0] : nil,
-                       actual: statement.numbers.count == 1 ? statement.numbers[0] : nil,
-                       related: [reference.place] + same.map(\.place))
+        context.reportDivergence(statement, from: reference, what: Message(id: "target \(year)", en: "the \(year) target"),
+                                 name: index.name(of: subject), also: statement.alsoSaid(by: same.count),
+                                 related: [reference.place] + same.map(\.place))
     }
 }

@@ -163,14 +163,13 @@ public struct TrendPolarityRule: Rule {
                     reported.append(value)
                     let same = realised.filter { $0.year == year && $0.place.cell != statement.place.cell
                         && abs($0.value.value.number! - value) <= 1e-9 }
-                    let also = same.isEmpty ? "" : "; \(same.count) tempat lain juga \(statement.shown(.id))"
-                    let alsoEn = same.isEmpty ? "" : "; \(same.count) other places also say \(statement.shown(.en))"
+                    let also = statement.alsoSaid(by: same.count)
                     context.report(at: statement.place, column: statement.column.descriptor,
                                    message: lower
-                                    ? Message(id: "realisasi \(year) \"\(name)\" \(statement.cited(.id)) naik dari realisasi \(year - 1) \(nearest.cited(.id)) padahal indikator ini semakin kecil semakin baik: kinerja memburuk\(also)",
-                                              en: "the \(year) realisation of \"\(name)\" \(statement.cited(.en)) rose from the \(year - 1) realisation \(nearest.cited(.en)) though the indicator is better when lower: performance worsened\(alsoEn)")
-                                    : Message(id: "realisasi \(year) \"\(name)\" \(statement.cited(.id)) turun dari realisasi \(year - 1) \(nearest.cited(.id)): kinerja menurun dari tahun sebelumnya\(also)",
-                                              en: "the \(year) realisation of \"\(name)\" \(statement.cited(.en)) fell from the \(year - 1) realisation \(nearest.cited(.en)): performance declined from the year before\(alsoEn)"),
+                                    ? Message(id: "realisasi \(year) \"\(name)\" \(statement.cited(.id)) naik dari realisasi \(year - 1) \(nearest.cited(.id)) padahal indikator ini semakin kecil semakin baik: kinerja memburuk\(also.id)",
+                                              en: "the \(year) realisation of \"\(name)\" \(statement.cited(.en)) rose from the \(year - 1) realisation \(nearest.cited(.en)) though the indicator is better when lower: performance worsened\(also.en)")
+                                    : Message(id: "realisasi \(year) \"\(name)\" \(statement.cited(.id)) turun dari realisasi \(year - 1) \(nearest.cited(.id)): kinerja menurun dari tahun sebelumnya\(also.id)",
+                                              en: "the \(year) realisation of \"\(name)\" \(statement.cited(.en)) fell from the \(year - 1) realisation \(nearest.cited(.en)): performance declined from the year before\(also.en)"),
                                    expected: nearest.value.value.number, actual: value,
                                    related: [nearest.place] + prior.filter { $0.place.cell != nearest.place.cell || $0.place.member != nearest.place.member }.map(\.place)
                                     + same.map(\.place))
