@@ -35,7 +35,7 @@ extension WorksheetPart.Parser {
         scanner.rewind(to: rowStart + 4)
         let rowIsEmpty = try scanner.scanAttributes(tagStart: rowStart)
         if requiresRowNumbers && row < 0 && scanner.attribute("r") == nil { return bail(&scanner) }
-        try readRow(scanner)
+        try readRow(&scanner)
         if rowIsEmpty { return true }
         var position = scanner.position
         while true {
@@ -51,7 +51,7 @@ extension WorksheetPart.Parser {
             guard kind == UInt8(ascii: "c"), Self.endsName(scanner.byte(at: position + 2)) else { return bail(&scanner) }
             scanner.rewind(to: position + 2)
             let cellIsEmpty = try scanner.scanAttributes(tagStart: position)
-            let (address, style, type) = try cellHeader(scanner)
+            let (address, style, type) = try cellHeader(&scanner)
             position = scanner.position
             var value = CellValue.empty
             var effect: FormulaEffect?
@@ -67,7 +67,7 @@ extension WorksheetPart.Parser {
                     guard scanner.byte(at: position + 2) == UInt8(ascii: ">"),
                           let close = Self.closing("</v>", in: scanner, from: position + 3) else { return bail(&scanner) }
                     try scanner.takeText(from: position + 3, to: close)
-                    value = try leafValue(scanner, type: type, address: address)
+                    value = try leafValue(&scanner, type: type, address: address)
                     position = close + 4
                 case UInt8(ascii: "f") where Self.endsName(scanner.byte(at: position + 2)):
                     scanner.rewind(to: position + 2)
@@ -120,6 +120,7 @@ extension WorksheetPart.Parser {
     }
 
     /// The offset of the next `<` after `from` when the bytes there are `tag`, else `nil`.
+    @inline(__always)
     private static func closing(_ tag: StaticString, in scanner: borrowing XMLScanner, from: Int) -> Int? {
         guard let lessThan = scanner.find(UInt8(ascii: "<"), from: from), scanner.bytes(at: lessThan, are: tag) else {
             return nil

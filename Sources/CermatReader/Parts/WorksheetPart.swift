@@ -43,8 +43,7 @@ struct WorksheetPart {
     static func parse(_ buffer: UnsafeBufferPointer<UInt8>, context: Context) throws(ReaderError) -> WorksheetPart {
         var scanner = XMLScanner(buffer, part: context.part, maxDepth: context.maxDepth)
         var first = Parser(context: context)
-        // A worksheet averages well over 32 bytes per cell; this bounds the first allocation by the real size, not a count.
-        first.result.cells.reserveCapacity(min(buffer.count / 48, 1 << 24))
+        reserveCells(&first.result.cells, bytes: buffer.count)
         let processors = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         if processors > 1 && buffer.count >= context.parallelThreshold {
             _ = try first.run(&scanner, until: .sheetData)
@@ -57,6 +56,24 @@ struct WorksheetPart {
         }
         _ = try first.run(&scanner, until: .end)
         return try first.finish()
+    }
+
+    // Reserves room for the cells of `bytes` of sheet XML. A worksheet averages well over 32 bytes per cell; this bounds
+    // the allocation by the real size, not by a count in the file. A large reservation is backed by transparent huge
+    // pages where the kernel allows them: one page fault per 2 MiB instead of per 4 KiB as the cells arrive.
+    private static func reserveCells(_ cells: inout [Cell], bytes: Int) {
+        cells.reserveCapacity(min(bytes / 48, 1 << 24))
+        #if os(Linux)
+        let huge = 2 << 20
+        let bytes = cells.capacity * MemoryLayout<Cell>.stride
+        guard bytes >= 2 * huge else { return }
+        cells.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+            let end = (Int(bitPattern: base) + bytes) & ~(huge - 1)
+            if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
+        }
+        #endif
     }
 
     // Row starts near equal fractions of the rest of the part. They are only candidates: the piece before each cut
@@ -118,6 +135,8 @@ struct WorksheetPart {
                     parser = Parser(context: context)
                     parser.inSheetData = true
                     parser.requiresRowNumbers = true
+                    let end = index + 1 < starts.count ? starts[index + 1] : buffer.count
+                    WorksheetPart.reserveCells(&parser.result.cells, bytes: end - starts[index])
                 }
                 var scanner = scanner(from: starts[index])
                 let stop: Parser.Stop = index + 1 < starts.count ? .offset(starts[index + 1]) : .end
@@ -225,7 +244,7 @@ struct WorksheetPart {
                             try readCell(&scanner)
                         } else if scanner.isElement("row") {
                             if requiresRowNumbers && row < 0 && scanner.attribute("r") == nil { return .needsSerial }
-                            try readRow(scanner)
+                            try readRow(&scanner)
                         } else {
                             try scanner.skipElement()
                         }
@@ -278,7 +297,7 @@ struct WorksheetPart {
             sharedMasters.merge(next.sharedMasters) { _, later in later }
         }
 
-        mutating func readRow(_ scanner: borrowing XMLScanner) throws(ReaderError) {
+        mutating func readRow(_ scanner: inout XMLScanner) throws(ReaderError) {
             if let attribute = scanner.attribute("r") {
                 guard let number = try scanner.intAttribute("r"), number >= 1 else {
                     throw located(.invalidContent("row number '\(scanner.rawValue(attribute))' is not a positive integer"),
@@ -304,7 +323,7 @@ struct WorksheetPart {
         }
 
         private mutating func readCell(_ scanner: inout XMLScanner) throws(ReaderError) {
-            let (address, style, type) = try cellHeader(scanner)
+            let (address, style, type) = try cellHeader(&scanner)
             var value = CellValue.empty
             var effect: FormulaEffect?
             if !scanner.isEmptyElement {
@@ -351,7 +370,7 @@ struct WorksheetPart {
         }
 
         /// A cell's position, style and type from its attributes; advances the row's column.
-        mutating func cellHeader(_ scanner: borrowing XMLScanner) throws(ReaderError) -> (CellAddress, Int, CellType) {
+        mutating func cellHeader(_ scanner: inout XMLScanner) throws(ReaderError) -> (CellAddress, Int, CellType) {
             guard row >= 0 else { throw located(.invalidContent("a cell outside any <row>"), scanner) }
             // One pass over the attributes: this runs once per cell.
             var reference: XMLScanner.Attribute?
@@ -445,7 +464,7 @@ struct WorksheetPart {
         }
 
         /// The value of a `<v>` whose text is the scanner's current text.
-        func leafValue(_ scanner: borrowing XMLScanner, type: CellType, address: CellAddress) throws(ReaderError) -> CellValue {
+        func leafValue(_ scanner: inout XMLScanner, type: CellType, address: CellAddress) throws(ReaderError) -> CellValue {
             switch type {
             case .number:
                 if let number = scanner.textNumber() { return .number(number) }
@@ -466,7 +485,7 @@ struct WorksheetPart {
                 return type == .number || type == .sharedString ? .empty : .string("")
             }
             // The usual case: nothing but text up to </v>.
-            if try scanner.takeLeafText() { return try leafValue(scanner, type: type, address: address) }
+            if try scanner.takeLeafText() { return try leafValue(&scanner, type: type, address: address) }
             // Rare: the value is split by a comment or a CDATA section; gather all of its text, then convert once.
             let valueDepth = scanner.depth - 1
             var text = ""

@@ -10,6 +10,9 @@ import CermatWorkbook
 /// It never builds a tree and never copies the document; names and values are slices of the buffer, decoded only when a
 /// part parser asks. Namespace prefixes are ignored (SpreadsheetML parts are matched by local name), `<!DOCTYPE` is rejected,
 /// and any malformation is an error naming the part and the byte offset. The buffer must outlive the scanner.
+///
+/// The worksheet's per-cell code takes the scanner `inout` even where it only reads it, and the small readers it calls
+/// are inlined: borrowing this large noncopyable struct out of an `inout` binding copies all of it at every call.
 struct XMLScanner: ~Copyable {
     /// What `next()` found.
     enum Event: Equatable {
@@ -192,6 +195,7 @@ struct XMLScanner: ~Copyable {
     var elementName: String { string(localStart, nameEnd) }
 
     /// The attribute with this local name, if the current start tag has it.
+    @inline(__always)
     func attribute(_ name: StaticString) -> Attribute? {
         var index = 0
         while index < attributeCount {
@@ -219,12 +223,14 @@ struct XMLScanner: ~Copyable {
     }
 
     /// The value of the attribute with this local name, if present.
+    @inline(__always)
     func stringAttribute(_ name: StaticString) throws(ReaderError) -> String? {
         guard let attribute = attribute(name) else { return nil }
         return try value(of: attribute)
     }
 
     /// An integer attribute; `nil` when absent, an error when present but not an integer.
+    @inline(__always)
     func intAttribute(_ name: StaticString) throws(ReaderError) -> Int? {
         guard let attribute = attribute(name) else { return nil }
         guard let value = parseInt(attribute.valueStart, attribute.valueEnd) else {
@@ -251,6 +257,7 @@ struct XMLScanner: ~Copyable {
     }
 
     /// Whether the attribute value equals `literal` byte for byte (no decoding).
+    @inline(__always)
     func attribute(_ attribute: Attribute, equals literal: StaticString) -> Bool {
         equal(attribute.valueStart, attribute.valueEnd, literal)
     }
@@ -258,11 +265,13 @@ struct XMLScanner: ~Copyable {
     // MARK: - Current text
 
     /// The current text event, decoded.
+    @inline(__always)
     func text() throws(ReaderError) -> String {
         textNeedsDecoding ? try decode(textStart, textEnd, isAttribute: false) : try validUTF8(textStart, textEnd)
     }
 
     /// The current text event as a number, or `nil` when it is not one.
+    @inline(__always)
     func textNumber() -> Double? {
         guard !textNeedsDecoding else { return nil }
         var start = textStart, end = textEnd
@@ -619,6 +628,7 @@ struct XMLScanner: ~Copyable {
         return position > start
     }
 
+    @inline(__always)
     private func validateReference(at index: Int, end: Int) throws(ReaderError) {
         guard let semicolon = memchr(base + index, Int32(UInt8(ascii: ";")), min(end - index, 12)) else {
             throw error("'&' does not start an entity reference (write &amp;)", at: index)
@@ -690,6 +700,7 @@ struct XMLScanner: ~Copyable {
         String(decoding: UnsafeBufferPointer(start: base + start, count: max(0, end - start)), as: UTF8.self)
     }
 
+    @inline(__always)
     private func parseInt(_ start: Int, _ end: Int) -> Int? {
         var index = start
         var negative = false
@@ -810,12 +821,14 @@ extension XMLScanner {
     }
 
     /// The offset of the next `byte` at or after `offset`, or `nil`.
+    @inline(__always)
     func find(_ byte: UInt8, from offset: Int) -> Int? {
         guard offset < count, let found = memchr(base + offset, Int32(byte), count - offset) else { return nil }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The offset after any whitespace at `offset`.
+    @inline(__always)
     func skippingSpaces(from offset: Int) -> Int {
         var index = offset
         while index < count, XMLScanner.isSpace(base[index]) { index += 1 }
@@ -850,6 +863,7 @@ extension XMLScanner {
     }
 
     /// The A1 cell reference in an attribute value, parsed from bytes; `nil` when it is not one or exceeds XFD1048576.
+    @inline(__always)
     func cellAddress(_ attribute: Attribute) -> CellAddress? {
         var index = attribute.valueStart
         let end = attribute.valueEnd
