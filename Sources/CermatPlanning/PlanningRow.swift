@@ -20,54 +20,46 @@ public struct PlanningRow: Hashable, Sendable {
         var indicatorKey: String
     }
 
-    private final class Box: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var box: Box
+    private var storage: CopyOnWrite<Fields>
 
     private var fields: Fields {
-        get { box.fields }
-        _modify {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-            yield &box.fields
-        }
+        _read { yield storage.value }
+        _modify { yield &storage.value }
     }
 
     /// Zero-based sheet row (the first row when continuation rows were joined to it).
     public var sheetRow: Int {
-        _read { yield box.fields.sheetRow }
+        _read { yield storage.value.sheetRow }
         set { fields.sheetRow = newValue }
     }
 
     /// Where the row sits in the hierarchy.
     public var level: RowLevel {
-        _read { yield box.fields.level }
+        _read { yield storage.value.level }
         set { fields.level = newValue }
     }
 
     /// The numbering as printed (`1`, `A`, `IV`, `1.`), if any.
     public var numbering: String? {
-        _read { yield box.fields.numbering }
+        _read { yield storage.value.numbering }
         set { fields.numbering = newValue }
     }
 
     /// The kode as printed, if any.
     public var kode: String? {
-        _read { yield box.fields.kode }
+        _read { yield storage.value.kode }
         set { fields.kode = newValue }
     }
 
     /// The program / kegiatan / sub-kegiatan / sasaran name, continuation rows joined.
     public var name: String? {
-        _read { yield box.fields.name }
+        _read { yield storage.value.name }
         set { fields.name = newValue }
     }
 
     /// The indicator text, bullet removed, continuation rows joined.
     public var indicator: String? {
-        _read { yield box.fields.indicator }
+        _read { yield storage.value.indicator }
         set {
             fields.indicator = newValue
             fields.indicatorKey = TextKey.header(newValue ?? "")
@@ -76,49 +68,49 @@ public struct PlanningRow: Hashable, Sendable {
 
     /// The unit, from a unit column or from the values themselves (`10 Dokumen`).
     public var unit: String? {
-        _read { yield box.fields.unit }
+        _read { yield storage.value.unit }
         set { fields.unit = newValue }
     }
 
     /// Which direction is good, guessed from the indicator text (`penurunan`, `Persentase PPKS`).
     public var polarity: Polarity {
-        _read { yield box.fields.polarity }
+        _read { yield storage.value.polarity }
         set { fields.polarity = newValue }
     }
 
     /// The values of the measured columns, by zero-based sheet column.
     public var values: [Int: TypedValue] {
-        _read { yield box.fields.values }
+        _read { yield storage.value.values }
         set { fields.values = newValue }
     }
 
     /// Index (in the table's rows) of the row this one belongs to: a sub-kegiatan's kegiatan, a kegiatan's program.
     public var parent: Int? {
-        _read { yield box.fields.parent }
+        _read { yield storage.value.parent }
         set { fields.parent = newValue }
     }
 
     /// Zero-based sheet rows joined into this one as continuations of its text.
     public var continuationRows: [Int] {
-        _read { yield box.fields.continuationRows }
+        _read { yield storage.value.continuationRows }
         set { fields.continuationRows = newValue }
     }
 
     /// Whether the row's label cell is bold: how tables without kode mark programs.
     public var bold: Bool {
-        _read { yield box.fields.bold }
+        _read { yield storage.value.bold }
         set { fields.bold = newValue }
     }
 
     /// Whether the row's label cell is italic: how tables without kode mark kegiatan.
     public var italic: Bool {
-        _read { yield box.fields.italic }
+        _read { yield storage.value.italic }
         set { fields.italic = newValue }
     }
 
     /// The indicator as header patterns match it: lower case, single spaces (kept current with `indicator`).
     public var indicatorKey: String {
-        _read { yield box.fields.indicatorKey }
+        _read { yield storage.value.indicatorKey }
     }
 
     /// A row.
@@ -126,17 +118,17 @@ public struct PlanningRow: Hashable, Sendable {
                 indicator: String? = nil, unit: String? = nil, polarity: Polarity = .higherIsBetter,
                 values: [Int: TypedValue] = [:], parent: Int? = nil, continuationRows: [Int] = [], bold: Bool = false,
                 italic: Bool = false) {
-        box = Box(Fields(sheetRow: sheetRow, level: level, numbering: numbering, kode: kode, name: name, indicator: indicator,
+        storage = CopyOnWrite(Fields(sheetRow: sheetRow, level: level, numbering: numbering, kode: kode, name: name, indicator: indicator,
                          unit: unit, polarity: polarity, values: values, parent: parent, continuationRows: continuationRows,
                          bold: bold, italic: italic, indicatorKey: TextKey.header(indicator ?? "")))
     }
 
     public static func == (lhs: PlanningRow, rhs: PlanningRow) -> Bool {
-        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+        lhs.storage.shares(with: rhs.storage) || lhs.fields == rhs.fields
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(box.fields)
+        hasher.combine(fields)
     }
 
     /// Whether the row is data a formula applies to (not a footer of averages and predicates).

@@ -1,4 +1,5 @@
 import CermatPlanning
+import CermatWorkbook
 
 /// What the checks across documents share: comparing values element by element and naming them in messages.
 extension SubjectIndex.Statement {
@@ -31,11 +32,6 @@ extension SubjectIndex.Statement {
         return language == .id ? both.id : both.en
     }
 
-    /// Whether it lies on the same row of the same table as another statement.
-    func sameRow(_ other: SubjectIndex.Statement) -> Bool {
-        sameTable(other) && place.row.sheetRow == other.place.row.sheetRow
-    }
-
     /// Whether two statements may speak of one row of the plan: not when both rows have a kode and the kode differ
     /// (two sub-kegiatan sharing an indicator text).
     func sameKode(_ other: SubjectIndex.Statement) -> Bool {
@@ -51,6 +47,33 @@ extension SubjectIndex.Statement {
 }
 
 extension SubjectIndex {
+    /// One row of one table of the set.
+    struct RowKey: Hashable {
+        let member: Int
+        let sheetIndex: Int
+        let table: CellRange
+        let sheetRow: Int
+
+        /// The row a place lies on, or another row (`sheetRow`) of its table.
+        init(_ place: Place, sheetRow: Int? = nil) {
+            member = place.member
+            sheetIndex = place.table.sheetIndex
+            table = place.table.range
+            self.sheetRow = sheetRow ?? place.row.sheetRow
+        }
+    }
+
+    /// Statements by the row they lie on: a row's other statements without comparing every pair of a large table.
+    static func byRow(_ statements: [Statement]) -> [RowKey: [Statement]] {
+        Dictionary(grouping: statements) { RowKey($0.place) }
+    }
+
+    /// Whether the statements lie in more than one table: only then can tables disagree.
+    static func spanTables(_ statements: [Statement]) -> Bool {
+        guard let first = statements.first else { return false }
+        return statements.contains { !$0.sameTable(first) }
+    }
+
     /// The first statement of each distinct place, in set order: a value read twice (a row and its continuation) once.
     static func distinct(_ statements: [Statement]) -> [Statement] {
         var seen: Set<String> = []

@@ -104,9 +104,9 @@ public struct BudgetDivergenceRule: Rule {
     // Lines printed with two kode (a name shared by two sub-kegiatan of the same kegiatan) are split by kode; an amount
     // without kode then cannot be told apart and is left out.
     private static func byKode(_ amounts: [Amount]) -> [[Amount]] {
-        let kodes = Set(amounts.compactMap(\.item.kode))
-        guard kodes.count > 1 else { return [amounts] }
-        return kodes.sorted().map { kode in amounts.filter { $0.item.kode == kode } }
+        let byKode = Dictionary(grouping: amounts.filter { $0.item.kode != nil }) { $0.item.kode! }
+        guard byKode.count > 1 else { return [amounts] }
+        return byKode.keys.sorted().map { byKode[$0]! }
     }
 
     private static func distinct(_ amounts: [Amount]) -> [Amount] {

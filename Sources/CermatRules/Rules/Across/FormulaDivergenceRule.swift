@@ -105,6 +105,7 @@ public struct FormulaDivergenceRule: Rule {
 
     // A formula naming another indicator of the set, or a program other than its row's; the cells reported.
     private func foreign(_ formulas: [Formula], _ index: SubjectIndex, _ context: SetContext) -> Set<String> {
+        guard !formulas.isEmpty else { return [] }
         var names: [(key: String, text: String, place: SubjectIndex.Place, what: (id: String, en: String))] = []
         var seen: Set<String> = []
         for item in index.items {

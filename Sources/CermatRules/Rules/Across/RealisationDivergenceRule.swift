@@ -74,9 +74,9 @@ public struct RealisationDivergenceRule: Rule {
     // An indicator text shared by two programs or kegiatan (a copied indicator) is two indicators; a table that names
     // no program for it cannot be told apart then and is left out.
     private static func byOwner(_ group: [(owner: String?, statement: SubjectIndex.Statement)]) -> [[SubjectIndex.Statement]] {
-        let owners = Set(group.compactMap(\.owner))
-        guard owners.count > 1 else { return [group.map(\.statement)] }
-        return owners.sorted().map { owner in group.filter { $0.owner == owner }.map(\.statement) }
+        let byOwner = Dictionary(grouping: group.filter { $0.owner != nil }) { $0.owner! }
+        guard byOwner.count > 1 else { return [group.map(\.statement)] }
+        return byOwner.keys.sorted().map { byOwner[$0]!.map(\.statement) }
     }
 
     // Equal as collections, each number to the coarser of the two printed precisions.
@@ -101,7 +101,8 @@ public struct RealisationDivergenceRule: Rule {
 
     private func compare(_ statements: [SubjectIndex.Statement], consistent: Set<String>, subject: Int, _ index: SubjectIndex,
                          _ context: SetContext) {
-        guard statements.count > 1 else { return }
+        // Every finding names a place in another table: rows of one table alone are never compared.
+        guard SubjectIndex.spanTables(statements) else { return }
         // The value most places state; of equally common ones, one that its row's capaian recomputes from, then the first.
         func agreeing(_ list: [SubjectIndex.Statement]) -> Int {
             list.filter { consistent.contains("\($0.place.member)|\($0.place.table.sheetIndex)|\($0.place.cell.a1)") }.count

@@ -11,42 +11,43 @@ extension SubjectIndex {
     /// For each program or kegiatan item (by index), the line it speaks of; items whose row or a kegiatan above it
     /// could not be matched to one subject have none.
     func lines() -> [Int: String] {
-        var named: [String: Int] = [:]
-        for (index, item) in items.enumerated() where item.aspect == .program || item.aspect == .kegiatan {
-            named[Self.rowKey(item.place, sheetRow: item.place.row.sheetRow)] = index
-        }
+        // By index, not by element: an item is a large value, and copying each one dominated this on large tables.
+        let kinds = items.indices.filter { items[$0].aspect == .program || items[$0].aspect == .kegiatan }
+        var named: [RowKey: Int] = [:]
+        for index in kinds { named[RowKey(items[index].place)] = index }
         var result: [Int: String] = [:]
-        for (index, item) in items.enumerated() where item.aspect == .program || item.aspect == .kegiatan {
-            guard let subject = item.subject else { continue }
-            if item.aspect == .program {
+        for index in kinds {
+            guard let subject = items[index].subject else { continue }
+            if items[index].aspect == .program {
                 result[index] = "program|\(subject)"
                 continue
             }
+            let place = items[index].place
             var path = [subject]
-            var row = item.place.row
+            var row = place.row
             var known = true
-            while let parent = row.parent, parent < item.place.table.rows.count {
-                let above = item.place.table.rows[parent]
+            while let parent = row.parent, parent < place.table.rows.count {
+                let above = place.table.rows[parent]
                 guard above.level == .kegiatan || above.level == .subKegiatan else { break }
-                guard let owner = named[Self.rowKey(item.place, sheetRow: above.sheetRow)], let subject = items[owner].subject
+                guard let owner = named[RowKey(place, sheetRow: above.sheetRow)], let subject = items[owner].subject
                 else { known = false; break }
                 path.insert(subject, at: 0)
                 row = above
             }
-            if known { result[index] = "\(item.place.row.level)|" + path.map(String.init).joined(separator: ">") }
+            if known { result[index] = "\(place.row.level)|" + path.map(String.init).joined(separator: ">") }
         }
         return result
     }
 
     /// What the indicators of each row belong to, by row: the program or kegiatan named on it (its line), else the
     /// sasaran; `owner(of:in:)` reads it.
-    func owners(lines: [Int: String]) -> [String: String] {
-        var result: [String: String] = [:]
-        for (index, item) in items.enumerated() where item.aspect != .indicator {
-            let key = Self.rowKey(item.place, sheetRow: item.place.row.sheetRow)
+    func owners(lines: [Int: String]) -> [RowKey: String] {
+        var result: [RowKey: String] = [:]
+        for index in items.indices where items[index].aspect != .indicator {
+            let key = RowKey(items[index].place)
             if let line = lines[index] {
                 result[key] = line
-            } else if item.aspect == .sasaran, let subject = item.subject, result[key] == nil {
+            } else if items[index].aspect == .sasaran, let subject = items[index].subject, result[key] == nil {
                 result[key] = "sasaran|\(subject)"
             }
         }
@@ -55,14 +56,10 @@ extension SubjectIndex {
 
     /// What a place's row belongs to: the program, kegiatan or sasaran named on its row or, for a further indicator
     /// of the same one, on the row above.
-    static func owner(of place: Place, in owners: [String: String]) -> String? {
+    static func owner(of place: Place, in owners: [RowKey: String]) -> String? {
         var row = place.row
         if row.level == .indicator, let parent = row.parent, parent < place.table.rows.count { row = place.table.rows[parent] }
-        return owners[rowKey(place, sheetRow: row.sheetRow)]
-    }
-
-    private static func rowKey(_ place: Place, sheetRow: Int) -> String {
-        "\(place.member)|\(place.table.sheetIndex)|\(place.table.range.first.a1)|\(sheetRow)"
+        return owners[RowKey(place, sheetRow: row.sheetRow)]
     }
 }
 

@@ -45,14 +45,16 @@ public struct TargetBelowPriorRule: Rule {
             let statements = SubjectIndex.distinct(index.items(of: subject).filter { $0.aspect == .indicator }.flatMap(\.statements))
             let realised = statements.filter { $0.role == "realisasi" && $0.year != nil && $0.numbers.count == 1 }
             guard !realised.isEmpty else { continue }
+            // The indicator's own text decides, not the row's: a Renstra row holds a tujuan and a sasaran indicator.
+            let lower = context.knowledge.vocabulary.polarity(ofIndicator: TextKey.header(index.name(of: subject))) == .lowerIsBetter
+            // The realisation each target must reach: the worst of its year's.
+            let worst = Dictionary(grouping: realised) { $0.year! }.mapValues { before in
+                lower ? before.min { $0.numbers[0] < $1.numbers[0] }! : before.max { $0.numbers[0] < $1.numbers[0] }!
+            }
             for target in statements where target.role == "target" && target.numbers.count == 1 {
                 guard let year = target.year else { continue }
-                // The indicator's own text decides, not the row's: a Renstra row holds a tujuan and a sasaran indicator.
-                let lower = context.knowledge.vocabulary.polarity(ofIndicator: TextKey.header(index.name(of: subject))) == .lowerIsBetter
                 let value = target.numbers[0]
-                let before = realised.filter { $0.year == year - 1 }
-                let worst = lower ? before.min { $0.numbers[0] < $1.numbers[0] } : before.max { $0.numbers[0] < $1.numbers[0] }
-                guard let prior = worst else { continue }
+                guard let prior = worst[year - 1] else { continue }
                 let done = prior.numbers[0]
                 guard lower ? value > done + 1e-9 : value < done - 1e-9 else { continue }
                 let name = index.name(of: subject)

@@ -78,12 +78,14 @@ public struct TargetDivergenceRule: Rule {
                 let reference = group.first { $0.document == .renstra && $0.place.table.classification?.kind == .renstra }
                     ?? group.first { $0.document == .renstra } ?? group[0]
                 var reported: [[Double]] = []
+                let rows = SubjectIndex.byRow(group)
                 // Rows of one table are compared by the table's own rules; here, tables with each other.
                 // A revision row (before | after perubahan) one of whose values the reference follows is the revision
                 // itself, not a divergence: the reference uses that basis.
                 func revised(_ statement: SubjectIndex.Statement) -> Bool {
-                    group.contains { $0.sameRow(statement) && $0.basis != nil && statement.basis != nil
-                        && $0.basis != statement.basis && $0.agrees(with: reference) }
+                    rows[SubjectIndex.RowKey(statement.place), default: []].contains {
+                        $0.basis != nil && statement.basis != nil && $0.basis != statement.basis && $0.agrees(with: reference)
+                    }
                 }
                 for statement in group where !statement.sameTable(reference) && !statement.agrees(with: reference)
                     && statement.sameKode(reference) && !revised(statement) {
@@ -95,7 +97,7 @@ public struct TargetDivergenceRule: Rule {
                 }
                 // One row stating the targets of two documents ("Target Renstra | Target Renja 2023") that differ.
                 for statement in group where statement.document != .renstra {
-                    for other in group where other.sameRow(statement) && other.document != statement.document
+                    for other in rows[SubjectIndex.RowKey(statement.place), default: []] where other.document != statement.document
                         && !other.agrees(with: statement) && other.place.cell != reference.place.cell {
                         report(statement, against: other, also: [], year: year, subject: subject, index, context)
                     }
@@ -124,8 +126,10 @@ public struct TargetDivergenceRule: Rule {
             let targets = SubjectIndex.distinct(index.items(of: subject).filter { $0.aspect == .indicator }
                 .flatMap(\.statements).filter { $0.role == "target" && $0.year != nil && $0.numbers.count == 1 })
             // Revision rows: one row stating the year's target before and after perubahan, and changing it.
+            let rows = SubjectIndex.byRow(targets)
             let revisions = targets.filter { $0.basis == .murni }.flatMap { before in
-                targets.filter { $0.basis == .perubahan && $0.year == before.year && $0.sameRow(before) && !$0.agrees(with: before) }
+                rows[SubjectIndex.RowKey(before.place), default: []]
+                    .filter { $0.basis == .perubahan && $0.year == before.year && !$0.agrees(with: before) }
                     .map { (before: before, after: $0) }
             }
             for statement in targets {
