@@ -41,8 +41,7 @@ extension SubjectIndex.Statement {
 
     /// Whether two statements lie in the same table.
     func sameTable(_ other: SubjectIndex.Statement) -> Bool {
-        place.member == other.place.member && place.table.sheetIndex == other.place.table.sheetIndex
-            && place.table.range == other.place.table.range
+        place.sameTable(other.place)
     }
 }
 
@@ -77,7 +76,7 @@ extension SubjectIndex {
     /// The first statement of each distinct place, in set order: a value read twice (a row and its continuation) once.
     static func distinct(_ statements: [Statement]) -> [Statement] {
         var seen: Set<String> = []
-        return statements.filter { seen.insert("\($0.place.member)|\($0.place.table.sheetIndex)|\($0.place.cell.a1)").inserted }
+        return statements.filter { seen.insert($0.place.id).inserted }
     }
 
     /// The subject's name for messages: the first item's text.

@@ -111,7 +111,7 @@ public struct BudgetDivergenceRule: Rule {
 
     private static func distinct(_ amounts: [Amount]) -> [Amount] {
         var seen: Set<String> = []
-        return amounts.filter { seen.insert("\($0.statement.place.member)|\($0.statement.place.table.sheetIndex)|\($0.statement.place.cell.a1)").inserted }
+        return amounts.filter { seen.insert($0.statement.place.id).inserted }
             .sorted { a, b in
                 let x = a.statement.place, y = b.statement.place
                 return (x.member, x.table.sheetIndex, x.cell.row, x.cell.column) < (y.member, y.table.sheetIndex, y.cell.row, y.cell.column)

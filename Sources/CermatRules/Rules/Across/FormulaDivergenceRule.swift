@@ -66,7 +66,7 @@ public struct FormulaDivergenceRule: Rule {
         // A formula of another indicator is reported as such, not again as a divergence.
         let borrowed = foreign(all.flatMap { $0 }, index, context)
         for subject in index.subjects.indices {
-            compare(all[subject].filter { !borrowed.contains(Self.id($0.place)) }, subject: subject, index, context)
+            compare(all[subject].filter { !borrowed.contains($0.place.id) }, subject: subject, index, context)
         }
     }
 
@@ -89,7 +89,7 @@ public struct FormulaDivergenceRule: Rule {
         var reported: Set<String> = [reference.key]
         // One text inside the other is a formula printed incompletely (a numerator lost above a fraction bar), not
         // a different formula.
-        for formula in formulas where !Self.sameTable(formula.place, reference.place) && !Self.within(formula.key, reference.key)
+        for formula in formulas where !formula.place.sameTable(reference.place) && !Self.within(formula.key, reference.key)
             && reported.insert(formula.key).inserted {
             let same = formulas.filter { $0.key == formula.key && $0.place.cell != formula.place.cell }
             let name = index.name(of: subject)
@@ -124,7 +124,7 @@ public struct FormulaDivergenceRule: Rule {
             guard let other = names.first(where: { name in
                 padded.contains(" \(name.key) ") && !own.contains { $0.contains(name.key) || name.key.contains($0) }
             }) else { continue }
-            cells.insert(Self.id(formula.place))
+            cells.insert(formula.place.id)
             guard reported.insert("\(formula.item.subject ?? -1)|\(formula.key)").inserted else { continue }
             let same = formulas.filter { $0.key == formula.key && $0.item.subject == formula.item.subject
                 && $0.place.cell != formula.place.cell }
@@ -164,14 +164,6 @@ public struct FormulaDivergenceRule: Rule {
 
     private static func within(_ a: String, _ b: String) -> Bool {
         " \(a) ".contains(" \(b) ") || " \(b) ".contains(" \(a) ")
-    }
-
-    private static func id(_ place: SubjectIndex.Place) -> String {
-        "\(place.member)|\(place.table.sheetIndex)|\(place.cell.a1)"
-    }
-
-    private static func sameTable(_ a: SubjectIndex.Place, _ b: SubjectIndex.Place) -> Bool {
-        a.member == b.member && a.table.sheetIndex == b.table.sheetIndex && a.table.range == b.table.range
     }
 
     // `IKU 2023, 'Tabel 2.2 IKU'!C12 (iku-2023.xlsx)`.

@@ -89,7 +89,7 @@ public struct NameDivergenceRule: Rule {
         var reported: Set<String> = []
         for item in places where Self.spelling(item) != Self.spelling(first) {
             guard reference.contains(where: { !$0.place.sameTable(item.place) }) else { continue }
-            guard reported.insert("\(item.place.member)|\(item.place.table.sheetIndex)|\(item.place.cell.a1)").inserted else { continue }
+            guard reported.insert(item.place.id).inserted else { continue }
             let kode = (item.kode ?? first.kode).map { "\($0) " } ?? ""
             let others = reference.count > 1 ? "; \(reference.count - 1) tempat lain juga menulis demikian" : ""
             let othersEn = reference.count > 1 ? "; \(reference.count - 1) other places write it so too" : ""

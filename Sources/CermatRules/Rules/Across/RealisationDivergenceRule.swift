@@ -62,7 +62,7 @@ public struct RealisationDivergenceRule: Rule {
                 }
             }
             let consistent = Set(index.subjects[subject].flatMap { Self.consistent(index.items[$0].statements) }
-                .map { "\($0.place.member)|\($0.place.table.sheetIndex)|\($0.place.cell.a1)" })
+                .map(\.place.id))
             for key in groups.keys.sorted() {
                 for group in Self.byOwner(groups[key]!) {
                     compare(SubjectIndex.distinct(group), consistent: consistent, subject: subject, index, context)
@@ -105,7 +105,7 @@ public struct RealisationDivergenceRule: Rule {
         guard SubjectIndex.spanTables(statements) else { return }
         // The value most places state; of equally common ones, one that its row's capaian recomputes from, then the first.
         func agreeing(_ list: [SubjectIndex.Statement]) -> Int {
-            list.filter { consistent.contains("\($0.place.member)|\($0.place.table.sheetIndex)|\($0.place.cell.a1)") }.count
+            list.filter { consistent.contains($0.place.id) }.count
         }
         var reference: [SubjectIndex.Statement] = []
         for statement in statements {

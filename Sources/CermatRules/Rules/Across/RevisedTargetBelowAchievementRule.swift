@@ -71,7 +71,7 @@ public struct RevisedTargetBelowAchievementRule: Rule {
                     && $0.value.value.number != nil && reading.speaks($0, for: item) }.map { (item, $0) }
             }
             var seen: Set<String> = []
-            for (item, target) in revised where seen.insert("\(target.place.member)|\(target.place.table.sheetIndex)|\(target.place.cell.a1)").inserted {
+            for (item, target) in revised where seen.insert(target.place.id).inserted {
                 let kode = item.kode
                 let value = target.value.value.number!
                 let unit = Self.unit(target.place, target.column.index, reading)

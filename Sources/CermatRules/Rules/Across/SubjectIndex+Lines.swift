@@ -76,4 +76,7 @@ extension SubjectIndex.Place {
     func sameTable(_ other: SubjectIndex.Place) -> Bool {
         member == other.member && table.sheetIndex == other.table.sheetIndex && table.range == other.table.range
     }
+
+    /// The cell as a key of the set: workbook, sheet and address.
+    var id: String { "\(member)|\(table.sheetIndex)|\(cell.a1)" }
 }
