@@ -14,9 +14,11 @@ public struct NameMatcher: Sendable {
 
     /// The name reduced to lower-case words of letters and digits, spelling variants replaced, HTML tags dropped.
     public func key(_ name: String) -> String {
+        let header = TextKey.header(name)
+        if header.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(header) }
         var words: [String] = []
         var current = ""
-        for char in TextKey.header(name) {
+        for char in header {
             if char.isLetter || char.isNumber {
                 current.append(char)
             } else if !current.isEmpty {
@@ -26,6 +28,33 @@ public struct NameMatcher: Sendable {
         }
         if !current.isEmpty { words.append(current) }
         return words.map { variants[$0] ?? $0 }.joined(separator: " ")
+    }
+
+    // The same over bytes, for the ASCII text nearly every name is (Character's letter test costs a Unicode lookup).
+    private func asciiKey(_ header: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(header.utf8.count)
+        var start = -1
+        func close() {
+            guard start >= 0 else { return }
+            if !variants.isEmpty, let variant = variants[String(decoding: out[start...], as: UTF8.self)] {
+                out.replaceSubrange(start..., with: variant.utf8)
+            }
+            start = -1
+        }
+        for byte in header.utf8 {
+            if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+                if start < 0 {
+                    if !out.isEmpty { out.append(0x20) }
+                    start = out.count
+                }
+                out.append(byte)
+            } else {
+                close()
+            }
+        }
+        close()
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// How alike two names are, 0…1: one minus the edit distance between their keys over the longer key's length.

@@ -45,19 +45,36 @@ public final class SubjectIndex: Sendable {
     }
 
     /// One value a table states about a subject: a target, a realisation, a pagu, for a year of a document.
-    public struct Statement: Sendable {
+    ///
+    /// A reference, not a value: the checks across documents regroup statements by subject, year, row and line, and
+    /// copying a statement's table, row, column and value each time dominated them on large tables.
+    public final class Statement: Sendable {
         /// Where it is.
-        public var place: Place
+        public let place: Place
         /// The column it is in.
-        public var column: PlanningColumn
+        public let column: PlanningColumn
         /// The value.
-        public var value: TypedValue
+        public let value: TypedValue
         /// The document that says it: the column's own (`Target Renstra`, `Target PK 2023`) or the table's.
-        public var document: DocumentKind?
+        public let document: DocumentKind?
         /// The year it is for, when known.
-        public var year: Int?
+        public let year: Int?
         /// Before or after perubahan, when known.
-        public var basis: DocumentClassification.Basis?
+        public let basis: DocumentClassification.Basis?
+        /// The numbers the value holds, a list's one by one.
+        public let numbers: [Double]
+
+        /// A statement.
+        public init(place: Place, column: PlanningColumn, value: TypedValue, document: DocumentKind?, year: Int?,
+                    basis: DocumentClassification.Basis?) {
+            self.place = place
+            self.column = column
+            self.value = value
+            self.document = document
+            self.year = year
+            self.basis = basis
+            numbers = value.value.numbers
+        }
 
         /// The column's role (`target`, `realisasi`, `pagu`, …).
         public var role: String { column.descriptor.role }
@@ -72,37 +89,65 @@ public final class SubjectIndex: Sendable {
     }
 
     /// A text cell a table states about a subject (a formula, a unit).
-    public struct Text: Sendable {
+    public final class Text: Sendable {
         /// Where it is.
-        public var place: Place
+        public let place: Place
         /// The text as printed.
-        public var text: String
+        public let text: String
         /// The document that says it.
-        public var document: DocumentKind?
+        public let document: DocumentKind?
+
+        /// A text.
+        public init(place: Place, text: String, document: DocumentKind?) {
+            self.place = place
+            self.text = text
+            self.document = document
+        }
     }
 
-    /// One row's view of one subject.
-    public struct Item: Sendable {
+    /// One row's view of one subject (a reference, like `Statement`).
+    public final class Item: Sendable {
         /// What it is about.
-        public var aspect: Aspect
+        public let aspect: Aspect
         /// The text as printed (an indicator, a program name), numbering removed.
-        public var text: String
+        public let text: String
         /// The normalised text the matching compares.
-        public var key: String
+        public let key: String
         /// The kode, normalised, if the row has one.
-        public var kode: String?
+        public let kode: String?
         /// Where the text is.
-        public var place: Place
+        public let place: Place
         /// The table's document.
-        public var document: DocumentClassification
+        public let document: DocumentClassification
         /// The values the row states about it.
-        public var statements: [Statement]
+        public let statements: [Statement]
         /// Formula texts the row states about it.
-        public var formulas: [Text]
+        public let formulas: [Text]
         /// The subject it was matched to; `nil` when the match is ambiguous.
-        public var subject: Int?
+        public let subject: Int?
         /// The subjects it resembles equally, when ambiguous.
-        public var candidates: [Int]
+        public let candidates: [Int]
+
+        /// An item.
+        public init(aspect: Aspect, text: String, key: String, kode: String?, place: Place, document: DocumentClassification,
+                    statements: [Statement], formulas: [Text], subject: Int? = nil, candidates: [Int] = []) {
+            self.aspect = aspect
+            self.text = text
+            self.key = key
+            self.kode = kode
+            self.place = place
+            self.document = document
+            self.statements = statements
+            self.formulas = formulas
+            self.subject = subject
+            self.candidates = candidates
+        }
+
+        /// The same item, matched.
+        func matched(subject: Int?, candidates: [Int]) -> Item {
+            Item(aspect: aspect, text: text, key: key, kode: kode, place: place, document: document, statements: statements,
+                 formulas: formulas, subject: subject, candidates: candidates)
+        }
     }
 
     /// The items, in set order (workbook, table, row).
@@ -122,8 +167,15 @@ public final class SubjectIndex: Sendable {
             }
         }
         var subjects: [[Int]] = []
-        var byKode: [String: Int] = [:]
-        var byKey: [String: Int] = [:]
+        var matched = [Int?](repeating: nil, count: items.count)
+        var candidates = [[Int]](repeating: [], count: items.count)
+        // Keyed by aspect too: a program and an indicator may share a text.
+        struct Key: Hashable {
+            let aspect: Aspect
+            let text: String
+        }
+        var byKode: [Key: Int] = [:]
+        var byKey: [Key: Int] = [:]
         var subjectKeys: [[String]] = []
         var subjectAspect: [Aspect] = []
         var words: [String: Set<Substring>] = [:]
@@ -144,9 +196,9 @@ public final class SubjectIndex: Sendable {
         for index in order {
             let item = items[index]
             var chosen: Int?
-            if let kode = item.kode, let subject = byKode["\(item.aspect):\(kode)"] {
+            if let kode = item.kode, let subject = byKode[Key(aspect: item.aspect, text: kode)] {
                 chosen = subject
-            } else if let subject = byKey["\(item.aspect):\(item.key)"] {
+            } else if let subject = byKey[Key(aspect: item.aspect, text: item.key)] {
                 chosen = subject
             } else if !item.key.isEmpty {
                 var scored: [(subject: Int, score: Double)] = []
@@ -168,7 +220,7 @@ public final class SubjectIndex: Sendable {
                     if rivals.isEmpty {
                         chosen = first.subject
                     } else {
-                        items[index].candidates = [first.subject] + rivals.map(\.subject)
+                        candidates[index] = [first.subject] + rivals.map(\.subject)
                         continue
                     }
                 }
@@ -184,11 +236,13 @@ public final class SubjectIndex: Sendable {
                 subjectKeys.append([item.key])
                 subjectAspect.append(item.aspect)
             }
-            items[index].subject = subject
-            if let kode = item.kode, byKode["\(item.aspect):\(kode)"] == nil { byKode["\(item.aspect):\(kode)"] = subject }
-            if byKey["\(item.aspect):\(item.key)"] == nil { byKey["\(item.aspect):\(item.key)"] = subject }
+            matched[index] = subject
+            if let kode = item.kode, byKode[Key(aspect: item.aspect, text: kode)] == nil {
+                byKode[Key(aspect: item.aspect, text: kode)] = subject
+            }
+            if byKey[Key(aspect: item.aspect, text: item.key)] == nil { byKey[Key(aspect: item.aspect, text: item.key)] = subject }
         }
-        self.items = items
+        self.items = items.indices.map { items[$0].matched(subject: matched[$0], candidates: candidates[$0]) }
         self.subjects = subjects.map { $0.sorted() }
         self.threshold = threshold
     }
@@ -219,6 +273,14 @@ public final class SubjectIndex: Sendable {
         let sasaranColumn = table.columns(role: "sasaran").first?.index
         let tujuanColumn = table.columns(role: "tujuan").first?.index
         let indicatorColumn = table.columns(role: "indicator").first?.index
+        // A table repeats its names and indicators row after row: each is normalised once.
+        var keys: [String: String] = [:], programKeys: [String: String] = [:]
+        func key(_ text: String, program: Bool = false) -> String {
+            if let known = program ? programKeys[text] : keys[text] { return known }
+            let made = subjectKey(text, matcher, program: program)
+            if program { programKeys[text] = made } else { keys[text] = made }
+            return made
+        }
         var result: [Item] = []
         for row in table.rows where row.isData && row.level != .total {
             func place(_ column: Int?) -> Place {
@@ -254,11 +316,11 @@ public final class SubjectIndex: Sendable {
                     return Text(place: place(column.index), text: formula,
                                 document: words.kind(in: column.header.joined(separator: " "))?.kind ?? classification.kind)
                 }
-                result.append(Item(aspect: .indicator, text: indicator.text, key: subjectKey(indicator.text, matcher),
+                result.append(Item(aspect: .indicator, text: indicator.text, key: key(indicator.text),
                                    kode: row.level == .indicator || offset > 0 ? nil : kode, place: place(indicator.column),
                                    document: classification,
                                    statements: kinerja.filter { indicator.members?.contains($0.place.cell.column) ?? true },
-                                   formulas: formulas, subject: nil, candidates: []))
+                                   formulas: formulas))
             }
             let name = row.name.map(strip).flatMap { $0.isEmpty ? nil : $0 }
             // A row that also names a sasaran or a program beside its own label (a Renstra matrix row: tujuan, sasaran
@@ -271,9 +333,8 @@ public final class SubjectIndex: Sendable {
             }
             for beside in besides {
                 result.append(Item(aspect: beside.aspect, text: beside.text,
-                                   key: subjectKey(beside.text, matcher, program: beside.aspect == .program),
-                                   kode: nil, place: place(beside.column), document: classification, statements: [], formulas: [],
-                                   subject: nil, candidates: []))
+                                   key: key(beside.text, program: beside.aspect == .program),
+                                   kode: nil, place: place(beside.column), document: classification, statements: [], formulas: []))
             }
             guard let name else { continue }
             let aspect: Aspect?
@@ -292,10 +353,9 @@ public final class SubjectIndex: Sendable {
             }
             guard let aspect else { continue }
             let labelColumn = aspect == .sasaran ? (sasaranColumn ?? nameColumn?.index) : (nameColumn?.index ?? sasaranColumn)
-            result.append(Item(aspect: aspect, text: name, key: subjectKey(name, matcher, program: aspect == .program),
+            result.append(Item(aspect: aspect, text: name, key: key(name, program: aspect == .program),
                                kode: aspect == .sasaran ? nil : kode, place: place(labelColumn), document: classification,
-                               statements: row.indicator == nil ? kinerja + money : money, formulas: [], subject: nil,
-                               candidates: []))
+                               statements: row.indicator == nil ? kinerja + money : money, formulas: []))
         }
         return result
     }
@@ -359,13 +419,16 @@ public final class SubjectIndex: Sendable {
 
     /// The normalised text: the matcher's key without parenthesised asides and, for programs, without the word "program".
     static func subjectKey(_ text: String, _ matcher: NameMatcher, program: Bool = false) -> String {
-        var plain = ""
+        // Over bytes: a parenthesis is ASCII, and bytes of a multi-byte character are never one.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var depth = 0
-        for char in text {
-            if char == "(" { depth += 1; plain.append(" "); continue }
-            if char == ")" { depth = max(0, depth - 1); plain.append(" "); continue }
-            if depth == 0 { plain.append(char) }
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "(") { depth += 1; bytes.append(0x20); continue }
+            if byte == UInt8(ascii: ")") { depth = max(0, depth - 1); bytes.append(0x20); continue }
+            if depth == 0 { bytes.append(byte) }
         }
+        let plain = String(decoding: bytes, as: UTF8.self)
         var key = matcher.key(plain.isEmpty ? text : plain)
         if program, key.hasPrefix("program ") { key.removeFirst("program ".count) }
         return key

@@ -3,9 +3,6 @@ import CermatWorkbook
 
 /// What the checks across documents share: comparing values element by element and naming them in messages.
 extension SubjectIndex.Statement {
-    /// The numbers the value holds, a list's one by one.
-    var numbers: [Double] { value.value.numbers }
-
     /// Whether it says the same as another statement: as many numbers, each equal to a millionth.
     func agrees(with other: SubjectIndex.Statement) -> Bool {
         let mine = numbers, theirs = other.numbers
@@ -75,7 +72,7 @@ extension SubjectIndex {
 
     /// The first statement of each distinct place, in set order: a value read twice (a row and its continuation) once.
     static func distinct(_ statements: [Statement]) -> [Statement] {
-        var seen: Set<String> = []
+        var seen: Set<Place.ID> = []
         return statements.filter { seen.insert($0.place.id).inserted }
     }
 

@@ -11,6 +11,18 @@ struct AcrossReading {
     let vocabulary: Vocabulary
     // One workbook context each, only to read cells the way the single-workbook rules do; nothing is reported on them.
     private let contexts: [RuleContext]
+    // The unit readings of each table, kept: each remembers the units it has looked up, and a rule asks row by row.
+    private let units = UnitReadings()
+
+    private final class UnitReadings {
+        var tables: [TableID: IndicatorUnits] = [:]
+    }
+
+    private struct TableID: Hashable {
+        let member: Int
+        let sheetIndex: Int
+        let range: CellRange
+    }
 
     /// The readings of a set.
     init(_ context: SetContext) {
@@ -48,18 +60,26 @@ struct AcrossReading {
 
     /// Whether two indicator texts are the same once numbering, case, spacing and punctuation are set aside.
     static func same(_ a: String, _ b: String) -> Bool {
-        TextKey.header(SubjectIndex.strip(a)) == TextKey.header(SubjectIndex.strip(b))
+        a == b || TextKey.header(SubjectIndex.strip(a)) == TextKey.header(SubjectIndex.strip(b))
     }
 
     /// The unit of a row's value in a column as the unit rules read it: in the cell, its Satuan column or the
     /// indicator's noun (`source`); `text` as printed, `unit` the dictionary unit it spells, if any.
     func unit(_ place: SubjectIndex.Place, column: Int) -> IndicatorUnits.Reading? {
-        IndicatorUnits(contexts[place.member], table: place.table).reading(place.row, column: column)
+        units(place).reading(place.row, column: column)
     }
 
     /// The unit a row's indicator names after its count word (`Jumlah Orang …` → Orang), if any.
     func noun(_ place: SubjectIndex.Place) -> Vocabulary.Unit? {
-        IndicatorUnits(contexts[place.member], table: place.table).noun(place.row)
+        units(place).noun(place.row)
+    }
+
+    private func units(_ place: SubjectIndex.Place) -> IndicatorUnits {
+        let id = TableID(member: place.member, sheetIndex: place.table.sheetIndex, range: place.table.range)
+        if let known = units.tables[id] { return known }
+        let made = IndicatorUnits(contexts[place.member], table: place.table)
+        units.tables[id] = made
+        return made
     }
 
     /// Whether an indicator measures a rate or a level (a percentage, an index, a score) rather than a count of

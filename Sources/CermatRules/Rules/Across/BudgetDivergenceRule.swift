@@ -110,7 +110,7 @@ public struct BudgetDivergenceRule: Rule {
     }
 
     private static func distinct(_ amounts: [Amount]) -> [Amount] {
-        var seen: Set<String> = []
+        var seen: Set<SubjectIndex.Place.ID> = []
         return amounts.filter { seen.insert($0.statement.place.id).inserted }
             .sorted { a, b in
                 let x = a.statement.place, y = b.statement.place

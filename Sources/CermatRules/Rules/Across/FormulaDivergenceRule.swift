@@ -104,7 +104,7 @@ public struct FormulaDivergenceRule: Rule {
     }
 
     // A formula naming another indicator of the set, or a program other than its row's; the cells reported.
-    private func foreign(_ formulas: [Formula], _ index: SubjectIndex, _ context: SetContext) -> Set<String> {
+    private func foreign(_ formulas: [Formula], _ index: SubjectIndex, _ context: SetContext) -> Set<SubjectIndex.Place.ID> {
         guard !formulas.isEmpty else { return [] }
         var names: [(key: String, text: String, place: SubjectIndex.Place, what: (id: String, en: String))] = []
         var seen: Set<String> = []
@@ -116,7 +116,7 @@ public struct FormulaDivergenceRule: Rule {
             names.append((key, text, item.place, item.aspect == .program ? ("program", "program") : ("indikator", "indicator")))
         }
         var reported: Set<String> = []
-        var cells: Set<String> = []
+        var cells: Set<SubjectIndex.Place.ID> = []
         for formula in formulas {
             let own = [formula.item.text, formula.place.row.name.map { "Program " + $0 }, formula.place.row.name]
                 .compactMap { $0 }.map(Self.key)

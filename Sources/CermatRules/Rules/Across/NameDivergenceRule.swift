@@ -52,7 +52,7 @@ public struct NameDivergenceRule: Rule {
         for (itemIndex, line) in lines {
             let item = index.items[itemIndex]
             // Rows with a kode are the same by their kode; rows without by their line (name and kegiatan above).
-            groups[item.kode.map { "\(item.aspect)#kode#\($0)" } ?? "line#\(line)", default: []].append(itemIndex)
+            groups[item.kode.map { "\(item.aspect.rawValue)#kode#\($0)" } ?? "line#\(line)", default: []].append(itemIndex)
         }
         // A row without kode joins the kode of the rows of its line, when they have exactly one.
         var kodeOfLine: [String: Set<String>] = [:]
@@ -61,7 +61,7 @@ public struct NameDivergenceRule: Rule {
             guard let uncoded = groups.removeValue(forKey: "line#\(line)") else { continue }
             guard kodes.count == 1, let kode = kodes.first else { continue }
             let aspect = index.items[uncoded[0]].aspect
-            groups["\(aspect)#kode#\(kode)", default: []] += uncoded
+            groups["\(aspect.rawValue)#kode#\(kode)", default: []] += uncoded
         }
         for key in groups.keys.sorted() {
             compare(groups[key]!.sorted().map { index.items[$0] }, context)
@@ -86,7 +86,7 @@ public struct NameDivergenceRule: Rule {
             if same.count > reference.count { reference = same }
         }
         let first = reference[0]
-        var reported: Set<String> = []
+        var reported: Set<SubjectIndex.Place.ID> = []
         for item in places where Self.spelling(item) != Self.spelling(first) {
             guard reference.contains(where: { !$0.place.sameTable(item.place) }) else { continue }
             guard reported.insert(item.place.id).inserted else { continue }

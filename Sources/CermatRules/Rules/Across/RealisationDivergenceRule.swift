@@ -99,7 +99,7 @@ public struct RealisationDivergenceRule: Rule {
         }
     }
 
-    private func compare(_ statements: [SubjectIndex.Statement], consistent: Set<String>, subject: Int, _ index: SubjectIndex,
+    private func compare(_ statements: [SubjectIndex.Statement], consistent: Set<SubjectIndex.Place.ID>, subject: Int, _ index: SubjectIndex,
                          _ context: SetContext) {
         // Every finding names a place in another table: rows of one table alone are never compared.
         guard SubjectIndex.spanTables(statements) else { return }

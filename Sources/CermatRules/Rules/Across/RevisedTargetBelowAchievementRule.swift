@@ -70,7 +70,7 @@ public struct RevisedTargetBelowAchievementRule: Rule {
                 item.statements.filter { $0.role == "target" && $0.basis == .perubahan && $0.year != nil
                     && $0.value.value.number != nil && reading.speaks($0, for: item) }.map { (item, $0) }
             }
-            var seen: Set<String> = []
+            var seen: Set<SubjectIndex.Place.ID> = []
             for (item, target) in revised where seen.insert(target.place.id).inserted {
                 let kode = item.kode
                 let value = target.value.value.number!

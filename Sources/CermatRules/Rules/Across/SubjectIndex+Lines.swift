@@ -1,4 +1,5 @@
 import CermatPlanning
+import CermatWorkbook
 
 /// What the budget and name checks across tables share: which rows speak of the same program, kegiatan or sub-kegiatan.
 ///
@@ -34,7 +35,7 @@ extension SubjectIndex {
                 path.insert(subject, at: 0)
                 row = above
             }
-            if known { result[index] = "\(place.row.level)|" + path.map(String.init).joined(separator: ">") }
+            if known { result[index] = "\(place.row.level.rawValue)|" + path.map(String.init).joined(separator: ">") }
         }
         return result
     }
@@ -77,6 +78,13 @@ extension SubjectIndex.Place {
         member == other.member && table.sheetIndex == other.table.sheetIndex && table.range == other.table.range
     }
 
-    /// The cell as a key of the set: workbook, sheet and address.
-    var id: String { "\(member)|\(table.sheetIndex)|\(cell.a1)" }
+    /// A cell of the set: workbook, sheet and address.
+    struct ID: Hashable {
+        let member: Int
+        let sheetIndex: Int
+        let cell: CellAddress
+    }
+
+    /// The cell as a key of the set.
+    var id: ID { ID(member: member, sheetIndex: table.sheetIndex, cell: cell) }
 }
