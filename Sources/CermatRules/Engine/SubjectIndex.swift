@@ -156,6 +156,8 @@ public final class SubjectIndex: Sendable {
     public let subjects: [[Int]]
     /// The threshold the matching used.
     public let threshold: Double
+    /// For each program or kegiatan item (by index), the line of the budget it speaks of, when known.
+    let lines: [Int: String]
 
     /// Reads and matches every table of the set, leaving out evaluations (LHE) that only quote the documents.
     public init(members: [Linter.Member], knowledge: KnowledgeBase, threshold: Double) {
@@ -185,6 +187,21 @@ public final class SubjectIndex: Sendable {
             words[key] = set
             return set
         }
+        // Prefix filtering, so that a new text is compared only with the subjects it could match, not with all of them:
+        // two keys sharing at least half the words of each share a word among the rarest ⌊n/2⌋ + 1 of each.
+        var frequency: [Substring: Int] = [:]
+        for item in items where !item.key.isEmpty {
+            for word in wordSet(item.key) { frequency[word, default: 0] += 1 }
+        }
+        func rarest(_ key: String) -> ArraySlice<Substring> {
+            let set = wordSet(key)
+            return set.sorted { (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1) }.prefix(set.count / 2 + 1)
+        }
+        var postings: [Substring: [Int]] = [:]
+        func addKey(_ key: String, of subject: Int) {
+            subjectKeys[subject].append(key)
+            for word in rarest(key) where postings[word]?.last != subject { postings[word, default: []].append(subject) }
+        }
         // Matching is greedy, so it runs document by document down the planning chain (the Renstra first, as the
         // reference the others are traced to): the subjects do not depend on the order the workbooks were given in.
         let chain = DocumentKind.allCases
@@ -203,7 +220,8 @@ public final class SubjectIndex: Sendable {
             } else if !item.key.isEmpty {
                 var scored: [(subject: Int, score: Double)] = []
                 let mine = wordSet(item.key)
-                for subject in subjects.indices where subjectAspect[subject] == item.aspect {
+                let possible = Set(rarest(item.key).flatMap { postings[$0] ?? [] }).sorted()
+                for subject in possible where subjectAspect[subject] == item.aspect {
                     var best = 0.0
                     for key in subjectKeys[subject] {
                         // Few shared words rule a pair out before the quadratic comparison.
@@ -229,12 +247,13 @@ public final class SubjectIndex: Sendable {
             if let chosen {
                 subject = chosen
                 subjects[subject].append(index)
-                if !subjectKeys[subject].contains(item.key) { subjectKeys[subject].append(item.key) }
+                if !subjectKeys[subject].contains(item.key) { addKey(item.key, of: subject) }
             } else {
                 subject = subjects.count
                 subjects.append([index])
-                subjectKeys.append([item.key])
+                subjectKeys.append([])
                 subjectAspect.append(item.aspect)
+                addKey(item.key, of: subject)
             }
             matched[index] = subject
             if let kode = item.kode, byKode[Key(aspect: item.aspect, text: kode)] == nil {
@@ -245,6 +264,7 @@ public final class SubjectIndex: Sendable {
         self.items = items.indices.map { items[$0].matched(subject: matched[$0], candidates: candidates[$0]) }
         self.subjects = subjects.map { $0.sorted() }
         self.threshold = threshold
+        lines = Self.lines(of: self.items)
     }
 
     /// The items of a subject.

@@ -67,7 +67,7 @@ public struct BudgetDivergenceRule: Rule {
     public func check(set members: [Linter.Member], in context: SetContext) {
         let index = context.index
         var groups: [String: [Amount]] = [:]
-        for (itemIndex, line) in index.lines() {
+        for (itemIndex, line) in index.lines {
             let item = index.items[itemIndex]
             for statement in item.statements where Self.roles.contains(statement.role) && statement.column.descriptor.measure == "Rp" {
                 // A five-year Renstra pagu is indicative, not one year's budget.

@@ -47,7 +47,7 @@ public struct NameDivergenceRule: Rule {
     /// Compares the names of each program, kegiatan and sub-kegiatan, by kode and by line.
     public func check(set members: [Linter.Member], in context: SetContext) {
         let index = context.index
-        let lines = index.lines()
+        let lines = index.lines
         var groups: [String: [Int]] = [:]
         for (itemIndex, line) in lines {
             let item = index.items[itemIndex]

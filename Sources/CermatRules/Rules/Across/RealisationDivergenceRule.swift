@@ -46,7 +46,7 @@ public struct RealisationDivergenceRule: Rule {
     /// Compares the realisations and capaian of each indicator, workbook by workbook and year by year.
     public func check(set members: [Linter.Member], in context: SetContext) {
         let index = context.index
-        let owners = index.owners(lines: index.lines())
+        let owners = index.owners()
         for subject in index.subjects.indices {
             var groups: [String: [(owner: String?, statement: SubjectIndex.Statement)]] = [:]
             for itemIndex in index.subjects[subject] where index.items[itemIndex].aspect == .indicator {

@@ -10,9 +10,8 @@ import CermatWorkbook
 /// table listing kegiatan without their programs still meets the one that lists both.
 extension SubjectIndex {
     /// For each program or kegiatan item (by index), the line it speaks of; items whose row or a kegiatan above it
-    /// could not be matched to one subject have none.
-    func lines() -> [Int: String] {
-        // By index, not by element: an item is a large value, and copying each one dominated this on large tables.
+    /// could not be matched to one subject have none (`lines` of an index).
+    static func lines(of items: [Item]) -> [Int: String] {
         let kinds = items.indices.filter { items[$0].aspect == .program || items[$0].aspect == .kegiatan }
         var named: [RowKey: Int] = [:]
         for index in kinds { named[RowKey(items[index].place)] = index }
@@ -42,7 +41,7 @@ extension SubjectIndex {
 
     /// What the indicators of each row belong to, by row: the program or kegiatan named on it (its line), else the
     /// sasaran; `owner(of:in:)` reads it.
-    func owners(lines: [Int: String]) -> [RowKey: String] {
+    func owners() -> [RowKey: String] {
         var result: [RowKey: String] = [:]
         for index in items.indices where items[index].aspect != .indicator {
             let key = RowKey(items[index].place)
