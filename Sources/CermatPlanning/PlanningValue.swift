@@ -37,6 +37,15 @@ public enum PlanningValue: Hashable, Sendable {
         }
     }
 
+    /// Whether the value holds a number, alone or in a list (`numbers` is not empty), without listing them.
+    public var isNumeric: Bool {
+        switch self {
+        case .number, .percent, .measured: return true
+        case .list(let items): return items.contains { $0.number != nil }
+        default: return false
+        }
+    }
+
     /// The numbers of a list (or of a single numeric value), in order.
     public var numbers: [Double] {
         if case .list(let items) = self { return items.compactMap(\.number) }

@@ -10,6 +10,8 @@ public struct NumberFormat: Hashable, Sendable {
     public let isDate: Bool
     /// Digits shown after the decimal separator in the positive section; `nil` for `General` (as many as needed).
     public let decimalPlaces: Int?
+    /// Whether the positive section groups thousands (`#,##0`, `0,0`), quoted text aside.
+    public let groupsThousands: Bool
 
     /// The format every cell has unless a style says otherwise.
     public static let general = NumberFormat(id: 0, code: "General")
@@ -29,6 +31,12 @@ public struct NumberFormat: Hashable, Sendable {
         } else {
             decimalPlaces = 0
         }
+        var unquoted = "", quoted = false
+        for character in code {
+            if character == "\"" { quoted.toggle() } else if !quoted { unquoted.append(character) }
+        }
+        let positive = unquoted.split(separator: ";").first.map(String.init) ?? unquoted
+        groupsThousands = positive.contains("#,#") || positive.contains("0,0") || positive.contains("#,0")
     }
 
     /// The built-in format for an id, as ECMA-376 §18.8.30 lists them (the codes openpyxl reports too).

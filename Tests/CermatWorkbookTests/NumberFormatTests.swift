@@ -15,6 +15,14 @@ import Testing
         #expect(format.decimalPlaces == decimals, "decimals: \(code)")
     }
 
+    @Test(arguments: [
+        ("#,##0", true), ("#,##0.00", true), ("_(* #,##0.00_);_(* \\(#,##0.00\\)", true), ("0,0", true),
+        ("0.00", false), ("General", false), ("\"1,000\" 0", false), ("0;#,##0", false),
+    ])
+    func knowsWhetherThousandsAreGrouped(code: String, grouped: Bool) {
+        #expect(NumberFormat(id: 164, code: code).groupsThousands == grouped, "\(code)")
+    }
+
     @Test func generalHasNoFixedDecimals() {
         #expect(NumberFormat.general.decimalPlaces == nil)
         #expect(!NumberFormat.general.isDate)

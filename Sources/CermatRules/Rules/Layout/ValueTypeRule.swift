@@ -38,11 +38,11 @@ public struct ValueTypeRule: Rule {
     public func check(table: PlanningTable, in context: RuleContext) {
         let rows = table.dataRows()
         for column in table.columns where column.descriptor.isMeasured {
-            let values = rows.compactMap { $0.values[column.index] }
-            let numbers = values.compactMap { $0.value.number }.map(abs)
-            let typical = Self.median(numbers.filter { $0 > 0 })
-            let numeric = values.filter { !$0.value.numbers.isEmpty }.count
-            let filled = values.filter { !$0.value.isEmpty && $0.value != .check }.count
+            // What the column holds, counted only when a cell needs it: most columns have no suspicious cell at all.
+            lazy var values = rows.compactMap { $0.values[column.index] }
+            lazy var typical = Self.median(values.compactMap { $0.value.number.map(abs) }.filter { $0 > 0 })
+            lazy var numeric = values.filter { $0.value.isNumeric }.count
+            lazy var filled = values.filter { !$0.value.isEmpty && $0.value != .check }.count
             for row in rows {
                 guard let value = row.values[column.index] else { continue }
                 // Written only for the few cells that are wrong: this loop visits every cell of the table.

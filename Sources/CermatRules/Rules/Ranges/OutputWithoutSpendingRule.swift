@@ -38,11 +38,13 @@ public struct OutputWithoutSpendingRule: Rule {
             guard let output = table.columns(ColumnDescriptor(role: "realisasi", measure: "K", period: period)).first,
                   let spending = table.columns(ColumnDescriptor(role: "realisasi-anggaran", measure: "Rp", period: period)).first
             else { continue }
+            let kLabel = table.columnLabel(output.index), rpLabel = table.columnLabel(spending.index)
             for row in table.dataRows() {
                 guard let k = row.values[output.index], let rp = row.values[spending.index],
                       let done = k.value.numbers.max(), let spent = rp.value.number else { continue }
-                let shownK = k.shown(done), shownRp = rp.shown(spent)
-                let kLabel = table.columnLabel(output.index), rpLabel = table.columnLabel(spending.index)
+                // Written only for the few rows reported.
+                lazy var shownK = k.shown(done)
+                lazy var shownRp = rp.shown(spent)
                 if done > 0 && spent == 0 {
                     context.report(table, row: row, cell: table.cell(row, spending.index), column: spending.descriptor,
                                    message: Message(

@@ -46,6 +46,7 @@ public struct MalformedNumberRule: Rule {
         let reading = NumberReading(table: table, tolerance: context.tolerance)
         let sheet = context.sheet(of: table)
         let grouped = Self.columnsWithThousandsSeparators(table, sheet, context)
+        let kinerja = table.columns.filter { $0.descriptor.measure == "K" }.map(\.index)
         for (index, row) in table.rows.enumerated() {
             for column in row.values.keys.sorted() {
                 guard let value = row.values[column] else { continue }
@@ -60,7 +61,7 @@ public struct MalformedNumberRule: Rule {
                                    actual: number, severity: .info)
                 }
             }
-            missingPercent(row, table, context)
+            missingPercent(row, kinerja, table, context)
         }
     }
 
@@ -104,9 +105,8 @@ public struct MalformedNumberRule: Rule {
     }
 
     // A K value without % in a row whose other K values carry one ("10%" target, "18,18" realisation).
-    private func missingPercent(_ row: PlanningRow, _ table: PlanningTable, _ context: RuleContext) {
-        let columns = table.columns.filter { $0.descriptor.measure == "K" }.map(\.index)
-        let percent = columns.compactMap { column -> TypedValue? in
+    private func missingPercent(_ row: PlanningRow, _ columns: [Int], _ table: PlanningTable, _ context: RuleContext) {
+        let percent = columns.lazy.compactMap { column -> TypedValue? in
             guard let value = row.values[column], case .percent = value.value else { return nil }
             return value
         }
@@ -185,12 +185,7 @@ public struct MalformedNumberRule: Rule {
     private static func printsGrouped(_ value: TypedValue, _ sheet: Worksheet, _ context: RuleContext) -> Bool? {
         if value.isNumericCell {
             guard let cell = sheet[value.cell] else { return nil }
-            var code = "", quoted = false
-            for character in context.workbook.style(of: cell).numberFormat.code {
-                if character == "\"" { quoted.toggle() } else if !quoted { code.append(character) }
-            }
-            let section = code.split(separator: ";").first.map(String.init) ?? code
-            return section.contains("#,#") || section.contains("0,0") || section.contains("#,0")
+            return context.workbook.numberFormat(of: cell).groupsThousands
         }
         let digits = value.raw.drop { !$0.isNumber }.prefix { $0 != "," }.filter { $0.isNumber || $0 == "." }
         return digits.contains(".")
