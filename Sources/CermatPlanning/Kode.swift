@@ -40,11 +40,13 @@ public struct Kode: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The codes of the rows this code belongs to, nearest first: `1.06.01.2.06.02` → `1.06.01.2.06`, `1.06.01`.
-    public var ancestors: [String] {
+    /// The codes of the rows this code belongs to, nearest first, normalised: `01.06.01.2.06.02` → `1.06.01.2.06`, `1.06.01`.
+    public var normalizedAncestors: [String] {
+        let normalized = normalized
+        let dots = normalized.utf8.indices.filter { normalized.utf8[$0] == UInt8(ascii: ".") }
         switch segments.count {
-        case 6: return [segments[0..<5].joined(separator: "."), segments[0..<3].joined(separator: ".")]
-        case 5: return [segments[0..<3].joined(separator: ".")]
+        case 6: return [String(normalized.utf8[..<dots[4]])!, String(normalized.utf8[..<dots[2]])!]
+        case 5: return [String(normalized.utf8[..<dots[2]])!]
         default: return []
         }
     }

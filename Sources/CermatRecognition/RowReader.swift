@@ -419,7 +419,7 @@ struct RowReader {
             let level = rows[index].level
             var parent: Int?
             if let kode = rows[index].kode.flatMap(Kode.init) {
-                parent = kode.ancestors.lazy.compactMap { byKode[Kode($0)?.normalized ?? $0] }.first
+                parent = kode.normalizedAncestors.lazy.compactMap { byKode[$0] }.first
                 byKode[kode.normalized] = index
             }
             switch level {

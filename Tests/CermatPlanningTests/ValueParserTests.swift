@@ -119,7 +119,9 @@ import Testing
     }
 
     @Test func knowsItsAncestors() {
-        #expect(Kode("1.06.01.2.06.02")?.ancestors == ["1.06.01.2.06", "1.06.01"])
+        #expect(Kode("1.06.01.2.06.02")?.normalizedAncestors == ["1.06.01.2.06", "1.06.01"])
+        #expect(Kode("01.06.01.2.06")?.normalizedAncestors == ["1.06.01"])
+        #expect(Kode("1.06.01")?.normalizedAncestors == [])
         #expect(Kode("01.06.07")?.normalized == "1.06.07")
         #expect(Kode("Program") == nil)
         #expect(Kode("1..2") == nil)

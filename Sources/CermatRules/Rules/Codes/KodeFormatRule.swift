@@ -47,11 +47,16 @@ public struct KodeFormatRule: Rule {
     public func check(table: PlanningTable, in context: RuleContext) {
         let reading = KodeReading(table, context)
         guard reading.column != nil else { return }
-        var prefix: String?
+        // The last well-formed kode above: its urusan and bidang repair a kode that lacks them.
+        var above: String?
         for row in reading.rows {
             guard let text = reading.printed(row), let cell = reading.cell(row) else { continue }
-            if let kode = reading.normalized(row) { prefix = kode.split(separator: ".").prefix(2).joined(separator: ".") }
-            guard KodeReading.isAttempt(text), let problem = KodeReading.problem(text) else { continue }
+            guard KodeReading.isAttempt(text), let problem = KodeReading.problem(text) else {
+                if let kode = reading.normalized(row) { above = kode }
+                continue
+            }
+            if let kode = reading.normalized(row) { above = kode }
+            let prefix = above.map { $0.split(separator: ".").prefix(2).joined(separator: ".") }
             let what = Self.what(row.level)
             let why = Self.explain(problem, text)
             var message = Message(id: "\(what.id) \"\(text)\" tidak sesuai pola kode Permendagri 90/2019: \(why.id)",
@@ -78,14 +83,14 @@ public struct KodeFormatRule: Rule {
         }
         for kegiatan in order {
             let members = byKegiatan[kegiatan]!
-            let wide = members.filter { $0.kode.split(separator: ".").last!.count == 4 }
-            let narrow = members.filter { $0.kode.split(separator: ".").last!.count == 2 }
+            let wide = members.filter { Self.lastSegment($0.kode) == 4 }
+            let narrow = members.filter { Self.lastSegment($0.kode) == 2 }
             guard !wide.isEmpty, !narrow.isEmpty else { continue }
             let minority = wide.count < narrow.count ? wide : narrow
             let majority = wide.count < narrow.count ? narrow : wide
             let examples = majority.prefix(3).map(\.kode).joined(separator: ", ")
             for member in minority {
-                let digits = member.kode.split(separator: ".").last!.count
+                let digits = Self.lastSegment(member.kode)
                 guard let cell = reading.cell(member.row) else { continue }
                 context.report(reading.table, row: member.row, cell: cell, column: reading.table.column(at: cell.column)?.descriptor,
                                message: Message(
@@ -94,6 +99,11 @@ public struct KodeFormatRule: Rule {
                                severity: .info)
             }
         }
+    }
+
+    // The digits of a kode's last segment.
+    private static func lastSegment(_ kode: String) -> Int {
+        kode.utf8.reversed().prefix { $0 != UInt8(ascii: ".") }.count
     }
 
     static func what(_ level: RowLevel) -> (id: String, en: String) {

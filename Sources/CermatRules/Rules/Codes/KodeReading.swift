@@ -90,13 +90,15 @@ struct KodeReading {
         guard segments.count <= 6, segments.count != 4 else { return .segmentCount }
         let urusan = segments[0]
         if urusan.count > 1, urusan.hasPrefix("0"), urusan.dropFirst().allSatisfy(\.isNumber) { return .leadingZero }
-        let widths = [[1], [2], [2], [1], [2], [2, 4]]
         for (index, segment) in segments.enumerated() where !widths[index].contains(segment.count) {
             return .segmentWidth(index: index, widths: widths[index])
         }
         if segments.count >= 5, segments[3] != "1", segments[3] != "2" { return .kegiatanMarker }
         return nil
     }
+
+    // The digits each segment may have: `U.BB.PP.K.KK.SS`, a sub-kegiatan of 2 or (since 2023) 4.
+    private static let widths = [[1], [2], [2], [1], [2], [2, 4]]
 
     /// The kode a row stands for, normalised for matching (`01.06.07` → `1.06.07`), when it fits the grammar or only
     /// lacks a leading zero's removal; `nil` for an unreadable kode or one missing its prefix.
@@ -110,7 +112,7 @@ struct KodeReading {
 
     /// The level a normalised kode denotes by its number of segments.
     static func level(_ normalized: String) -> RowLevel? {
-        switch normalized.split(separator: ".").count {
+        switch Kode(normalized)?.segments.count {
         case 3: return .program
         case 5: return .kegiatan
         case 6: return .subKegiatan
@@ -120,11 +122,6 @@ struct KodeReading {
 
     /// The kode of the row one level up: `1.06.01.2.06.02` → `1.06.01.2.06`, `1.06.01.2.06` → `1.06.01`.
     static func parent(_ normalized: String) -> String? {
-        let segments = normalized.split(separator: ".")
-        switch segments.count {
-        case 6: return segments[0..<5].joined(separator: ".")
-        case 5: return segments[0..<3].joined(separator: ".")
-        default: return nil
-        }
+        Kode(normalized)?.normalizedAncestors.first
     }
 }

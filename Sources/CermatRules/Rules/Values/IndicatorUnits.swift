@@ -34,6 +34,7 @@ struct IndicatorUnits {
 
     // A table repeats its few units on every row: each text is looked up once.
     private final class Memo {
+        var spelled: [String: Vocabulary.Unit?] = [:]
         var known: [String: Vocabulary.Unit?] = [:]
         var nouns: [String: Vocabulary.Unit?] = [:]
     }
@@ -74,10 +75,18 @@ struct IndicatorUnits {
         reading(row, column: column)?.unit
     }
 
+    /// The dictionary unit a text is a spelling of, if any (`vocabulary.unit(spelled:)`, looked up once per text).
+    func spelled(_ text: String) -> Vocabulary.Unit? {
+        if let found = memo.spelled[text] { return found }
+        let unit = vocabulary.unit(spelled: text)
+        memo.spelled[text] = unit
+        return unit
+    }
+
     /// The dictionary unit a text names: a spelling of it, or a slip of one (`Larpoan`).
     func known(_ text: String) -> Vocabulary.Unit? {
         if let found = memo.known[text] { return found }
-        let unit = vocabulary.unit(spelled: text) ?? nearMiss(text)
+        let unit = spelled(text) ?? nearMiss(text)
         memo.known[text] = unit
         return unit
     }

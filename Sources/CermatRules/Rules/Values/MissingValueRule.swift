@@ -63,10 +63,16 @@ public struct MissingValueRule: Rule {
             context.report(table, row: row, cell: cell, column: table.column(at: column)?.descriptor, message: message)
         }
         let withPerformance = rows.filter { row in performance.contains { Self.isFilled(row.values[$0.index]) } }.count
+        let moneyColumns = Self.moneyColumns(table)
+        // The performance value each budget or spending column needs, found once for the table.
+        let partnerOf = Dictionary(uniqueKeysWithValues: moneyColumns.map { ($0.index, Self.partners($0, in: performance).first) })
         for row in rows where !performance.isEmpty {
-            let money = Self.money(row, table)
+            let money = moneyColumns.compactMap { column in row.number(column.index).flatMap { $0 > 0 ? (column, $0) : nil } }
             guard !performance.contains(where: { Self.isFilled(row.values[$0.index]) }) else {
-                for (column, amount) in money { pairing(row, column, amount, performance, table, report) }
+                for (column, amount) in money {
+                    guard let partner = partnerOf[column.index] ?? nil else { continue }
+                    pairing(row, column, amount, partner, table, report)
+                }
                 continue
             }
             // A programme, a budgeted row or a stated indicator with nothing to measure it by: once, at the target of its
@@ -110,9 +116,9 @@ public struct MissingValueRule: Rule {
     }
 
     // Money of the row with its performance counterpart: a budget needs a target of its period, spending a realisation.
-    private func pairing(_ row: PlanningRow, _ column: PlanningColumn, _ amount: Double, _ performance: [PlanningColumn],
+    private func pairing(_ row: PlanningRow, _ column: PlanningColumn, _ amount: Double, _ partner: PlanningColumn,
                          _ table: PlanningTable, _ report: (PlanningRow, Int, Message) -> Void) {
-        guard let partner = Self.partners(column, in: performance).first, !Self.isFilled(row.values[partner.index]) else { return }
+        guard !Self.isFilled(row.values[partner.index]) else { return }
         let shown = row.values[column.index]!.shown(amount)
         let what = partner.descriptor.role == "target" ? ("target kinerja", "the target") : ("realisasi kinerja", "the realisation")
         let state = Self.state(row.values[partner.index])
@@ -155,13 +161,12 @@ public struct MissingValueRule: Rule {
         value?.value == .dash ? ("hanya berisi \"-\"", "holds only \"-\"") : ("kosong", "is empty")
     }
 
-    // The row's budgets and spending above zero, outside quarterly columns (a quarter's output may come later).
-    private static func money(_ row: PlanningRow, _ table: PlanningTable) -> [(PlanningColumn, Double)] {
-        table.columns.compactMap { column in
-            guard column.descriptor.measure == "Rp", ["pagu", "realisasi-anggaran"].contains(column.descriptor.role),
-                  !(column.descriptor.period ?? "").hasPrefix("TW"), let amount = row.number(column.index), amount > 0
-            else { return nil }
-            return (column, amount)
+    // The budget and spending columns whose amounts above zero need performance values: not quarterly ones (a
+    // quarter's output may come later).
+    private static func moneyColumns(_ table: PlanningTable) -> [PlanningColumn] {
+        table.columns.filter { column in
+            column.descriptor.measure == "Rp" && ["pagu", "realisasi-anggaran"].contains(column.descriptor.role)
+                && !(column.descriptor.period ?? "").hasPrefix("TW")
         }
     }
 

@@ -47,21 +47,40 @@ public struct UnitSpellingRule: Rule {
         let units = IndicatorUnits(context, table: table)
         let columns = table.columns.filter { $0.descriptor.measure == "K" }
         let rows = table.dataRows()
+        // A table repeats its few units on every row: each text is judged once.
+        var slips: [String: Slip?] = [:]
+        func report(_ text: String, at cell: CellAddress, _ row: PlanningRow) {
+            if slips[text] == nil { slips[text] = slip(in: text, units) }
+            guard let found = slips[text], let found else { return }
+            let place = found.slip == text ? "" : " (dalam \"\(text)\")"
+            let placeEn = found.slip == text ? "" : " (in \"\(text)\")"
+            context.report(table, row: row, cell: cell, column: table.column(at: cell.column)?.descriptor,
+                           message: Message(id: "satuan \"\(found.slip)\"\(place) tidak dikenal; maksudnya \"\(found.meant.name)\"?",
+                                            en: "the unit \"\(found.slip)\"\(placeEn) is unknown; did you mean \"\(found.meant.name)\"?"))
+        }
         for row in rows {
             for column in columns {
                 guard let value = row.values[column.index] else { continue }
-                for text in Self.units(in: value.value) { misspelt(text, at: table.cell(row, column.index), row, units, table, context) }
+                for text in Self.units(in: value.value) { report(text, at: table.cell(row, column.index), row) }
             }
         }
+        var lists: [String: [String]] = [:]
         for satuan in table.columns(role: "unit") {
             let governed = columns.filter { units.satuanColumn(for: $0.index) == satuan.index }
             for row in rows {
                 let text = context.text(table, row: row.sheetRow, column: satuan.index)
-                for item in IndicatorUnits.list(text) { misspelt(item, at: table.cell(row, satuan.index), row, units, table, context) }
+                if lists[text] == nil { lists[text] = IndicatorUnits.list(text) }
+                for item in lists[text]! { report(item, at: table.cell(row, satuan.index), row) }
             }
-            cases(rows, satuan, table, context)
+            cases(rows, satuan, units, table, context)
             empty(rows, satuan, governed, table, context)
         }
+    }
+
+    /// A unit that is no spelling of the dictionary's, the part of it that is the slip, and the unit meant.
+    private struct Slip {
+        var slip: String
+        var meant: CermatKnowledge.Vocabulary.Unit
     }
 
     private static func units(in value: PlanningValue) -> [String] {
@@ -73,28 +92,22 @@ public struct UnitSpellingRule: Rule {
     }
 
     // A unit that is no spelling of the dictionary's but one slip from one; in "Oang klien PW" the slip is "Oang".
-    private func misspelt(_ text: String, at cell: CellAddress, _ row: PlanningRow, _ units: IndicatorUnits, _ table: PlanningTable,
-                          _ context: RuleContext) {
-        let vocabulary = context.knowledge.vocabulary
-        guard vocabulary.unit(spelled: text) == nil else { return }
+    private func slip(in text: String, _ units: IndicatorUnits) -> Slip? {
+        guard units.spelled(text) == nil else { return nil }
         let first = text.split(separator: " ").first.map(String.init) ?? text
         let (slip, meant): (String, CermatKnowledge.Vocabulary.Unit?) = units.nearMiss(text).map { (text, $0) }
-            ?? (vocabulary.unit(spelled: first) == nil ? (first, units.nearMiss(first)) : (first, nil))
-        guard let meant else { return }
-        let place = slip == text ? "" : " (dalam \"\(text)\")"
-        let placeEn = slip == text ? "" : " (in \"\(text)\")"
-        context.report(table, row: row, cell: cell, column: table.column(at: cell.column)?.descriptor,
-                       message: Message(id: "satuan \"\(slip)\"\(place) tidak dikenal; maksudnya \"\(meant.name)\"?",
-                                        en: "the unit \"\(slip)\"\(placeEn) is unknown; did you mean \"\(meant.name)\"?"))
+            ?? (units.spelled(first) == nil ? (first, units.nearMiss(first)) : (first, nil))
+        return meant.map { Slip(slip: slip, meant: $0) }
     }
 
     // The same unit written in two cases in one Satuan column: the less common way (the lower-case one on a tie) is
     // the slip.
-    private func cases(_ rows: [PlanningRow], _ satuan: PlanningColumn, _ table: PlanningTable, _ context: RuleContext) {
+    private func cases(_ rows: [PlanningRow], _ satuan: PlanningColumn, _ units: IndicatorUnits, _ table: PlanningTable,
+                       _ context: RuleContext) {
         var ways: [String: [String: [PlanningRow]]] = [:]
         for row in rows {
             let text = context.text(table, row: row.sheetRow, column: satuan.index)
-            guard let unit = context.knowledge.vocabulary.unit(spelled: text) else { continue }
+            guard let unit = units.spelled(text) else { continue }
             ways[unit.name, default: [:]][text, default: []].append(row)
         }
         for spellings in ways.values where spellings.count > 1 {
