@@ -45,16 +45,12 @@ extension SubjectIndex.Statement {
 extension SubjectIndex {
     /// One row of one table of the set.
     struct RowKey: Hashable {
-        let member: Int
-        let sheetIndex: Int
-        let table: CellRange
+        let table: Place.TableID
         let sheetRow: Int
 
         /// The row a place lies on, or another row (`sheetRow`) of its table.
         init(_ place: Place, sheetRow: Int? = nil) {
-            member = place.member
-            sheetIndex = place.table.sheetIndex
-            table = place.table.range
+            table = place.tableID
             self.sheetRow = sheetRow ?? place.row.sheetRow
         }
     }

@@ -15,13 +15,7 @@ struct AcrossReading {
     private let units = UnitReadings()
 
     private final class UnitReadings {
-        var tables: [TableID: IndicatorUnits] = [:]
-    }
-
-    private struct TableID: Hashable {
-        let member: Int
-        let sheetIndex: Int
-        let range: CellRange
+        var tables: [SubjectIndex.Place.TableID: IndicatorUnits] = [:]
     }
 
     /// The readings of a set.
@@ -75,7 +69,7 @@ struct AcrossReading {
     }
 
     private func units(_ place: SubjectIndex.Place) -> IndicatorUnits {
-        let id = TableID(member: place.member, sheetIndex: place.table.sheetIndex, range: place.table.range)
+        let id = place.tableID
         if let known = units.tables[id] { return known }
         let made = IndicatorUnits(contexts[place.member], table: place.table)
         units.tables[id] = made

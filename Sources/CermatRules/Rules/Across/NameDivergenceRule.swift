@@ -75,10 +75,12 @@ public struct NameDivergenceRule: Rule {
 
     private func compare(_ items: [SubjectIndex.Item], _ context: SetContext) {
         // One place per table: a row printed twice in one table is that table's duplicate.
-        var seen: Set<String> = []
-        let places = items.filter { item in
-            seen.insert("\(item.place.member)|\(item.place.table.sheetIndex)|\(item.place.table.range.first.a1)|\(item.key)").inserted
+        struct Seen: Hashable {
+            let table: SubjectIndex.Place.TableID
+            let key: String
         }
+        var seen: Set<Seen> = []
+        let places = items.filter { seen.insert(Seen(table: $0.place.tableID, key: $0.key)).inserted }
         guard Set(places.map(Self.spelling)).count > 1 else { return }
         var reference: [SubjectIndex.Item] = []
         for item in places {

@@ -72,9 +72,19 @@ extension SubjectIndex.Statement {
 }
 
 extension SubjectIndex.Place {
+    /// A table of the set: workbook, sheet and the cells it covers.
+    struct TableID: Hashable {
+        let member: Int
+        let sheetIndex: Int
+        let range: CellRange
+    }
+
+    /// The table the place lies in, as a key of the set.
+    var tableID: TableID { TableID(member: member, sheetIndex: table.sheetIndex, range: table.range) }
+
     /// Whether two places lie in the same table.
     func sameTable(_ other: SubjectIndex.Place) -> Bool {
-        member == other.member && table.sheetIndex == other.table.sheetIndex && table.range == other.table.range
+        tableID == other.tableID
     }
 
     /// A cell of the set: workbook, sheet and address.

@@ -120,8 +120,8 @@ public struct TargetDivergenceRule: Rule {
     // A table whose targets follow the before-perubahan values on some rows and the after-perubahan values on others
     // (a Renja evaluation quoting the APBD-P): reported on the rows of the smaller group, naming both bases.
     private func mixedBases(_ index: SubjectIndex, _ context: SetContext) {
-        var tables: [String: [Following]] = [:]
-        var order: [String] = []
+        var tables: [SubjectIndex.Place.TableID: [Following]] = [:]
+        var order: [SubjectIndex.Place.TableID] = []
         for subject in index.subjects.indices {
             let targets = SubjectIndex.distinct(index.items(of: subject).filter { $0.aspect == .indicator }
                 .flatMap(\.statements).filter { $0.role == "target" && $0.year != nil && $0.numbers.count == 1 })
@@ -142,7 +142,7 @@ public struct TargetDivergenceRule: Rule {
                 }
                 // A value that follows one revision row's "before" and another's "after" says nothing for certain.
                 guard let first = matches.first, matches.allSatisfy({ $0.basis == first.basis }) else { continue }
-                let table = "\(statement.place.member)|\(statement.place.table.sheetIndex)|\(statement.place.table.range)"
+                let table = statement.place.tableID
                 if tables[table] == nil { order.append(table) }
                 tables[table, default: []].append(first)
             }
