@@ -12,7 +12,7 @@ public struct PlanningRow: Hashable, Sendable {
         var indicator: String?
         var unit: String?
         var polarity: Polarity
-        var values: [Int: TypedValue]
+        var values: RowValues
         var parent: Int?
         var continuationRows: [Int]
         var bold: Bool
@@ -79,7 +79,7 @@ public struct PlanningRow: Hashable, Sendable {
     }
 
     /// The values of the measured columns, by zero-based sheet column.
-    public var values: [Int: TypedValue] {
+    public var values: RowValues {
         _read { yield storage.value.values }
         set { fields.values = newValue }
     }
@@ -116,7 +116,7 @@ public struct PlanningRow: Hashable, Sendable {
     /// A row.
     public init(sheetRow: Int, level: RowLevel, numbering: String? = nil, kode: String? = nil, name: String? = nil,
                 indicator: String? = nil, unit: String? = nil, polarity: Polarity = .higherIsBetter,
-                values: [Int: TypedValue] = [:], parent: Int? = nil, continuationRows: [Int] = [], bold: Bool = false,
+                values: RowValues = [:], parent: Int? = nil, continuationRows: [Int] = [], bold: Bool = false,
                 italic: Bool = false) {
         storage = CopyOnWrite(Fields(sheetRow: sheetRow, level: level, numbering: numbering, kode: kode, name: name, indicator: indicator,
                          unit: unit, polarity: polarity, values: values, parent: parent, continuationRows: continuationRows,

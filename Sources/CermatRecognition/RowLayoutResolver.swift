@@ -64,7 +64,7 @@ struct RowLayoutResolver {
 
     // The row's values with each moved value under the column whose meaning it has; a row whose printed column already
     // fits its own meaning keeps it.
-    private func place(_ row: PlanningRow, _ moves: [RowLayout.Move], in table: PlanningTable) -> [Int: TypedValue] {
+    private func place(_ row: PlanningRow, _ moves: [RowLayout.Move], in table: PlanningTable) -> RowValues {
         var values = row.values
         let applicable = moves.filter { move in
             guard let printed = row.values[move.printedIn], let actual = printed.value.number else { return false }

@@ -195,7 +195,7 @@ struct RowReader {
         }
         var indicator = text(row, column("indicator"))
         if let raw = indicator, raw.hasPrefix("- ") || raw.hasPrefix("• ") { indicator = TextKey.trimmed(raw.dropFirst(2)) }
-        var values: [Int: TypedValue] = [:]
+        var values = RowValues()
         for column in measured {
             let address = CellAddress(row: row, column: column)
             let cell = grid.cell(row, column)

@@ -38,7 +38,7 @@ public struct AverageRowRule: Rule {
     public func check(table: PlanningTable, in context: RuleContext) {
         for footer in table.rows where footer.level == .footer {
             guard let label = footer.footerLabel, TextKey.header(label).contains("rata"), let level = footer.footerLevel else { continue }
-            for (column, printed) in footer.values.sorted(by: { $0.key < $1.key }) {
+            for (column, printed) in footer.values {
                 guard let actual = printed.value.number else { continue }
                 check(footer, label: label, level: level, column: column, printed: printed, actual: actual, table, context)
             }

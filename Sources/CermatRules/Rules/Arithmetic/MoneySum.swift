@@ -23,7 +23,7 @@ enum MoneySum {
             for child in owners.flatMap({ direct[$0] ?? [] }).sorted() where table.rows[child].level == expected {
                 let row = table.rows[child]
                 if let kode = row.kode {
-                    let numbers = row.values.sorted { $0.key < $1.key }.map { $0.value.value.number }
+                    let numbers = row.values.map { $0.value.value.number }
                     if seen[kode]?.contains(numbers) == true { continue }
                     seen[kode, default: []].append(numbers)
                 }

@@ -48,8 +48,7 @@ public struct MalformedNumberRule: Rule {
         let grouped = Self.columnsWithThousandsSeparators(table, sheet, context)
         let kinerja = table.columns.filter { $0.descriptor.measure == "K" }.map(\.index)
         for (index, row) in table.rows.enumerated() {
-            for column in row.values.keys.sorted() {
-                guard let value = row.values[column] else { continue }
+            for (column, value) in row.values {
                 if case .malformed(let raw, let reason) = value.value {
                     malformed(raw, reason, row: index, column: column, reading, context)
                 } else if grouped.contains(column), Self.lacksThousandsSeparator(value, sheet, context) {

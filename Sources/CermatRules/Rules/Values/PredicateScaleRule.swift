@@ -69,7 +69,7 @@ public struct PredicateScaleRule: Rule {
         let footers = table.rows.filter { $0.level == .footer }
         for (index, row) in footers.enumerated() {
             guard let label = row.footerLabel, ["predikat", "kriteria"].contains(where: { TextKey.header(label).contains($0) }) else { continue }
-            for (column, value) in row.values.sorted(by: { $0.key < $1.key }) {
+            for (column, value) in row.values {
                 guard case .text(let text) = value.value,
                       let above = footers[..<index].last(where: { $0.number(column) != nil }),
                       let capaian = above.number(column), let shown = above.values[column] else { continue }
