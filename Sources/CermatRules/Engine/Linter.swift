@@ -91,10 +91,11 @@ public struct Linter: Sendable {
             runs.deinitialize()
             runs.deallocate()
         }
+        let readings = TableReadings()
         DispatchQueue.concurrentPerform(iterations: rules.count) { index in
             // The thread's own CPU time: wall time would count the waits of rules sharing a core.
             let start = Self.threadTime()
-            let findings = run(rules[index], workbook, document)
+            let findings = run(rules[index], workbook, document, readings)
             runs[index] = (findings, Self.threadTime() - start)
         }
         var findings = runs.flatMap(\.findings)
@@ -161,7 +162,7 @@ public struct Linter: Sendable {
     }
 
     // One rule over every table, then over the whole workbook, with the settings of each sheet.
-    private func run(_ type: any Rule.Type, _ workbook: Workbook, _ document: PlanningDocument) -> [Finding] {
+    private func run(_ type: any Rule.Type, _ workbook: Workbook, _ document: PlanningDocument, _ readings: TableReadings) -> [Finding] {
         var findings: [Finding] = []
         let rule = type.init()
         let id = type.info.id
@@ -171,12 +172,13 @@ public struct Linter: Sendable {
             let settings = settings(type.info, sheet: table.sheet)
             guard settings.enabled else { continue }
             let context = contexts[settings] ?? RuleContext(workbook: workbook, document: document, knowledge: knowledge,
-                                                            settings: settings, rule: id)
+                                                            settings: settings, rule: id, readings: readings)
             contexts[settings] = context
             rule.check(table: table, in: context)
         }
         if base.enabled {
-            let context = RuleContext(workbook: workbook, document: document, knowledge: knowledge, settings: base, rule: id)
+            let context = RuleContext(workbook: workbook, document: document, knowledge: knowledge, settings: base, rule: id,
+                                      readings: readings)
             rule.check(document: document, in: context)
             // A workbook-wide finding on a sheet the rule is off for, or with another severity there, follows the sheet.
             for finding in context.findings {

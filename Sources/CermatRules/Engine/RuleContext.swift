@@ -14,12 +14,16 @@ public final class RuleContext {
     public let settings: RuleSettings
     /// The rule's id.
     public let rule: String
+    /// The readings of tables the rules of this run share.
+    public let readings: TableReadings
     /// What the rule found so far.
     public private(set) var findings: [Finding] = []
 
     /// A context.
-    public init(workbook: Workbook, document: PlanningDocument, knowledge: KnowledgeBase, settings: RuleSettings, rule: String) {
+    public init(workbook: Workbook, document: PlanningDocument, knowledge: KnowledgeBase, settings: RuleSettings, rule: String,
+                readings: TableReadings = TableReadings()) {
         self.workbook = workbook
+        self.readings = readings
         self.document = document
         self.knowledge = knowledge
         self.settings = settings

@@ -33,12 +33,12 @@ public struct DuplicateKodeRule: Rule {
 
     /// Reports every row whose kode an earlier row of the table already used.
     public func check(table: PlanningTable, in context: RuleContext) {
-        let reading = KodeReading(table, context)
-        guard reading.column != nil else { return }
+        let reading = KodeReading.of(table, in: context)
         var first: [String: PlanningRow] = [:]
-        for row in reading.rows {
-            guard let text = reading.printed(row), let cell = reading.cell(row) else { continue }
-            let key = reading.normalized(row) ?? text
+        for entry in reading.entries {
+            let row = entry.row
+            guard let text = entry.printed, let cell = reading.cell(row) else { continue }
+            let key = entry.normalized ?? text
             guard let earlier = first[key] else {
                 first[key] = row
                 continue

@@ -45,17 +45,14 @@ public struct KodeFormatRule: Rule {
 
     /// Checks every printed kode of the table, then the digit widths of sub-kegiatan within each kegiatan.
     public func check(table: PlanningTable, in context: RuleContext) {
-        let reading = KodeReading(table, context)
-        guard reading.column != nil else { return }
+        let reading = KodeReading.of(table, in: context)
         // The last well-formed kode above: its urusan and bidang repair a kode that lacks them.
         var above: String?
-        for row in reading.rows {
-            guard let text = reading.printed(row), let cell = reading.cell(row) else { continue }
-            guard KodeReading.isAttempt(text), let problem = KodeReading.problem(text) else {
-                if let kode = reading.normalized(row) { above = kode }
-                continue
-            }
-            if let kode = reading.normalized(row) { above = kode }
+        for entry in reading.entries {
+            guard let text = entry.printed, let cell = reading.cell(entry.row) else { continue }
+            if let kode = entry.normalized { above = kode }
+            guard KodeReading.isAttempt(text), let problem = entry.problem else { continue }
+            let row = entry.row
             let prefix = above.map { $0.split(separator: ".").prefix(2).joined(separator: ".") }
             let what = Self.what(row.level)
             let why = Self.explain(problem, text)
@@ -75,11 +72,10 @@ public struct KodeFormatRule: Rule {
     private func mixedWidths(_ reading: KodeReading, _ context: RuleContext) {
         var byKegiatan: [String: [(row: PlanningRow, kode: String)]] = [:]
         var order: [String] = []
-        for row in reading.rows {
-            guard let kode = reading.normalized(row), KodeReading.level(kode) == .subKegiatan,
-                  let kegiatan = KodeReading.parent(kode) else { continue }
+        for entry in reading.entries {
+            guard let kode = entry.normalized, entry.level == .subKegiatan, let kegiatan = entry.parent else { continue }
             if byKegiatan[kegiatan] == nil { order.append(kegiatan) }
-            byKegiatan[kegiatan, default: []].append((row, kode))
+            byKegiatan[kegiatan, default: []].append((entry.row, kode))
         }
         for kegiatan in order {
             let members = byKegiatan[kegiatan]!

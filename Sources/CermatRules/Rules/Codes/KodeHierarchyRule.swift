@@ -39,23 +39,23 @@ public struct KodeHierarchyRule: Rule {
 
     /// Walks the table keeping the program and kegiatan each row is printed under.
     public func check(table: PlanningTable, in context: RuleContext) {
-        let reading = KodeReading(table, context)
-        guard reading.column != nil else { return }
-        let rows = reading.rows.compactMap { row -> (row: PlanningRow, kode: String?)? in
-            guard [.program, .kegiatan, .subKegiatan].contains(row.level) else { return nil }
-            let kode = reading.normalized(row)
-            return (row, kode.flatMap { KodeReading.level($0) == row.level ? $0 : nil })
+        let reading = KodeReading.of(table, in: context)
+        // A kode counts at its row only when it denotes the row's level.
+        let rows = reading.entries.compactMap { entry -> (row: PlanningRow, kode: String?, parent: String?)? in
+            guard [.program, .kegiatan, .subKegiatan].contains(entry.row.level) else { return nil }
+            let fits = entry.level == entry.row.level
+            return (entry.row, fits ? entry.normalized : nil, fits ? entry.parent : nil)
         }
         var rowOf: [String: PlanningRow] = [:]
         for entry in rows { if let kode = entry.kode, rowOf[kode] == nil { rowOf[kode] = entry.row } }
         let levelsPresent = Set(rows.map(\.row.level))
-        var above: [RowLevel: (row: PlanningRow, kode: String?)] = [:]
+        var above: [RowLevel: (row: PlanningRow, kode: String?, parent: String?)] = [:]
         for entry in rows {
             defer {
                 above[entry.row.level] = entry
                 if entry.row.level == .program { above[.kegiatan] = nil }
             }
-            guard let kode = entry.kode, let parentKode = KodeReading.parent(kode), let cell = reading.cell(entry.row) else { continue }
+            guard let kode = entry.kode, let parentKode = entry.parent, let cell = reading.cell(entry.row) else { continue }
             let parentLevel: RowLevel = entry.row.level == .subKegiatan ? .kegiatan : .program
             guard levelsPresent.contains(parentLevel) else { continue }
             let under = above[parentLevel]

@@ -3,10 +3,11 @@ import CermatWorkbook
 
 /// How the kode rules read a table's kode column: the text as printed (recognition keeps only kode it can parse), the
 /// Permendagri 90/2019 grammar `U.BB.PP.K.KK.SS` generalised over urusan and bidang (DOMAIN §2.0), and the kode a row
-/// stands for once a missing prefix or a leading zero is repaired. Shared so that every kode rule reads a kode alike.
-struct KodeReading {
+/// stands for once a missing prefix or a leading zero is repaired. Read once per table and shared by every kode rule
+/// (`TableReadings`), so that they read a kode alike and only once.
+final class KodeReading: Sendable {
     /// Why a printed kode does not fit the grammar.
-    enum Problem: Equatable {
+    enum Problem: Equatable, Sendable {
         /// A character other than digits and dots (a space, a comma, a letter).
         case strayCharacter(Character)
         /// A dot at the end (`1.06.01.`).
@@ -25,22 +26,52 @@ struct KodeReading {
         case segmentCount
     }
 
+    /// A row that can carry a kode, with its kode read.
+    struct Entry: Sendable {
+        /// The row.
+        let row: PlanningRow
+        /// The kode as printed in the row's kode cell, trimmed; `nil` when the cell is empty or holds a lone dash.
+        let printed: String?
+        /// What is wrong with the printed kode, `nil` when it fits the grammar (or nothing is printed).
+        let problem: Problem?
+        /// The kode the row stands for, normalised for matching (`01.06.07` → `1.06.07`), when it fits the grammar or
+        /// only lacks a leading zero's removal; `nil` for an unreadable kode or one missing its prefix.
+        let normalized: String?
+        /// The level the normalised kode denotes by its number of segments.
+        let level: RowLevel?
+        /// The normalised kode of the row one level up: `1.06.01.2.06.02` → `1.06.01.2.06`, `1.06.01.2.06` → `1.06.01`.
+        let parent: String?
+    }
+
     /// The table the kode belong to.
     let table: PlanningTable
     /// The zero-based sheet column of the kode, if the table has one.
     let column: Int?
-    private let sheet: Worksheet
+    /// The rows that can carry a kode (data rows other than totals and footers), top to bottom; none without a kode column.
+    let entries: [Entry]
 
-    /// A reading of a table's kode column.
-    init(_ table: PlanningTable, _ context: RuleContext) {
-        self.table = table
-        column = table.columns(role: "kode").first?.index
-        sheet = context.sheet(of: table)
+    /// The table's reading, made by the first kode rule of the run that asks for it.
+    static func of(_ table: PlanningTable, in context: RuleContext) -> KodeReading {
+        context.readings.reading(KodeReading.self, of: table) { KodeReading(table, context.sheet(of: table)) }
     }
 
-    /// The rows that can carry a kode: data rows other than totals and footers.
-    var rows: [PlanningRow] {
-        table.rows.filter { ![.total, .footer].contains($0.level) }
+    private init(_ table: PlanningTable, _ sheet: Worksheet) {
+        self.table = table
+        let column = table.columns(role: "kode").first?.index
+        self.column = column
+        guard let column else {
+            entries = []
+            return
+        }
+        entries = table.rows.filter { ![.total, .footer].contains($0.level) }.map { row in
+            let printed = Self.printed(sheet[row.sheetRow, column])
+            let problem = printed.flatMap(Self.problem)
+            guard let printed, problem == nil || problem == .leadingZero, let kode = Kode(printed) else {
+                return Entry(row: row, printed: printed, problem: problem, normalized: nil, level: nil, parent: nil)
+            }
+            return Entry(row: row, printed: printed, problem: problem, normalized: kode.normalized,
+                         level: Self.level(segments: kode.segments.count), parent: kode.normalizedAncestors.first)
+        }
     }
 
     /// The kode cell of a row.
@@ -48,9 +79,8 @@ struct KodeReading {
         column.map { CellAddress(row: row.sheetRow, column: $0) }
     }
 
-    /// The kode as printed in the row's kode cell, trimmed; `nil` when the cell is empty or holds a lone dash.
-    func printed(_ row: PlanningRow) -> String? {
-        guard let column, let cell = sheet[row.sheetRow, column] else { return nil }
+    private static func printed(_ cell: Cell?) -> String? {
+        guard let cell else { return nil }
         let text: String
         switch cell.value {
         case .string(let string): text = TextKey.trimmed(string)
@@ -100,19 +130,8 @@ struct KodeReading {
     // The digits each segment may have: `U.BB.PP.K.KK.SS`, a sub-kegiatan of 2 or (since 2023) 4.
     private static let widths = [[1], [2], [2], [1], [2], [2, 4]]
 
-    /// The kode a row stands for, normalised for matching (`01.06.07` → `1.06.07`), when it fits the grammar or only
-    /// lacks a leading zero's removal; `nil` for an unreadable kode or one missing its prefix.
-    func normalized(_ row: PlanningRow) -> String? {
-        guard let text = printed(row), let kode = Kode(text) else { return nil }
-        switch Self.problem(text) {
-        case nil, .leadingZero: return kode.normalized
-        default: return nil
-        }
-    }
-
-    /// The level a normalised kode denotes by its number of segments.
-    static func level(_ normalized: String) -> RowLevel? {
-        switch Kode(normalized)?.segments.count {
+    private static func level(segments: Int) -> RowLevel? {
+        switch segments {
         case 3: return .program
         case 5: return .kegiatan
         case 6: return .subKegiatan

@@ -44,20 +44,20 @@ public struct MissingKodeRule: Rule {
 
     /// Walks the table top to bottom, keeping the kode (printed or suggested) of the current program and kegiatan.
     public func check(table: PlanningTable, in context: RuleContext) {
-        let reading = KodeReading(table, context)
-        guard reading.column != nil else { return }
-        let rows = reading.rows.filter { Self.levels.contains($0.level) }
+        let reading = KodeReading.of(table, in: context)
+        let entries = reading.entries.filter { Self.levels.contains($0.row.level) }
         var coded: [RowLevel: Int] = [:], total: [RowLevel: Int] = [:]
-        for row in rows {
-            total[row.level, default: 0] += 1
-            if reading.printed(row) != nil { coded[row.level, default: 0] += 1 }
+        for entry in entries {
+            total[entry.row.level, default: 0] += 1
+            if entry.printed != nil { coded[entry.row.level, default: 0] += 1 }
         }
         let nomenclature = context.knowledge.vocabulary.nomenclature
         var current: [RowLevel: String] = [:]
-        for row in rows {
+        for entry in entries {
+            let row = entry.row
             defer { for deeper in Self.levels where deeper > row.level { current[deeper] = nil } }
-            if reading.printed(row) != nil {
-                current[row.level] = reading.normalized(row)
+            if entry.printed != nil {
+                current[row.level] = entry.normalized
                 continue
             }
             guard coded[row.level, default: 0] * 2 >= total[row.level, default: 0], let cell = reading.cell(row) else { continue }
