@@ -1,0 +1,47 @@
+import CermatPlanning
+import CermatWorkbook
+import Testing
+
+/// A row's values by column: lookups, removal, column order and equality whatever order the cells were set in.
+@Suite struct RowValuesTests {
+    private func value(_ text: String, column: Int) -> TypedValue {
+        let parsed = ValueParser.parse(text)
+        return TypedValue(value: parsed.value, cell: CellAddress(row: 4, column: column), raw: text, decimals: parsed.decimals,
+                          isNumericCell: false)
+    }
+
+    @Test func keepsEachColumnsValueInColumnOrder() {
+        var values = RowValues()
+        values[7] = value("98,15%", column: 7)
+        values[3] = value("13.401.076.519,00", column: 3)
+        values[11] = value("Tercapai", column: 11)
+        #expect(values.count == 3)
+        #expect(values.keys == [3, 7, 11])
+        #expect(values[7]?.value == .percent(98.15))
+        #expect(values[3]?.value.number == 13_401_076_519)
+        #expect(values[5] == nil && values[2] == nil && values[12] == nil && values[-1] == nil)
+        #expect(values.map(\.value.raw) == ["13.401.076.519,00", "98,15%", "Tercapai"])
+    }
+
+    @Test func removingAValueLeavesTheOthers() {
+        var values: RowValues = [2: value("10", column: 2), 4: value("20", column: 4)]
+        values[2] = nil
+        values[9] = nil
+        #expect(values.count == 1 && values.keys == [4] && !values.isEmpty)
+        values[4] = nil
+        #expect(values.isEmpty && values.keys.isEmpty)
+    }
+
+    @Test func equalWhateverTheOrderOfSetting() {
+        var forward = RowValues(), backward = RowValues()
+        for column in [1, 5, 8] { forward[column] = value("\(column)", column: column) }
+        for column in [8, 5, 1] { backward[column] = value("\(column)", column: column) }
+        // A value set and removed again leaves an empty slot behind; it does not make the rows differ.
+        backward[0] = value("0", column: 0)
+        backward[0] = nil
+        #expect(forward == backward)
+        #expect(forward.hashValue == backward.hashValue)
+        backward[5] = value("6", column: 5)
+        #expect(forward != backward)
+    }
+}
