@@ -164,18 +164,10 @@ struct RowReader {
         guard rows.count >= 256 else { return rows.map(readRow) }
         let chunks = min(ProcessInfo.processInfo.activeProcessorCount * 4, rows.count / 64)
         let size = (rows.count + chunks - 1) / chunks
-        // Each chunk writes its own slots only.
-        nonisolated(unsafe) let read = UnsafeMutableBufferPointer<PlanningRow?>.allocate(capacity: rows.count)
-        read.initialize(repeating: nil)
-        defer {
-            read.deinitialize()
-            read.deallocate()
-        }
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        return Parallel.map(chunks) { chunk in
             let start = rows.lowerBound + chunk * size
-            for row in start..<min(start + size, rows.upperBound) { read[row - rows.lowerBound] = readRow(row) }
-        }
-        return read.map { $0! }
+            return (start..<min(start + size, rows.upperBound)).map(readRow)
+        }.flatMap { $0 }
     }
 
     private func readRow(_ row: Int) -> PlanningRow {

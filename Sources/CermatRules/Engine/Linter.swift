@@ -85,18 +85,12 @@ public struct Linter: Sendable {
 
     /// Checks already recognised tables: every rule at once, one per core, each with its own contexts.
     public func check(_ workbook: Workbook, _ document: PlanningDocument) -> Result {
-        nonisolated(unsafe) let runs = UnsafeMutableBufferPointer<(findings: [Finding], seconds: Double)>.allocate(capacity: rules.count)
-        runs.initialize(repeating: ([], 0))
-        defer {
-            runs.deinitialize()
-            runs.deallocate()
-        }
         let readings = TableReadings()
-        DispatchQueue.concurrentPerform(iterations: rules.count) { index in
+        let runs = Parallel.map(rules.count) { index in
             // The thread's own CPU time: wall time would count the waits of rules sharing a core.
             let start = Self.threadTime()
             let findings = run(rules[index], workbook, document, readings)
-            runs[index] = (findings, Self.threadTime() - start)
+            return (findings: findings, seconds: Self.threadTime() - start)
         }
         var findings = runs.flatMap(\.findings)
         findings.sort(by: Finding.ordered)
@@ -131,19 +125,13 @@ public struct Linter: Sendable {
     /// matching of subjects. The findings are in set order (workbook, then DESIGN §4 order) with fingerprints.
     public func checkAcross(_ members: [Linter.Member]) -> [Finding] {
         let indexes = SubjectIndex.Cache(members: members, knowledge: knowledge)
-        nonisolated(unsafe) let runs = UnsafeMutableBufferPointer<[Finding]>.allocate(capacity: rules.count)
-        runs.initialize(repeating: [])
-        defer {
-            runs.deinitialize()
-            runs.deallocate()
-        }
-        DispatchQueue.concurrentPerform(iterations: rules.count) { index in
+        let runs = Parallel.map(rules.count) { index -> [Finding] in
             let type = rules[index]
             let base = settings(type.info, sheet: nil)
-            guard base.enabled else { return }
+            guard base.enabled else { return [] }
             let context = SetContext(members: members, knowledge: knowledge, settings: base, rule: type.info.id, indexes: indexes)
             type.init().check(set: members, in: context)
-            runs[index] = context.findings.compactMap { finding in
+            return context.findings.compactMap { finding in
                 let sheetSettings = settings(type.info, sheet: finding.sheet)
                 guard sheetSettings.enabled else { return nil }
                 var adjusted = finding

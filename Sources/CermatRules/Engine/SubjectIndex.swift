@@ -162,12 +162,19 @@ public final class SubjectIndex: Sendable {
     /// Reads and matches every table of the set, leaving out evaluations (LHE) that only quote the documents.
     public init(members: [Linter.Member], knowledge: KnowledgeBase, threshold: Double) {
         let matcher = NameMatcher(threshold: threshold, variants: knowledge.documents.spellingVariants)
-        var items: [Item] = []
-        for (memberIndex, member) in members.enumerated() {
-            for table in member.document.tables where table.classification?.kind != .evaluasi {
-                items += Self.items(table, member: memberIndex, member.workbook, knowledge, matcher)
+        // Reading the rows is most of the index's cost, and a row reads alone: the tables are read in slices of rows, on
+        // every core at once.
+        let slices = members.indices.flatMap { member in
+            members[member].document.tables.filter { $0.classification?.kind != .evaluasi }.flatMap { table in
+                stride(from: 0, to: table.rows.count, by: Self.sliceRows).map { start in
+                    (member: member, table: table, rows: start..<min(start + Self.sliceRows, table.rows.count))
+                }
             }
         }
+        var items = Parallel.map(slices.count) { index in
+            let slice = slices[index]
+            return Self.items(slice.table, rows: slice.rows, member: slice.member, members[slice.member].workbook, knowledge, matcher)
+        }.flatMap { $0 }
         var subjects: [[Int]] = []
         var matched = [Int?](repeating: nil, count: items.count)
         var candidates = [[Int]](repeating: [], count: items.count)
@@ -274,8 +281,10 @@ public final class SubjectIndex: Sendable {
 
     // MARK: Reading rows
 
-    private static func items(_ table: PlanningTable, member: Int, _ workbook: Workbook, _ knowledge: KnowledgeBase,
-                              _ matcher: NameMatcher) -> [Item] {
+    private static let sliceRows = 8192
+
+    private static func items(_ table: PlanningTable, rows: Range<Int>, member: Int, _ workbook: Workbook,
+                              _ knowledge: KnowledgeBase, _ matcher: NameMatcher) -> [Item] {
         let classification = table.classification ?? DocumentClassification(kind: nil, year: nil, evidence: [])
         let sheet = workbook.sheets[table.sheetIndex]
         let words = knowledge.documents
@@ -302,7 +311,7 @@ public final class SubjectIndex: Sendable {
             return made
         }
         var result: [Item] = []
-        for row in table.rows where row.isData && row.level != .total {
+        for row in table.rows[rows] where row.isData && row.level != .total {
             func place(_ column: Int?) -> Place {
                 Place(member: member, table: table, row: row, cell: CellAddress(row: row.sheetRow, column: column ?? table.range.first.column),
                       file: workbook.source)
