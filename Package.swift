@@ -1,6 +1,10 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// The models' accessors are read millions of times by the layers above: full cross-module optimisation lets those
+// layers inline them (a row's values, a cell) instead of calling an accessor and retaining what it yields.
+let modelSettings: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 // One target per layer of DESIGN.md §1; dependencies point downwards only, and each C library has exactly one importer.
 let package = Package(
     name: "Cermat",
@@ -24,11 +28,11 @@ let package = Package(
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
         // Workbook model: sheets, cells, styles. Knows nothing of ZIP, XML or planning.
-        .target(name: "CermatWorkbook"),
+        .target(name: "CermatWorkbook", swiftSettings: modelSettings),
         // XLSX reader: ZIP container (libzip), hand-written XML scanner, SpreadsheetML parts.
         .target(name: "CermatReader", dependencies: ["CLibzip", "CermatWorkbook"]),
         // Planning model: tables, columns, rows, typed values read Indonesian-first. Knows nothing of XML or output.
-        .target(name: "CermatPlanning", dependencies: ["CermatWorkbook"]),
+        .target(name: "CermatPlanning", dependencies: ["CermatWorkbook"], swiftSettings: modelSettings),
         // The rules/ folder as typed values: table forms, vocabulary, scales, rule defaults.
         .target(name: "CermatKnowledge", dependencies: ["CermatWorkbook", "CermatPlanning", .product(name: "Yams", package: "Yams")]),
         // Table recognition: headers, column roles, column-number rows, row hierarchy.

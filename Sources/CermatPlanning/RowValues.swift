@@ -42,6 +42,13 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
         }
     }
 
+    /// Whether a column holds a value other than a blank or a lone dash (read in place: rules ask it of every cell).
+    public func isFilled(_ column: Int) -> Bool {
+        let slot = column - first
+        guard slot >= 0, slot < slots.count, let value = slots[slot] else { return false }
+        return !value.value.isEmpty
+    }
+
     /// Whether no column holds a value.
     public var isEmpty: Bool { count == 0 }
 

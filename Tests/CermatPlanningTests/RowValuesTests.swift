@@ -23,6 +23,14 @@ import Testing
         #expect(values.map(\.value.raw) == ["13.401.076.519,00", "98,15%", "Tercapai"])
     }
 
+    @Test func aDashOrABlankIsNotFilled() {
+        let values: RowValues = [2: value("-", column: 2), 3: value("", column: 3), 5: value("0", column: 5),
+                                 6: value("Tercapai", column: 6)]
+        #expect(!values.isFilled(2) && !values.isFilled(3))
+        #expect(values.isFilled(5) && values.isFilled(6))
+        #expect(!values.isFilled(4) && !values.isFilled(1) && !values.isFilled(40))
+    }
+
     @Test func removingAValueLeavesTheOthers() {
         var values: RowValues = [2: value("10", column: 2), 4: value("20", column: 4)]
         values[2] = nil

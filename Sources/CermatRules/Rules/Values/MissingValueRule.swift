@@ -62,13 +62,13 @@ public struct MissingValueRule: Rule {
             guard !settled.contains(row.sheetRow), reported.insert(cell).inserted else { return }
             context.report(table, row: row, cell: cell, column: table.column(at: column)?.descriptor, message: message)
         }
-        let withPerformance = rows.filter { row in performance.contains { Self.isFilled(row.values[$0.index]) } }.count
+        let withPerformance = rows.filter { row in performance.contains { row.values.isFilled($0.index) } }.count
         let moneyColumns = Self.moneyColumns(table)
         // The performance value each budget or spending column needs, found once for the table.
         let partnerOf = Dictionary(uniqueKeysWithValues: moneyColumns.map { ($0.index, Self.partners($0, in: performance).first) })
         for row in rows where !performance.isEmpty {
             let money = moneyColumns.compactMap { column in row.number(column.index).flatMap { $0 > 0 ? (column, $0) : nil } }
-            guard !performance.contains(where: { Self.isFilled(row.values[$0.index]) }) else {
+            guard !performance.contains(where: { row.values.isFilled($0.index) }) else {
                 for (column, amount) in money {
                     guard let partner = partnerOf[column.index] ?? nil else { continue }
                     pairing(row, column, amount, partner, table, report)
@@ -118,7 +118,7 @@ public struct MissingValueRule: Rule {
     // Money of the row with its performance counterpart: a budget needs a target of its period, spending a realisation.
     private func pairing(_ row: PlanningRow, _ column: PlanningColumn, _ amount: Double, _ partner: PlanningColumn,
                          _ table: PlanningTable, _ report: (PlanningRow, Int, Message) -> Void) {
-        guard !Self.isFilled(row.values[partner.index]) else { return }
+        guard !row.values.isFilled(partner.index) else { return }
         let shown = row.values[column.index]!.shown(amount)
         let what = partner.descriptor.role == "target" ? ("target kinerja", "the target") : ("realisasi kinerja", "the realisation")
         let state = Self.state(row.values[partner.index])
@@ -139,10 +139,10 @@ public struct MissingValueRule: Rule {
             var levelRows: [RowLevel: Int] = [:], levelFilled: [RowLevel: Int] = [:]
             for row in rows {
                 levelRows[row.level, default: 0] += 1
-                if Self.isFilled(row.values[column.index]) { levelFilled[row.level, default: 0] += 1 }
+                if row.values.isFilled(column.index) { levelFilled[row.level, default: 0] += 1 }
             }
-            for row in rows where !Self.isFilled(row.values[column.index]) && partners.contains(where: { partner in
-                Self.isFilled(row.values[partner.index]) && (!achieved || row.number(partner.index).map { $0 != 0 } ?? true)
+            for row in rows where !row.values.isFilled(column.index) && partners.contains(where: { partner in
+                row.values.isFilled(partner.index) && (!achieved || row.number(partner.index).map { $0 != 0 } ?? true)
             }) {
                 // The other rows of the row's level (the row itself is one of the unfilled).
                 let peers = levelRows[row.level, default: 1] - 1
@@ -168,10 +168,5 @@ public struct MissingValueRule: Rule {
             column.descriptor.measure == "Rp" && ["pagu", "realisasi-anggaran"].contains(column.descriptor.role)
                 && !(column.descriptor.period ?? "").hasPrefix("TW")
         }
-    }
-
-    private static func isFilled(_ value: TypedValue?) -> Bool {
-        guard let value else { return false }
-        return !value.value.isEmpty
     }
 }

@@ -138,7 +138,7 @@ public struct UnitConsistencyRule: Rule {
         -> (cell: CellAddress, unit: Vocabulary.Unit, text: String)? {
         // Only the first column with a value speaks for the indicator: later groups may count something else
         // ("Sasaran PPKS - PSKS" beside "Kinerja").
-        guard let column = columns.first(where: { row.values[$0.index].map { !$0.value.isEmpty } ?? false }),
+        guard let column = columns.first(where: { row.values.isFilled($0.index) }),
               let reading = units.reading(row, column: column.index), reading.source != .indicator,
               let unit = reading.unit else { return nil }
         let cell = reading.source == .cell ? table.cell(row, column.index) : units.satuan(row, for: column.index)!.cell
