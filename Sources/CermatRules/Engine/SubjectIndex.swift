@@ -212,11 +212,8 @@ public final class SubjectIndex: Sendable {
         // Matching is greedy, so it runs document by document down the planning chain (the Renstra first, as the
         // reference the others are traced to): the subjects do not depend on the order the workbooks were given in.
         let chain = DocumentKind.allCases
-        let order = items.indices.sorted {
-            let a = items[$0].document.kind.flatMap { chain.firstIndex(of: $0) } ?? chain.count
-            let b = items[$1].document.kind.flatMap { chain.firstIndex(of: $0) } ?? chain.count
-            return (a, $0) < (b, $1)
-        }
+        let link = items.map { item in item.document.kind.flatMap { chain.firstIndex(of: $0) } ?? chain.count }
+        let order = items.indices.sorted { (link[$0], $0) < (link[$1], $1) }
         for index in order {
             let item = items[index]
             var chosen: Int?
