@@ -1,4 +1,5 @@
 import CermatAnnotator
+import CermatPlanning
 import CermatReader
 import CermatReporting
 import CermatRules
@@ -72,13 +73,22 @@ struct LintRun {
 
     /// Lints every input, then applies the suppressions of the configuration and of every workbook's notes.
     func run(_ paths: [String]) -> Result {
-        let outcomes = checkEach(paths)
-        var result = Result(outcomes: outcomes, findings: [], suppressed: [])
+        let recognised = recogniseEach(paths)
+        let set = recognised.compactMap { reading in
+            if case .read(let workbook, let document, _, _) = reading { Linter.Member(workbook: workbook, document: document) } else { nil }
+        }
+        // The workbooks read are one document set: the checks across documents (and across sheets) run once over them,
+        // beside the workbooks' own rules, since they need only the recognised tables: each fills the cores the other
+        // leaves idle.
+        let parts = Parallel.map(2) { part -> Part in
+            if part == 0 { return .own(checkEach(paths, recognised)) }
+            let started = DispatchTime.now()
+            let across = linter.checkAcross(set)
+            return .across(across, seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
+        }
+        guard case .own(let outcomes) = parts[0], case .across(let across, let seconds) = parts[1] else { preconditionFailure() }
+        var result = Result(outcomes: outcomes, findings: [], suppressed: [], acrossSeconds: seconds)
         let members = result.members
-        // The workbooks read are one document set: the checks across documents (and across sheets) run once over them.
-        let started = DispatchTime.now()
-        let across = linter.checkAcross(members.map { Linter.Member(workbook: $0.workbook, document: $0.result.document) })
-        result.acrossSeconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         // Each workbook's findings together, in input order, so that the report stays in file order.
         let findings = Linter.adding(across, to: members.map(\.result), of: members.map(\.workbook)).flatMap(\.findings)
         var suppressions = Suppressions(configuration: linter.configuration)
@@ -91,56 +101,50 @@ struct LintRun {
         return result
     }
 
-    /// Reads and lints each workbook, `jobs` workers taking the next input as they finish one; outcomes in input order.
-    func checkEach(_ paths: [String]) -> [Outcome] {
-        nonisolated(unsafe) let slots = UnsafeMutableBufferPointer<Outcome?>.allocate(capacity: paths.count)
-        slots.initialize(repeating: nil)
-        defer {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-        let queue = WorkQueue(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, paths.count))) { _ in
-            // Each index is taken by exactly one worker, so each slot has one writer.
-            while let index = queue.next() {
-                let outcome = check(paths[index])
-                slots[index] = outcome
-                if case .checked(let member) = outcome { progress?.advance(findings: member.result.findings.count) }
-                else { progress?.advance(findings: 0) }
+    // The two halves of a run that go side by side.
+    private enum Part {
+        case own([Outcome])
+        case across([Finding], seconds: Double)
+    }
+
+    // A workbook read and its tables recognised (with the seconds each took), or why it could not be read.
+    private enum Reading {
+        case read(Workbook, PlanningDocument, readSeconds: Double, recognitionSeconds: Double)
+        case unreadable(message: String)
+    }
+
+    /// Reads each workbook and recognises its tables, `jobs` workers taking the next input as they finish one.
+    private func recogniseEach(_ paths: [String]) -> [Reading] {
+        Parallel.map(paths.count, width: jobs) { index in
+            do {
+                let started = DispatchTime.now()
+                let workbook = try XLSXReader().read(path: paths[index])
+                let read = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+                let recognised = linter.recognise(workbook)
+                return .read(workbook, recognised.document, readSeconds: read, recognitionSeconds: recognised.seconds)
+            } catch {
+                return .unreadable(message: String(describing: error))
             }
         }
-        progress?.finish()
-        return slots.map { $0! }
     }
 
-    private func check(_ path: String) -> Outcome {
-        do {
-            let started = DispatchTime.now()
-            let workbook = try XLSXReader().read(path: path)
-            let read = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            return .checked(Member(path: path, workbook: workbook, result: linter.lint(workbook), readSeconds: read))
-        } catch {
-            return .unreadable(path: path, message: String(describing: error))
+    /// Runs each recognised workbook's own rules, `jobs` at a time; outcomes in input order.
+    private func checkEach(_ paths: [String], _ recognised: [Reading]) -> [Outcome] {
+        let outcomes = Parallel.map(paths.count, width: jobs) { index -> Outcome in
+            let outcome: Outcome
+            switch recognised[index] {
+            case .read(let workbook, let document, let read, let recognition):
+                var result = linter.check(workbook, document)
+                result.timings.insert(("recognition", recognition), at: 0)
+                outcome = .checked(Member(path: paths[index], workbook: workbook, result: result, readSeconds: read))
+                progress?.advance(findings: result.findings.count)
+            case .unreadable(let message):
+                outcome = .unreadable(path: paths[index], message: message)
+                progress?.advance(findings: 0)
+            }
+            return outcome
         }
-    }
-}
-
-/// The next input to check, handed to one worker at a time.
-private final class WorkQueue: @unchecked Sendable {
-    private let count: Int
-    private var taken = 0
-    private let lock = NSLock()
-
-    init(count: Int) {
-        self.count = count
-    }
-
-    /// The next index, or `nil` when every input is taken.
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard taken < count else { return nil }
-        taken += 1
-        return taken - 1
+        progress?.finish()
+        return outcomes
     }
 }

@@ -74,13 +74,18 @@ public struct Linter: Sendable {
     /// Recognises and classifies the workbook's tables and checks them, each workbook on its own (the checks across
     /// documents are `checkAcross`).
     public func lint(_ workbook: Workbook) -> Result {
+        let recognised = recognise(workbook)
+        var result = check(workbook, recognised.document)
+        result.timings.insert(("recognition", recognised.seconds), at: 0)
+        return result
+    }
+
+    /// Recognises and classifies the workbook's tables, with the seconds it took (wall time).
+    public func recognise(_ workbook: Workbook) -> (document: PlanningDocument, seconds: Double) {
         let start = DispatchTime.now()
         let document = DocumentClassifier(knowledge: knowledge, settings: configuration.documents)
             .classify(TableRecognizer(knowledge: knowledge).recognise(workbook))
-        let recognised = Self.seconds(since: start)
-        var result = check(workbook, document)
-        result.timings.insert(("recognition", recognised), at: 0)
-        return result
+        return (document, Self.seconds(since: start))
     }
 
     /// Checks already recognised tables: every rule at once, one per core, each with its own contexts.
