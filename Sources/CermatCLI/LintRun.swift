@@ -7,8 +7,9 @@ import CermatWorkbook
 import Dispatch
 import Foundation
 
-/// One `lint` call over its document set: every workbook read and linted on its own, `jobs` at a time; then the steps
-/// that see every workbook at once; then the suppressions, over all findings alike.
+/// One `lint` call over its document set: every workbook read and its tables recognised, `jobs` at a time; then each
+/// workbook's own rules and, beside them, the checks that see every workbook at once; then the suppressions, over all
+/// findings alike.
 ///
 /// Results are kept in input order whatever the number of jobs, so the report is the same bytes for any `--jobs`.
 struct LintRun {
