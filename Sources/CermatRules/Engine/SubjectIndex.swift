@@ -197,8 +197,11 @@ public final class SubjectIndex: Sendable {
         // Prefix filtering, so that a new text is compared only with the subjects it could match, not with all of them:
         // two keys sharing at least half the words of each share a word among the rarest ⌊n/2⌋ + 1 of each.
         var frequency: [Substring: Int] = [:]
-        for item in items where !item.key.isEmpty {
-            for word in wordSet(item.key) { frequency[word, default: 0] += 1 }
+        // Counted per distinct text, times its items: a table repeats its names thousands of times.
+        var keyCount: [String: Int] = [:]
+        for item in items where !item.key.isEmpty { keyCount[item.key, default: 0] += 1 }
+        for (key, count) in keyCount {
+            for word in wordSet(key) { frequency[word, default: 0] += count }
         }
         func rarest(_ key: String) -> ArraySlice<Substring> {
             let set = wordSet(key)

@@ -68,7 +68,7 @@ extension SubjectIndex {
 
     /// The first statement of each distinct place, in set order: a value read twice (a row and its continuation) once.
     static func distinct(_ statements: [Statement]) -> [Statement] {
-        var seen: Set<Place.ID> = []
+        var seen = Set<Place.ID>(minimumCapacity: statements.count)
         return statements.filter { seen.insert($0.place.id).inserted }
     }
 

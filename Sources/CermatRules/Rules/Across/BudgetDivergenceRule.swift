@@ -110,7 +110,7 @@ public struct BudgetDivergenceRule: Rule {
     }
 
     private static func distinct(_ amounts: [Amount]) -> [Amount] {
-        var seen: Set<SubjectIndex.Place.ID> = []
+        var seen = Set<SubjectIndex.Place.ID>(minimumCapacity: amounts.count)
         return amounts.filter { seen.insert($0.statement.place.id).inserted }
             .sorted { a, b in
                 let x = a.statement.place, y = b.statement.place

@@ -79,7 +79,7 @@ public struct NameDivergenceRule: Rule {
             let table: SubjectIndex.Place.TableID
             let key: String
         }
-        var seen: Set<Seen> = []
+        var seen = Set<Seen>(minimumCapacity: items.count)
         let places = items.filter { seen.insert(Seen(table: $0.place.tableID, key: $0.key)).inserted }
         guard Set(places.map(Self.spelling)).count > 1 else { return }
         var reference: [SubjectIndex.Item] = []
