@@ -12,6 +12,11 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
     /// No values.
     public init() {}
 
+    /// No values yet, with room for a span of `columns` columns (a row's cells are set one by one).
+    public init(minimumCapacity columns: Int) {
+        slots.reserveCapacity(columns)
+    }
+
     /// Values written as a dictionary literal (tests and examples).
     public init(dictionaryLiteral elements: (Int, TypedValue)...) {
         for (column, value) in elements { self[column] = value }
@@ -27,7 +32,7 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
             if slots.isEmpty {
                 guard newValue != nil else { return }
                 first = column
-                slots = [nil]
+                slots.append(nil)
             } else if column < first {
                 guard newValue != nil else { return }
                 slots.insert(contentsOf: repeatElement(nil, count: first - column), at: 0)

@@ -187,7 +187,7 @@ struct RowReader {
         }
         var indicator = text(row, column("indicator"))
         if let raw = indicator, raw.hasPrefix("- ") || raw.hasPrefix("• ") { indicator = TextKey.trimmed(raw.dropFirst(2)) }
-        var values = RowValues()
+        var values = RowValues(minimumCapacity: measured.last.map { $0 - measured[0] + 1 } ?? 0)
         for column in measured {
             let address = CellAddress(row: row, column: column)
             let cell = grid.cell(row, column)

@@ -49,6 +49,9 @@ import Testing
         backward[0] = nil
         #expect(forward == backward)
         #expect(forward.hashValue == backward.hashValue)
+        var reserved = RowValues(minimumCapacity: 12)
+        for column in [5, 1, 8] { reserved[column] = value("\(column)", column: column) }
+        #expect(reserved == forward && reserved.keys == [1, 5, 8])
         backward[5] = value("6", column: 5)
         #expect(forward != backward)
     }
