@@ -4,6 +4,8 @@ public struct Kode: Hashable, Sendable, CustomStringConvertible {
     public let text: String
     /// The dot-separated segments.
     public let segments: [String]
+    /// The code with its parts normalised for matching across tables: `01.06.07` and `1.06.07` are the same program.
+    public let normalized: String
 
     /// Parses a code; `nil` when the text is not dot-separated digits.
     public init?(_ text: String) {
@@ -26,6 +28,12 @@ public struct Kode: Hashable, Sendable, CustomStringConvertible {
         guard segments.count >= 2 else { return nil }
         self.text = trimmed
         self.segments = segments
+        // Most codes are already normal: only a leading zero of the urusan changes them (and a number past Int, read as 0).
+        if segments[0].first == "0" || segments[0].utf8.count > 18 {
+            normalized = ([String(Int(segments[0]) ?? 0)] + segments.dropFirst()).joined(separator: ".")
+        } else {
+            normalized = trimmed
+        }
     }
 
     /// The level the code denotes: 3 segments a program, 5 a kegiatan, 6 a sub-kegiatan; a code missing its urusan and
@@ -42,20 +50,12 @@ public struct Kode: Hashable, Sendable, CustomStringConvertible {
 
     /// The codes of the rows this code belongs to, nearest first, normalised: `01.06.01.2.06.02` → `1.06.01.2.06`, `1.06.01`.
     public var normalizedAncestors: [String] {
-        let normalized = normalized
         let dots = normalized.utf8.indices.filter { normalized.utf8[$0] == UInt8(ascii: ".") }
         switch segments.count {
         case 6: return [String(normalized.utf8[..<dots[4]])!, String(normalized.utf8[..<dots[2]])!]
         case 5: return [String(normalized.utf8[..<dots[2]])!]
         default: return []
         }
-    }
-
-    /// The code with its parts normalised for matching across tables: `01.06.07` and `1.06.07` are the same program.
-    public var normalized: String {
-        segments.enumerated().map { index, segment in
-            index == 0 ? String(Int(segment) ?? 0) : segment
-        }.joined(separator: ".")
     }
 
     /// The code as written.

@@ -123,6 +123,9 @@ import Testing
         #expect(Kode("01.06.01.2.06")?.normalizedAncestors == ["1.06.01"])
         #expect(Kode("1.06.01")?.normalizedAncestors == [])
         #expect(Kode("01.06.07")?.normalized == "1.06.07")
+        #expect(Kode("  1.06.07 ")?.normalized == "1.06.07")
+        #expect(Kode("0.06.07")?.normalized == "0.06.07")
+        #expect(Kode("007.2.06.0010")?.normalized == "7.2.06.0010")
         #expect(Kode("Program") == nil)
         #expect(Kode("1..2") == nil)
     }
