@@ -3,8 +3,9 @@
 /// One slot per column from the first valued column to the last: rules look cells up by column millions of times on a
 /// large workbook, and hashing each lookup (and copying the value out of a dictionary) dominated linting.
 public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLiteral {
-    private var first = 0
-    private var slots: [TypedValue?] = []
+    // Inlinable below, with the storage it reads: the rules live in other modules and read a cell in their innermost loops.
+    @usableFromInline var first = 0
+    @usableFromInline var slots: [TypedValue?] = []
 
     /// How many columns hold a value.
     public private(set) var count = 0
@@ -24,9 +25,9 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
 
     /// The value in a column, if any; setting `nil` removes it.
     public subscript(column: Int) -> TypedValue? {
-        _read {
+        @inlinable get {
             let slot = column - first
-            if slot >= 0, slot < slots.count { yield slots[slot] } else { yield nil }
+            return slot >= 0 && slot < slots.count ? slots[slot] : nil
         }
         set {
             if slots.isEmpty {
@@ -48,7 +49,7 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
     }
 
     /// Whether a column holds a value other than a blank or a lone dash (read in place: rules ask it of every cell).
-    public func isFilled(_ column: Int) -> Bool {
+    @inlinable public func isFilled(_ column: Int) -> Bool {
         let slot = column - first
         guard slot >= 0, slot < slots.count, let value = slots[slot] else { return false }
         return !value.value.isEmpty
