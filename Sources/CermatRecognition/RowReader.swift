@@ -108,7 +108,6 @@ struct RowReader {
                 continue
             }
             if let blockLevel, entry.level == .other { entry.level = blockLevel }
-            entry.parent = nil
             result.rows.append(entry)
             result.lastRow = row
             row += 1
