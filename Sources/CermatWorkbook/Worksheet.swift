@@ -164,6 +164,10 @@ public struct Worksheet: Sendable {
     }
 
     private static func search(_ values: [Int32], _ target: Int32) -> Int? {
+        // Most sheets store row after row without gaps: the row is then where its number says.
+        if let base = values.first, target >= base, Int(target - base) < values.count, values[Int(target - base)] == target {
+            return Int(target - base)
+        }
         var low = 0, high = values.count
         while low < high {
             let mid = (low + high) / 2
