@@ -50,9 +50,7 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
 
     /// Whether a column holds a value other than a blank or a lone dash (read in place: rules ask it of every cell).
     @inlinable public func isFilled(_ column: Int) -> Bool {
-        let slot = column - first
-        guard slot >= 0, slot < slots.count, let value = slots[slot] else { return false }
-        return !value.value.isEmpty
+        self[column].map { !$0.value.isEmpty } ?? false
     }
 
     /// Whether no column holds a value.

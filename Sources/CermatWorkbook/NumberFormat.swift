@@ -31,12 +31,7 @@ public struct NumberFormat: Hashable, Sendable {
         } else {
             decimalPlaces = 0
         }
-        var unquoted = "", quoted = false
-        for character in code {
-            if character == "\"" { quoted.toggle() } else if !quoted { unquoted.append(character) }
-        }
-        let positive = unquoted.split(separator: ";").first.map(String.init) ?? unquoted
-        groupsThousands = positive.contains("#,#") || positive.contains("0,0") || positive.contains("#,0")
+        groupsThousands = literal.contains("#,#") || literal.contains("0,0") || literal.contains("#,0")
     }
 
     /// The built-in format for an id, as ECMA-376 §18.8.30 lists them (the codes openpyxl reports too).

@@ -68,8 +68,13 @@ extension SubjectIndex {
 
     /// The first statement of each distinct place, in set order: a value read twice (a row and its continuation) once.
     static func distinct(_ statements: [Statement]) -> [Statement] {
-        var seen = Set<Place.ID>(minimumCapacity: statements.count)
-        return statements.filter { seen.insert($0.place.id).inserted }
+        distinct(statements, at: \.place)
+    }
+
+    /// The first element of each distinct place, in order, for elements that wrap a statement.
+    static func distinct<Element>(_ elements: [Element], at place: (Element) -> Place) -> [Element] {
+        var seen = Set<Place.ID>(minimumCapacity: elements.count)
+        return elements.filter { seen.insert(place($0).id).inserted }
     }
 
     /// The subject's name for messages: the first item's text.

@@ -110,8 +110,7 @@ public struct BudgetDivergenceRule: Rule {
     }
 
     private static func distinct(_ amounts: [Amount]) -> [Amount] {
-        var seen = Set<SubjectIndex.Place.ID>(minimumCapacity: amounts.count)
-        return amounts.filter { seen.insert($0.statement.place.id).inserted }
+        SubjectIndex.distinct(amounts, at: \.statement.place)
             .sorted { a, b in
                 let x = a.statement.place, y = b.statement.place
                 return (x.member, x.table.sheetIndex, x.cell.row, x.cell.column) < (y.member, y.table.sheetIndex, y.cell.row, y.cell.column)

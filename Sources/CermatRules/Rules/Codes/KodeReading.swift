@@ -130,6 +130,7 @@ final class KodeReading: Sendable {
     // The digits each segment may have: `U.BB.PP.K.KK.SS`, a sub-kegiatan of 2 or (since 2023) 4.
     private static let widths = [[1], [2], [2], [1], [2], [2, 4]]
 
+    // By the count alone, unlike `Kode.level`: a kode that only lacks a leading zero's removal is not checked further.
     private static func level(segments: Int) -> RowLevel? {
         switch segments {
         case 3: return .program
@@ -137,10 +138,5 @@ final class KodeReading: Sendable {
         case 6: return .subKegiatan
         default: return nil
         }
-    }
-
-    /// The kode of the row one level up: `1.06.01.2.06.02` → `1.06.01.2.06`, `1.06.01.2.06` → `1.06.01`.
-    static func parent(_ normalized: String) -> String? {
-        Kode(normalized)?.normalizedAncestors.first
     }
 }

@@ -81,7 +81,7 @@ public struct MissingKodeRule: Rule {
     static func suggestion(for row: PlanningRow, under parent: String?, in nomenclature: [Vocabulary.NomenclatureEntry]) -> String? {
         guard let name = row.name else { return nil }
         let candidates = nomenclature.filter { entry in
-            entry.level == row.level && (parent.map { KodeReading.parent(Kode(entry.kode)?.normalized ?? entry.kode) == $0 } ?? true)
+            entry.level == row.level && (parent.map { Kode(entry.kode)?.normalizedAncestors.first == $0 } ?? true)
         }
         let matcher = NameMatcher()
         let exact = candidates.filter { matcher.key($0.name) == matcher.key(name) }
