@@ -10,6 +10,10 @@ public struct XLSXReader: Sendable {
     /// The limits every read enforces.
     public var limits: ReadLimits
 
+    /// How large worksheets are read: parts declaring at least `threshold` bytes are inflated and parsed at once, in
+    /// blocks of `block` bytes (`WorksheetStream`); lowered only by the tests, to send small sheets down that path.
+    var streaming = (threshold: 8 << 20, block: 4 << 20)
+
     /// A reader with the given limits.
     public init(limits: ReadLimits = ReadLimits()) {
         self.limits = limits
@@ -26,7 +30,7 @@ public struct XLSXReader: Sendable {
         do {
             try XLSXReader.sniff(Array(bytes.prefix(8)), size: bytes.count)
             let archive = try ZipArchive(bytes: bytes, limits: limits)
-            var loader = PackageLoader(archive: archive, limits: limits, source: name)
+            var loader = PackageLoader(archive: archive, limits: limits, source: name, streaming: streaming)
             return try loader.load()
         } catch {
             throw XLSXReader.named(error, file)
@@ -40,7 +44,7 @@ public struct XLSXReader: Sendable {
             let (head, size) = try XLSXReader.head(of: path)
             try XLSXReader.sniff(head, size: size)
             let archive = try ZipArchive(path: path, limits: limits)
-            var loader = PackageLoader(archive: archive, limits: limits, source: file)
+            var loader = PackageLoader(archive: archive, limits: limits, source: file, streaming: streaming)
             let workbook = try loader.load()
             return (workbook, loader.statistics)
         } catch {
@@ -81,14 +85,16 @@ private struct PackageLoader {
     let archive: ZipArchive
     let limits: ReadLimits
     let source: String
+    let streaming: (threshold: Int, block: Int)
     var statistics = ReadStatistics()
     private var features: Set<UnsupportedContent> = []
     private var contentTypes = ContentTypes()
 
-    init(archive: ZipArchive, limits: ReadLimits, source: String) {
+    init(archive: ZipArchive, limits: ReadLimits, source: String, streaming: (threshold: Int, block: Int)) {
         self.archive = archive
         self.limits = limits
         self.source = source
+        self.streaming = streaming
     }
 
     mutating func load() throws(ReaderError) -> Workbook {
@@ -163,11 +169,16 @@ private struct PackageLoader {
 
     private mutating func loadSheet(_ entry: WorkbookPart.SheetEntry, part: String, strings: SharedStringsPart,
                                     styleCount: Int) throws(ReaderError) -> Worksheet {
-        let context = WorksheetPart.Context(part: part, sheet: entry.name, strings: strings, styleCount: styleCount,
+        var context = WorksheetPart.Context(part: part, sheet: entry.name, strings: strings, styleCount: styleCount,
                                             maxDepth: limits.maxXMLDepth)
+        context.streamBlock = streaming.block
         var parsed: WorksheetPart
         do {
-            parsed = try parse(part) { (bytes, _, _) throws(ReaderError) in try WorksheetPart.parse(bytes, context: context) }
+            if let streamed = try stream(part, context: context) {
+                parsed = streamed
+            } else {
+                parsed = try parse(part) { (bytes, _, _) throws(ReaderError) in try WorksheetPart.parse(bytes, context: context) }
+            }
         } catch {
             var located = error
             located.sheet = located.sheet ?? entry.name
@@ -202,6 +213,25 @@ private struct PackageLoader {
                          defaultColumnWidth: parsed.defaultColumnWidth, pane: parsed.pane,
                          notes: notes.sorted { $0.address < $1.address }, richText: parsed.richText,
                          arrayFormulas: parsed.arrayFormulas, showGridLines: parsed.showGridLines)
+    }
+
+    // A large worksheet, inflated and parsed at once (`WorksheetStream`); `nil` when it is small, when there is one core,
+    // or when the stream gave up, and the part is to be read the ordinary way.
+    private mutating func stream(_ part: String, context: WorksheetPart.Context) throws(ReaderError) -> WorksheetPart? {
+        guard WorksheetPart.processors > 1, let size = archive.declaredSize(of: part), size >= streaming.threshold else {
+            return nil
+        }
+        let start = ContinuousClock.now
+        let stream = try archive.open(part)
+        guard let (parsed, inflateSeconds) = try WorksheetStream(context: context).parse({ (buffer, capacity) throws(ReaderError) in
+            try stream.fill(buffer, capacity: capacity)
+        }) else {
+            stream.abandon()
+            return nil
+        }
+        statistics.parts.append(ReadStatistics.Part(name: part, bytes: stream.count, inflateSeconds: inflateSeconds,
+                                                    parseSeconds: (ContinuousClock.now - start).seconds, overlapped: true))
+        return parsed
     }
 
     private mutating func relationships(of part: String) throws(ReaderError) -> [Relationship] {
@@ -244,12 +274,5 @@ private struct PackageLoader {
                                                     inflateSeconds: (inflated - start).seconds,
                                                     parseSeconds: (parsed - inflated).seconds))
         return value
-    }
-}
-
-private extension Duration {
-    var seconds: Double {
-        let (whole, fraction) = components
-        return Double(whole) + Double(fraction) / 1e18
     }
 }

@@ -90,9 +90,13 @@ public struct CellStore: RandomAccessCollection, Sendable {
         }
     }
 
+    // The last segment starting at or before `position`: a binary search, since a streamed sheet has dozens of segments.
     private func segmentIndex(of position: Int) -> Int {
-        var segment = offsets.count - 1
-        while offsets[segment] > position { segment -= 1 }
-        return segment
+        var low = 0, high = offsets.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if offsets[middle] <= position { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 }

@@ -1,4 +1,4 @@
-import CermatReader
+@testable import CermatReader
 import CermatTestSupport
 import CermatWorkbook
 import Foundation
@@ -16,10 +16,13 @@ import Testing
         #expect(writers.isSuperset(of: ["openpyxl", "xlsxwriter", "libxlsxwriter", "libreoffice", "excel"]))
     }
 
-    @Test(arguments: fixtures)
-    func agreesWithTheIndependentReader(fixture: String) throws {
+    /// Each fixture read the ordinary way, then with every sheet streamed in blocks of 256 bytes (`WorksheetStream`).
+    @Test(arguments: fixtures, [false, true])
+    func agreesWithTheIndependentReader(fixture: String, streamed: Bool) throws {
         let reference = try Reference(fixture: fixture)
-        let workbook = try XLSXReader().read(path: Fixtures.path("reader/\(fixture)"), name: fixture)
+        var reader = XLSXReader()
+        if streamed { reader.streaming = (threshold: 0, block: 256) }
+        let workbook = try reader.read(path: Fixtures.path("reader/\(fixture)"), name: fixture)
         #expect(workbook.date1904 == reference.date1904, "date system")
         #expect(workbook.sheets.map(\.name) == reference.sheets.map(\.name), "sheet names and order")
         for (sheet, expected) in zip(workbook.sheets, reference.sheets) {

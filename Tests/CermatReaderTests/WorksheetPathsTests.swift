@@ -23,6 +23,25 @@ import Testing
         }
     }
 
+    // The part streamed in blocks of `block` bytes; `nil` when the stream gave the part up to the ordinary path.
+    private static func stream(_ bytes: [UInt8], block: Int, strings: SharedStringsPart = SharedStringsPart(
+        strings: (0..<64).map { "string \($0)" })) -> Result<WorksheetPart, ReaderError>? {
+        var context = WorksheetPart.Context(part: "sheet.xml", sheet: "Sheet", strings: strings, styleCount: 256, maxDepth: 256)
+        context.streamBlock = block
+        var offset = 0
+        let fill: WorksheetStream.Fill = { buffer, capacity in
+            let size = min(capacity, bytes.count - offset)
+            bytes.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress! + offset, byteCount: size) }
+            offset += size
+            return size
+        }
+        do throws(ReaderError) {
+            return try WorksheetStream(context: context).parse(fill).map { .success($0.part) }
+        } catch {
+            return .failure(error)
+        }
+    }
+
     private static func expectAgreement(_ bytes: [UInt8], _ name: String, strings: SharedStringsPart = SharedStringsPart(
         strings: (0..<64).map { "string \($0)" })) {
         let general = parse(bytes, fast: false, split: false, strings: strings)
@@ -37,6 +56,44 @@ import Testing
                 Issue.record("\(name): general \(general) but \(label) \(other)")
             }
         }
+        // A stream gives up on anything it cannot cut (the ordinary path then reads the part); what it reads, it reads alike.
+        for block in [64, 777] {
+            guard let streamed = stream(bytes, block: block, strings: strings) else { continue }
+            switch (general, streamed) {
+            case (.success(let a), .success(let b)):
+                #expect(a == Array(b.store), "\(name): streamed in blocks of \(block) bytes, reads different cells")
+            default:
+                Issue.record("\(name): general \(general) but streamed in blocks of \(block) bytes \(streamed)")
+            }
+        }
+    }
+
+    @Test func streamsALargeSheetInManyPieces() throws {
+        // A shared formula whose master is in the first piece and whose followers are in every other; rows carrying
+        // heights; merged ranges after the rows.
+        var xml = "<?xml version=\"1.0\"?><x:worksheet xmlns:x=\"s\"><x:cols><x:col min=\"1\" max=\"2\" width=\"20\"/></x:cols><x:sheetData>"
+        for row in 1...2000 {
+            let formula = row == 1 ? "<x:f t=\"shared\" ref=\"C1:C2000\" si=\"0\">A1*2</x:f>" : "<x:f t=\"shared\" si=\"0\"/>"
+            xml += "<x:row r=\"\(row)\"\(row % 7 == 0 ? " ht=\"30\" customHeight=\"1\"" : "")>"
+            xml += "<x:c r=\"A\(row)\"><x:v>\(row)</x:v></x:c><x:c r=\"B\(row)\" t=\"inlineStr\"><x:is><x:t>baris &amp; \(row)</x:t></x:is></x:c>"
+            xml += "<x:c r=\"C\(row)\">\(formula)<x:v>\(row * 2)</x:v></x:c></x:row>"
+        }
+        xml += "</x:sheetData><x:mergeCells count=\"1\"><x:mergeCell ref=\"D1:E2\"/></x:mergeCells></x:worksheet>"
+        let bytes = Array(xml.utf8)
+        guard case .success(let general) = Self.parse(bytes, fast: true, split: false) else {
+            Issue.record("the sheet did not parse")
+            return
+        }
+        let streamed = try #require(Self.stream(bytes, block: 512))
+        guard case .success(let part) = streamed else {
+            Issue.record("the stream failed: \(streamed)")
+            return
+        }
+        #expect(Array(part.store) == general)
+        #expect(part.store[part.store.count - 1].formula == "A2000*2")
+        #expect(part.mergedRanges.map(\.a1) == ["D1:E2"])
+        #expect(part.rows.map(\.row) == (1...2000).filter { $0 % 7 == 0 }.map { $0 - 1 })
+        #expect(part.columns.first?.width == 20)
     }
 
     static let sheetParts: [String] = {

@@ -97,49 +97,45 @@ final class ZipArchive {
         entries[name.lowercased()] != nil
     }
 
-    /// The inflated bytes of a part, counted against the limits as they arrive.
-    func read(_ name: String) throws(ReaderError) -> PartBuffer {
+    /// The declared (untrusted) inflated size of a part, or `nil` when there is no such part.
+    func declaredSize(of name: String) -> Int? {
+        entries[name.lowercased()].map { Int(clamping: $0.declaredSize) }
+    }
+
+    /// A part opened for inflating block by block, counted against the limits as it goes.
+    func open(_ name: String) throws(ReaderError) -> PartStream {
         guard let entry = entries[name.lowercased()] else { throw ReaderError(.missingPart(name), part: name) }
         // A part that admits to being too large is refused before anything is inflated.
         if entry.declaredSize > UInt64(limits.maxPartSize) {
             throw ReaderError(.partTooLarge(limit: limits.maxPartSize), part: name)
         }
-        guard let file = zip_fopen_index(handle, entry.index, 0) else {
-            let code = zip_error_code_zip(zip_get_error(handle))
-            if code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_ENCRNOTSUPP {
-                throw ReaderError(.encryptedEntry, part: name)
-            }
-            throw ReaderError(.corruptArchive(ZipArchive.describe(code)), part: name)
-        }
-        defer { zip_fclose(file) }
+        return try PartStream(archive: self, handle: handle, entry: entry, limits: limits)
+    }
+
+    /// The inflated bytes of a part, counted against the limits as they arrive.
+    func read(_ name: String) throws(ReaderError) -> PartBuffer {
+        let stream = try open(name)
         // One byte beyond the limit tells a part that reaches the limit from one that exceeds it.
         let buffer = PartBuffer(limit: limits.maxPartSize + 1)
         while true {
-            let want = min(1 << 20, buffer.remaining)
-            if want == 0 { throw ReaderError(.partTooLarge(limit: limits.maxPartSize), part: name) }
-            let got = zip_fread(file, buffer.end, UInt64(want))
-            if got < 0 {
-                let code = zip_error_code_zip(zip_file_get_error(file))
-                throw ReaderError(.corruptArchive(ZipArchive.describe(code)), part: name)
-            }
+            let got = try stream.read(into: buffer.end, capacity: min(1 << 20, buffer.remaining))
             if got == 0 { break }
-            let size = Int(got)
-            if buffer.count + size > limits.maxPartSize {
-                throw ReaderError(.partTooLarge(limit: limits.maxPartSize), part: name)
-            }
-            if totalInflated + size > limits.maxTotalSize {
-                throw ReaderError(.totalTooLarge(limit: limits.maxTotalSize), part: name)
-            }
-            if UInt64(buffer.count + size) > entry.declaredSize {
-                throw ReaderError(.sizeMismatch(declared: Int(entry.declaredSize)), part: name)
-            }
-            totalInflated += size
-            buffer.commit(size)
-        }
-        if UInt64(buffer.count) != entry.declaredSize {
-            throw ReaderError(.corruptArchive("the part is shorter than its declared size"), part: name)
+            buffer.commit(got)
         }
         return buffer
+    }
+
+    /// Adds a block just inflated to the archive's total; throws past the total limit.
+    func count(inflated size: Int, part: String) throws(ReaderError) {
+        if totalInflated + size > limits.maxTotalSize {
+            throw ReaderError(.totalTooLarge(limit: limits.maxTotalSize), part: part)
+        }
+        totalInflated += size
+    }
+
+    /// Takes back bytes a stream counted, when its part is to be read again from the start.
+    func uncount(inflated size: Int) {
+        totalInflated -= size
     }
 
     private static func openError(_ code: Int32) -> ReaderError {
@@ -151,7 +147,8 @@ final class ZipArchive {
         }
     }
 
-    private static func describe(_ code: Int32) -> String {
+    /// libzip's description of an error code, in lower case.
+    static func describe(_ code: Int32) -> String {
         var error = zip_error_t()
         zip_error_init_with_code(&error, code)
         defer { zip_error_fini(&error) }

@@ -37,14 +37,18 @@ struct WorksheetPart {
         var fastRows = true
         /// Parts at least this large are split and parsed on every core (lowered only to test the splitting).
         var parallelThreshold = 8 << 20
+        /// The size of the blocks a streamed part is inflated and parsed in (`WorksheetStream`).
+        var streamBlock = 4 << 20
     }
+
+    /// The cores to parse on.
+    static let processors = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
     /// Parses a worksheet part; a large `sheetData` is split at row boundaries and its pieces parsed on every core.
     static func parse(_ buffer: UnsafeBufferPointer<UInt8>, context: Context) throws(ReaderError) -> WorksheetPart {
         var scanner = XMLScanner(buffer, part: context.part, maxDepth: context.maxDepth)
         var first = Parser(context: context)
         reserveCells(&first.result.cells, bytes: buffer.count)
-        let processors = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         if processors > 1 && buffer.count >= context.parallelThreshold {
             _ = try first.run(&scanner, until: .sheetData)
             let cuts = cutPoints(scanner, pieces: processors, end: buffer.count)
@@ -61,7 +65,7 @@ struct WorksheetPart {
     // Reserves room for the cells of `bytes` of sheet XML. A worksheet averages well over 32 bytes per cell; this bounds
     // the allocation by the real size, not by a count in the file. A large reservation is backed by transparent huge
     // pages where the kernel allows them: one page fault per 2 MiB instead of per 4 KiB as the cells arrive.
-    private static func reserveCells(_ cells: inout [Cell], bytes: Int) {
+    static func reserveCells(_ cells: inout [Cell], bytes: Int) {
         cells.reserveCapacity(min(bytes / 48, 1 << 24))
         #if os(Linux)
         let huge = 2 << 20
