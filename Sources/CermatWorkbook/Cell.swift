@@ -1,9 +1,13 @@
 /// One cell of a worksheet: its value, its formula text if any, and its style.
 public struct Cell: Hashable, Sendable {
-    /// Where the cell is.
-    public var address: CellAddress
+    // The stored properties are declared in the order that packs them into 48 bytes (value 17, style 4 at offset 20,
+    // address 8, formula 16) rather than 56: a large sheet holds millions of cells.
+
     /// The stored value; for a formula cell, its cached result.
     public var value: CellValue
+    private var storedStyleIndex: UInt32
+    /// Where the cell is.
+    public var address: CellAddress
     /// The formula without its leading `=`, each cell of a shared formula carrying its own translated text.
     public var formula: String?
     /// Index into `Workbook.styles`.
@@ -11,8 +15,6 @@ public struct Cell: Hashable, Sendable {
         get { Int(storedStyleIndex) }
         set { storedStyleIndex = UInt32(truncatingIfNeeded: newValue) }
     }
-
-    private var storedStyleIndex: UInt32
 
     /// A cell with its value, formula and style index.
     public init(address: CellAddress, value: CellValue, formula: String? = nil, styleIndex: Int = 0) {

@@ -27,3 +27,10 @@ import Testing
         }
     }
 }
+
+@Suite struct CellLayoutTests {
+    // A 200 000-row sheet holds four million cells: each byte of a cell is 4 MB to fill and scan.
+    @Test func aCellPacksIntoFortyEightBytes() {
+        #expect(MemoryLayout<Cell>.stride == 48)
+    }
+}
