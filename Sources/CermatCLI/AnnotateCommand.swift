@@ -61,6 +61,6 @@ struct AnnotateCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let threshold = (failOn ?? linter.configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .error).severity
-        if let threshold, findings.contains(where: { $0.severity <= threshold }) { throw ExitCode(1) }
+        Terminal.exit(threshold.map { threshold in findings.contains { $0.severity <= threshold } } == true ? 1 : 0)
     }
 }

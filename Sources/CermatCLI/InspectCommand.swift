@@ -69,5 +69,6 @@ struct InspectCommand: ParsableCommand {
         }
         if timings { output += TimingReport(statistics: statistics).render() }
         print(output, terminator: "")
+        Terminal.exit(0)
     }
 }

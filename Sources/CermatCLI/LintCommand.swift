@@ -128,10 +128,10 @@ struct LintCommand: ParsableCommand {
             let color = destination == nil && format == .text && Terminal.stdoutIsTerminal
             try OutputFile.write(format.render(report, color: color), to: destination)
         }
-        if report.files.contains(where: \.failed) || annotationFailed { throw ExitCode(2) }
-        guard writeBaseline == nil else { return }
+        if report.files.contains(where: \.failed) || annotationFailed { Terminal.exit(2) }
+        guard writeBaseline == nil else { Terminal.exit(0) }
         let threshold = failOn ?? linter.configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .error
-        if report.fails(at: threshold.severity) { throw ExitCode(1) }
+        Terminal.exit(report.fails(at: threshold.severity) ? 1 : 0)
     }
 
     // Each workbook's copy with the findings reported on it (suppressed ones are not marked); whether one failed.

@@ -18,6 +18,18 @@ enum Terminal {
         _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
     }
 
+    /// Ends the process with `status` once its output is written. The workbooks it read (millions of cells, rows and
+    /// statements) are left to the kernel, which reclaims them at once, instead of being freed one by one: that took
+    /// 0.1 s after reading the 200 000-row benchmark workbook and 0.2 s after linting it.
+    static func exit(_ status: Int32) -> Never {
+        fflush(nil)
+        #if canImport(Glibc)
+        Glibc.exit(status)
+        #else
+        Darwin.exit(status)
+        #endif
+    }
+
     /// Whether standard error is a terminal (progress lines are shown only then).
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 

@@ -102,7 +102,11 @@ extension WorksheetPart.Parser {
                     let after = scanner.skippingSpaces(from: close + 4)
                     guard scanner.bytes(at: after, are: "</is>") else { return bail(&scanner) }
                     try scanner.takeText(from: textStart, to: close)
-                    if type == .inlineString { value = .string(OOXMLEscapes.unescape(try scanner.text())) }
+                    if type == .inlineString {
+                        value = .string(try recentStrings.string(scanner.rawText) { () throws(ReaderError) in
+                            OOXMLEscapes.unescape(try scanner.text())
+                        })
+                    }
                     position = after + 5
                 default:
                     return bail(&scanner)

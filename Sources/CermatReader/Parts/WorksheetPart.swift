@@ -198,6 +198,8 @@ struct WorksheetPart {
         var requiresRowNumbers = false
         // While the fast path parses a row: how to undo the shared-formula state it changed, should it give the row up.
         var journal: [Undo]?
+        // Inline texts seen lately, made into one string each (`RecentStrings`).
+        var recentStrings = RecentStrings()
 
         /// One change to shared-formula state, recorded so that it can be undone.
         enum Undo {

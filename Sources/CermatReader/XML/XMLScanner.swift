@@ -270,6 +270,11 @@ struct XMLScanner: ~Copyable {
         textNeedsDecoding ? try decode(textStart, textEnd, isAttribute: false) : try validUTF8(textStart, textEnd)
     }
 
+    /// The current text's bytes when they are its value as they stand (nothing to decode), else `nil`.
+    var rawText: UnsafeBufferPointer<UInt8>? {
+        textNeedsDecoding ? nil : UnsafeBufferPointer(start: base + textStart, count: textEnd - textStart)
+    }
+
     /// The current text event as a number, or `nil` when it is not one.
     @inline(__always)
     func textNumber() -> Double? {
