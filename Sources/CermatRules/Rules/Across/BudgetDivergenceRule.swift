@@ -66,18 +66,25 @@ public struct BudgetDivergenceRule: Rule {
     /// Compares the pagu and the realisasi anggaran of each budget line, year by year, basis by basis.
     public func check(set members: [Linter.Member], in context: SetContext) {
         let index = context.index
-        var groups: [String: [Amount]] = [:]
+        struct Key: Hashable {
+            let line: String
+            let role: String
+            let year: Int
+        }
+        var groups: [Key: [Amount]] = [:]
         for (itemIndex, line) in index.lines {
             let item = index.items[itemIndex]
             for statement in item.statements where Self.roles.contains(statement.role) && statement.column.descriptor.measure == "Rp" {
                 // A five-year Renstra pagu is indicative, not one year's budget.
                 guard let year = statement.year, statement.document != .renstra,
                       statement.column.descriptor.period != "akhir-renstra", statement.numbers.count == 1 else { continue }
-                groups["\(line)#\(statement.role)#\(year)", default: []].append(Amount(item: item, statement: statement))
+                groups[Key(line: line, role: statement.role, year: year), default: []].append(Amount(item: item, statement: statement))
             }
         }
-        for key in groups.keys.sorted() {
-            for group in Self.byKode(groups[key]!) {
+        // A line stated once has nothing to differ from; the others are compared in the order of their keys as text.
+        let compared = groups.filter { $0.value.count > 1 }.map { (text: "\($0.key.line)#\($0.key.role)#\($0.key.year)", amounts: $0.value) }
+        for (_, amounts) in compared.sorted(by: { $0.text < $1.text }) {
+            for group in Self.byKode(amounts) {
                 compare(Self.distinct(group), context)
             }
         }

@@ -63,8 +63,12 @@ public struct NameDivergenceRule: Rule {
             let aspect = index.items[uncoded[0]].aspect
             groups["\(aspect.rawValue)#kode#\(kode)", default: []] += uncoded
         }
-        for key in groups.keys.sorted() {
-            compare(groups[key]!.sorted().map { index.items[$0] }, context)
+        // Every finding names a place in another table: a group within one table (most of them, a row each) is skipped.
+        let spanning = groups.filter { _, members in
+            members.contains { !index.items[$0].place.sameTable(index.items[members[0]].place) }
+        }
+        for key in spanning.keys.sorted() {
+            compare(spanning[key]!.sorted().map { index.items[$0] }, context)
         }
     }
 

@@ -44,7 +44,12 @@ public struct TargetBelowPriorRule: Rule {
         for subject in index.subjects.indices {
             let statements = SubjectIndex.distinct(index.items(of: subject).filter { $0.aspect == .indicator }.flatMap(\.statements))
             let realised = statements.filter { $0.role == "realisasi" && $0.year != nil && $0.numbers.count == 1 }
-            guard !realised.isEmpty else { continue }
+            // Only a target for the year after a realisation is compared; the indicator's polarity is read only then.
+            var years: [Int] = []
+            for statement in realised where !years.contains(statement.year!) { years.append(statement.year!) }
+            guard statements.contains(where: { target in
+                target.role == "target" && target.numbers.count == 1 && target.year.map { years.contains($0 - 1) } == true
+            }) else { continue }
             // The indicator's own text decides, not the row's: a Renstra row holds a tujuan and a sasaran indicator.
             let lower = context.knowledge.vocabulary.polarity(ofIndicator: TextKey.header(index.name(of: subject))) == .lowerIsBetter
             // The realisation each target must reach: the worst of its year's.

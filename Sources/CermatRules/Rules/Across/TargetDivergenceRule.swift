@@ -71,8 +71,11 @@ public struct TargetDivergenceRule: Rule {
     public func check(set members: [Linter.Member], in context: SetContext) {
         let index = context.index
         for subject in index.subjects.indices {
-            let targets = SubjectIndex.distinct(index.items(of: subject).filter { $0.aspect == .indicator }
-                .flatMap(\.statements).filter { $0.role == "target" && $0.year != nil && !$0.numbers.isEmpty })
+            let stated = index.items(of: subject).filter { $0.aspect == .indicator }
+                .flatMap(\.statements).filter { $0.role == "target" && $0.year != nil && !$0.numbers.isEmpty }
+            // Only a year with two targets can diverge; most subjects (a row each) state one target per year.
+            guard Self.repeatsAYear(stated) else { continue }
+            let targets = SubjectIndex.distinct(stated)
             for (year, group) in Dictionary(grouping: targets, by: { $0.year! }).sorted(by: { $0.key < $1.key }) where group.count > 1 {
                 // The Renstra itself is the reference; a Renstra target quoted in another document's table is not.
                 let reference = group.first { $0.document == .renstra && $0.place.table.classification?.kind == .renstra }
@@ -107,6 +110,19 @@ public struct TargetDivergenceRule: Rule {
         mixedBases(index, context)
     }
 
+    // Whether two statements are for the same year: pair by pair for the few most subjects have, else through a set
+    // (an indicator text repeated on thousands of rows).
+    private static func repeatsAYear(_ statements: [SubjectIndex.Statement]) -> Bool {
+        guard statements.count <= 16 else {
+            var years = Set<Int?>(minimumCapacity: statements.count)
+            return statements.contains { !years.insert($0.year).inserted }
+        }
+        for (offset, statement) in statements.enumerated() where statements[..<offset].contains(where: { $0.year == statement.year }) {
+            return true
+        }
+        return false
+    }
+
     /// A target and the revision row it follows: equal to that row's target before perubahan and not to the one after
     /// (or the other way round).
     private struct Following {
@@ -123,8 +139,11 @@ public struct TargetDivergenceRule: Rule {
         var tables: [SubjectIndex.Place.TableID: [Following]] = [:]
         var order: [SubjectIndex.Place.TableID] = []
         for subject in index.subjects.indices {
-            let targets = SubjectIndex.distinct(index.items(of: subject).filter { $0.aspect == .indicator }
-                .flatMap(\.statements).filter { $0.role == "target" && $0.year != nil && $0.numbers.count == 1 })
+            let stated = index.items(of: subject).filter { $0.aspect == .indicator }
+                .flatMap(\.statements).filter { $0.role == "target" && $0.year != nil && $0.numbers.count == 1 }
+            // A revision row states a target before perubahan: without one, nothing follows a revision.
+            guard stated.contains(where: { $0.basis == .murni }) else { continue }
+            let targets = SubjectIndex.distinct(stated)
             // Revision rows: one row stating the year's target before and after perubahan, and changing it.
             let rows = SubjectIndex.byRow(targets)
             let revisions = targets.filter { $0.basis == .murni }.flatMap { before in

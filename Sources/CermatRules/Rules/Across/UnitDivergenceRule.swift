@@ -57,7 +57,10 @@ public struct UnitDivergenceRule: Rule {
         let reading = AcrossReading(context)
         let openers = reading.vocabulary.countOpeners
         for subject in index.subjects.indices {
-            let stated = index.items(of: subject).filter { $0.aspect == .indicator }.compactMap { unit(of: $0, reading) }
+            let indicators = index.items(of: subject).filter { $0.aspect == .indicator }
+            // Reading a unit is the costly part, and a subject with one indicator row has nothing to compare it with.
+            guard indicators.count > 1 else { continue }
+            let stated = indicators.compactMap { unit(of: $0, reading) }
             guard let first = stated.first else { continue }
             var reported: Set<String> = []
             for later in stated.dropFirst() where !IndicatorUnits.sameKind(later.unit, first.unit) {
