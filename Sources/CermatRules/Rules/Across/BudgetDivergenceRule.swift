@@ -111,6 +111,9 @@ public struct BudgetDivergenceRule: Rule {
     // Lines printed with two kode (a name shared by two sub-kegiatan of the same kegiatan) are split by kode; an amount
     // without kode then cannot be told apart and is left out.
     private static func byKode(_ amounts: [Amount]) -> [[Amount]] {
+        // Most lines carry one kode or none: nothing to split, and no dictionary to build.
+        let first = amounts.lazy.compactMap(\.item.kode).first
+        guard amounts.contains(where: { $0.item.kode != nil && $0.item.kode != first }) else { return [amounts] }
         let byKode = Dictionary(grouping: amounts.filter { $0.item.kode != nil }) { $0.item.kode! }
         guard byKode.count > 1 else { return [amounts] }
         return byKode.keys.sorted().map { byKode[$0]! }

@@ -48,27 +48,39 @@ public struct NameDivergenceRule: Rule {
     public func check(set members: [Linter.Member], in context: SetContext) {
         let index = context.index
         let lines = index.lines
-        var groups: [String: [Int]] = [:]
+        // Rows with a kode are the same by their kode; rows without by their line (name and kegiatan above).
+        enum Key: Hashable {
+            case kode(SubjectIndex.Aspect, String)
+            case line(String)
+
+            // The groups are compared in the order of this text.
+            var text: String {
+                switch self {
+                case .kode(let aspect, let kode): return "\(aspect.rawValue)#kode#\(kode)"
+                case .line(let line): return "line#\(line)"
+                }
+            }
+        }
+        var groups: [Key: [Int]] = [:]
         for (itemIndex, line) in lines {
             let item = index.items[itemIndex]
-            // Rows with a kode are the same by their kode; rows without by their line (name and kegiatan above).
-            groups[item.kode.map { "\(item.aspect.rawValue)#kode#\($0)" } ?? "line#\(line)", default: []].append(itemIndex)
+            groups[item.kode.map { .kode(item.aspect, $0) } ?? .line(line), default: []].append(itemIndex)
         }
         // A row without kode joins the kode of the rows of its line, when they have exactly one.
         var kodeOfLine: [String: Set<String>] = [:]
         for (itemIndex, line) in lines { if let kode = index.items[itemIndex].kode { kodeOfLine[line, default: []].insert(kode) } }
         for (line, kodes) in kodeOfLine {
-            guard let uncoded = groups.removeValue(forKey: "line#\(line)") else { continue }
+            guard let uncoded = groups.removeValue(forKey: .line(line)) else { continue }
             guard kodes.count == 1, let kode = kodes.first else { continue }
             let aspect = index.items[uncoded[0]].aspect
-            groups["\(aspect.rawValue)#kode#\(kode)", default: []] += uncoded
+            groups[.kode(aspect, kode), default: []] += uncoded
         }
         // Every finding names a place in another table: a group within one table (most of them, a row each) is skipped.
         let spanning = groups.filter { _, members in
             members.contains { !index.items[$0].place.sameTable(index.items[members[0]].place) }
-        }
-        for key in spanning.keys.sorted() {
-            compare(spanning[key]!.sorted().map { index.items[$0] }, context)
+        }.map { (text: $0.key.text, members: $0.value) }
+        for (_, members) in spanning.sorted(by: { $0.text < $1.text }) {
+            compare(members.sorted().map { index.items[$0] }, context)
         }
     }
 

@@ -42,14 +42,18 @@ public struct TargetBelowPriorRule: Rule {
     public func check(set members: [Linter.Member], in context: SetContext) {
         let index = context.index
         for subject in index.subjects.indices {
-            let statements = SubjectIndex.distinct(index.items(of: subject).filter { $0.aspect == .indicator }.flatMap(\.statements))
-            let realised = statements.filter { $0.role == "realisasi" && $0.year != nil && $0.numbers.count == 1 }
-            // Only a target for the year after a realisation is compared; the indicator's polarity is read only then.
+            let stated = index.items(of: subject).filter { $0.aspect == .indicator }.flatMap(\.statements)
+            // Only a target for the year after a realisation is compared; the rest (places read twice set aside, the
+            // indicator's polarity) is worked out only then.
             var years: [Int] = []
-            for statement in realised where !years.contains(statement.year!) { years.append(statement.year!) }
-            guard statements.contains(where: { target in
+            for statement in stated where statement.role == "realisasi" && statement.numbers.count == 1 {
+                if let year = statement.year, !years.contains(year) { years.append(year) }
+            }
+            guard stated.contains(where: { target in
                 target.role == "target" && target.numbers.count == 1 && target.year.map { years.contains($0 - 1) } == true
             }) else { continue }
+            let statements = SubjectIndex.distinct(stated)
+            let realised = statements.filter { $0.role == "realisasi" && $0.year != nil && $0.numbers.count == 1 }
             // The indicator's own text decides, not the row's: a Renstra row holds a tujuan and a sasaran indicator.
             let lower = context.knowledge.vocabulary.polarity(ofIndicator: TextKey.header(index.name(of: subject))) == .lowerIsBetter
             // The realisation each target must reach: the worst of its year's.

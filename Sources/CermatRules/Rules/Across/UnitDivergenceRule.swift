@@ -57,8 +57,9 @@ public struct UnitDivergenceRule: Rule {
         let reading = AcrossReading(context)
         let openers = reading.vocabulary.countOpeners
         for subject in index.subjects.indices {
-            let indicators = index.items(of: subject).filter { $0.aspect == .indicator }
             // Reading a unit is the costly part, and a subject with one indicator row has nothing to compare it with.
+            guard index.subjects[subject].count > 1 else { continue }
+            let indicators = index.items(of: subject).filter { $0.aspect == .indicator }
             guard indicators.count > 1 else { continue }
             let stated = indicators.compactMap { unit(of: $0, reading) }
             guard let first = stated.first else { continue }
