@@ -52,7 +52,11 @@ public final class SubjectIndex: Sendable {
         /// Where it is.
         public let place: Place
         /// The column it is in.
-        public let column: PlanningColumn
+        public var column: PlanningColumn { shared.column }
+        /// The column's role (`target`, `realisasi`, `pagu`, …).
+        public let role: String
+        // Held once per column and slice of rows: a large table has millions of statements.
+        private let shared: SharedColumn
         /// The value.
         public let value: TypedValue
         /// The document that says it: the column's own (`Target Renstra`, `Target PK 2023`) or the table's.
@@ -64,11 +68,12 @@ public final class SubjectIndex: Sendable {
         /// The numbers the value holds, a list's one by one.
         public let numbers: [Double]
 
-        /// A statement.
-        public init(place: Place, column: PlanningColumn, value: TypedValue, document: DocumentKind?, year: Int?,
+        /// A statement in a column shared with other statements.
+        public init(place: Place, column: SharedColumn, value: TypedValue, document: DocumentKind?, year: Int?,
                     basis: DocumentClassification.Basis?) {
             self.place = place
-            self.column = column
+            shared = column
+            role = column.column.descriptor.role
             self.value = value
             self.document = document
             self.year = year
@@ -76,8 +81,11 @@ public final class SubjectIndex: Sendable {
             numbers = value.value.numbers
         }
 
-        /// The column's role (`target`, `realisasi`, `pagu`, …).
-        public var role: String { column.descriptor.role }
+        /// A statement in a column of its own.
+        public convenience init(place: Place, column: PlanningColumn, value: TypedValue, document: DocumentKind?, year: Int?,
+                                basis: DocumentClassification.Basis?) {
+            self.init(place: place, column: SharedColumn(column), value: value, document: document, year: year, basis: basis)
+        }
         /// `Renstra 2023`, `PK Perubahan 2023`: which document says it, for messages.
         public var source: String {
             var words = [document?.name ?? "?"]
@@ -85,6 +93,17 @@ public final class SubjectIndex: Sendable {
             if basis == .murni { words.append("murni") }
             if let year { words.append(String(year)) }
             return words.joined(separator: " ")
+        }
+    }
+
+    /// A column of a table, held once for the statements read from it.
+    public final class SharedColumn: Sendable {
+        /// The column.
+        public let column: PlanningColumn
+
+        /// A column to share.
+        public init(_ column: PlanningColumn) {
+            self.column = column
         }
     }
 
@@ -297,6 +316,7 @@ public final class SubjectIndex: Sendable {
             (column, seenDescriptors.insert("\(group(of: column.index))|\(column.descriptor)").inserted
                 ? interpretation(column, table, classification, words) : nil)
         }
+        let sharedColumns = table.columns.map(SharedColumn.init)
         let formulaColumns = table.columns(role: "formula")
         let nameColumn = table.columns(role: "name").first
         let sasaranColumn = table.columns(role: "sasaran").first?.index
@@ -325,9 +345,9 @@ public final class SubjectIndex: Sendable {
                 text(column).map(strip).flatMap { $0.isEmpty ? nil : $0 }
             }
             var statements: [Statement] = []
-            for (column, reading) in columns where column.descriptor.isMeasured {
+            for ((column, reading), shared) in zip(columns, sharedColumns) where column.descriptor.isMeasured {
                 guard let reading, let value = row.values[column.index], !value.value.isEmpty else { continue }
-                statements.append(Statement(place: place(column.index), column: column, value: value, document: reading.document,
+                statements.append(Statement(place: place(column.index), column: shared, value: value, document: reading.document,
                                             year: reading.year, basis: reading.basis))
             }
             let kode = row.kode.map { Kode($0)?.normalized ?? $0 }
