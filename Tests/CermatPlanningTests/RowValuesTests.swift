@@ -56,3 +56,20 @@ import Testing
         #expect(forward != backward)
     }
 }
+
+@Suite struct TypedValueLayoutTests {
+    // A table holds one typed value per cell: 200 000 rows of 20 columns are four million of them.
+    @Test func aTypedValuePacksIntoFiftySixBytes() {
+        #expect(MemoryLayout<TypedValue>.stride == 56)
+        #expect(MemoryLayout<TypedValue?>.stride == 56)
+    }
+
+    @Test func decimalsSurviveThePacking() {
+        var value = TypedValue(value: .number(1.25), cell: CellAddress(row: 0, column: 0), raw: "1,25", decimals: 2, isNumericCell: true)
+        #expect(value.decimals == 2)
+        value.decimals = nil
+        #expect(value.decimals == nil)
+        value.decimals = 30
+        #expect(value.decimals == 30)
+    }
+}
