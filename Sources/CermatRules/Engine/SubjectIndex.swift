@@ -202,8 +202,8 @@ public final class SubjectIndex: Sendable {
             let aspect: Aspect
             let text: String
         }
-        var byKode: [Key: Int] = [:]
-        var byKey: [Key: Int] = [:]
+        var byKode = [Key: Int](minimumCapacity: items.count)
+        var byKey = [Key: Int](minimumCapacity: items.count)
         var subjectKeys: [[String]] = []
         var subjectAspect: [Aspect] = []
         var words: [String: Set<Substring>] = [:]

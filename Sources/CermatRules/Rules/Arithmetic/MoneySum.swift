@@ -6,8 +6,9 @@ enum MoneySum {
     /// twice under one kode (E-81 Blitar's kegiatan 1.06.01.2.06, whose sub-kegiatan are split over both) owns the
     /// children of both; rows repeated with the same kode and the same money count once. One pass over the table.
     static func families(in table: PlanningTable) -> [Int: [PlanningRow]] {
-        var direct: [Int: [Int]] = [:]
-        var twins: [String: [Int]] = [:]
+        // Sized for the table up front: a dictionary grown one row at a time rehashes every key at each doubling.
+        var direct = [Int: [Int]](minimumCapacity: table.rows.count)
+        var twins = [String: [Int]](minimumCapacity: table.rows.count)
         for (index, row) in table.rows.enumerated() {
             if let owner = row.parent { direct[owner, default: []].append(index) }
             if let kode = row.kode, row.level == .program || row.level == .kegiatan {

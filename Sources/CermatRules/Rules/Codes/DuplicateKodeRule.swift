@@ -34,7 +34,7 @@ public struct DuplicateKodeRule: Rule {
     /// Reports every row whose kode an earlier row of the table already used.
     public func check(table: PlanningTable, in context: RuleContext) {
         let reading = KodeReading.of(table, in: context)
-        var first: [String: PlanningRow] = [:]
+        var first = [String: PlanningRow](minimumCapacity: reading.entries.count)
         for entry in reading.entries {
             let row = entry.row
             guard let text = entry.printed, let cell = reading.cell(row) else { continue }

@@ -46,7 +46,7 @@ public struct KodeHierarchyRule: Rule {
             let fits = entry.level == entry.row.level
             return (entry.row, fits ? entry.normalized : nil, fits ? entry.parent : nil)
         }
-        var rowOf: [String: PlanningRow] = [:]
+        var rowOf = [String: PlanningRow](minimumCapacity: rows.count)
         for entry in rows { if let kode = entry.kode, rowOf[kode] == nil { rowOf[kode] = entry.row } }
         let levelsPresent = Set(rows.map(\.row.level))
         var above: [RowLevel: (row: PlanningRow, kode: String?, parent: String?)] = [:]

@@ -54,7 +54,8 @@ public struct UnitConsistencyRule: Rule {
 
     /// Checks each table's units against its indicators, then the units of one kode or indicator across tables.
     public func check(document: PlanningDocument, in context: RuleContext) {
-        var occurrences: [String: [Occurrence]] = [:]
+        // Sized for every row up front: a dictionary grown one row at a time rehashes every key at each doubling.
+        var occurrences = [String: [Occurrence]](minimumCapacity: document.tables.reduce(0) { $0 + $1.rows.count })
         var order: [String] = []
         for table in document.tables {
             let units = IndicatorUnits(context, table: table)
