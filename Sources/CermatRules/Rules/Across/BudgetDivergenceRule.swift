@@ -116,7 +116,9 @@ public struct BudgetDivergenceRule: Rule {
         guard amounts.contains(where: { $0.item.kode != nil && $0.item.kode != first }) else { return [amounts] }
         let byKode = Dictionary(grouping: amounts.filter { $0.item.kode != nil }) { $0.item.kode! }
         guard byKode.count > 1 else { return [amounts] }
-        return byKode.keys.sorted().map { byKode[$0]! }
+        // A kode stated once has nothing to differ from (a line shared by thousands of sub-kegiatan, each its own kode):
+        // only the others are compared, in kode order.
+        return byKode.filter { $0.value.count > 1 }.keys.sorted().map { byKode[$0]! }
     }
 
     private static func distinct(_ amounts: [Amount]) -> [Amount] {
