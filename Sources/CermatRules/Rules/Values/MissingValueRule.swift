@@ -132,21 +132,28 @@ public struct MissingValueRule: Rule {
     // programme without beneficiaries) is left alone, and so is a realisation where nothing was spent or planned.
     private func gaps(_ rows: [PlanningRow], _ columns: [PlanningColumn], _ table: PlanningTable,
                       _ report: (PlanningRow, Int, Message) -> Void) {
+        // Each row's level as a small number, and how many rows each level has: once for all the columns, which then
+        // count their filled rows in an array instead of hashing the level for every cell.
+        var slots: [RowLevel: Int] = [:]
+        let slot = rows.map { row in
+            if let known = slots[row.level] { return known }
+            slots[row.level] = slots.count
+            return slots.count - 1
+        }
+        var levelRows = [Int](repeating: 0, count: slots.count)
+        for level in slot { levelRows[level] += 1 }
         for column in columns {
             let partners = Self.partners(column, in: columns)
             let achieved = column.descriptor.role.hasPrefix("realisasi")
-            // How many rows of each level there are and fill this column, counted once for the whole column.
-            var levelRows: [RowLevel: Int] = [:], levelFilled: [RowLevel: Int] = [:]
-            for row in rows {
-                levelRows[row.level, default: 0] += 1
-                if row.values.isFilled(column.index) { levelFilled[row.level, default: 0] += 1 }
-            }
-            for row in rows where !row.values.isFilled(column.index) && partners.contains(where: { partner in
+            // How many rows of each level fill this column, counted once for the whole column.
+            var levelFilled = [Int](repeating: 0, count: slots.count)
+            for (index, row) in rows.enumerated() where row.values.isFilled(column.index) { levelFilled[slot[index]] += 1 }
+            for (index, row) in rows.enumerated() where !row.values.isFilled(column.index) && partners.contains(where: { partner in
                 row.values.isFilled(partner.index) && (!achieved || row.number(partner.index).map { $0 != 0 } ?? true)
             }) {
                 // The other rows of the row's level (the row itself is one of the unfilled).
-                let peers = levelRows[row.level, default: 1] - 1
-                let filled = levelFilled[row.level, default: 0]
+                let peers = levelRows[slot[index]] - 1
+                let filled = levelFilled[slot[index]]
                 guard peers >= 5, filled * 10 >= peers * 9 else { continue }
                 let state = Self.state(row.values[column.index])
                 let label = table.columnLabel(column.index)
