@@ -24,6 +24,13 @@ public enum Parallel {
         return slots.map { $0! }
     }
 
+    /// `transform` of consecutive slices of `0..<count`, each at most `size` long, on every core; the results joined in
+    /// order. For work on each row of a large table, where one task per row would cost more than the row.
+    public static func flatMap<Result>(slicing count: Int, by size: Int,
+                                       _ transform: @Sendable (Range<Int>) -> [Result]) -> [Result] {
+        map((count + size - 1) / size) { part in transform(part * size..<min(count, (part + 1) * size)) }.flatMap { $0 }
+    }
+
     // The next index, handed to one worker at a time.
     private final class Queue: @unchecked Sendable {
         // @unchecked: `taken` is only touched under `lock`.

@@ -406,12 +406,9 @@ struct RowReader {
         // Parsing the kode is most of the work, and each row's stands alone: it is done on every core, in slices of rows,
         // before the walk down the table.
         let kodes: [(normalized: String, ancestors: [String])?] = { (rows: [PlanningRow]) in
-            let slice = 8192
-            return Parallel.map((rows.count + slice - 1) / slice) { part in
-                rows[part * slice..<min(rows.count, (part + 1) * slice)].map { row in
-                    row.kode.flatMap(Kode.init).map { ($0.normalized, $0.normalizedAncestors) }
-                }
-            }.flatMap { $0 }
+            Parallel.flatMap(slicing: rows.count, by: 8192) { slice in
+                rows[slice].map { row in row.kode.flatMap(Kode.init).map { ($0.normalized, $0.normalizedAncestors) } }
+            }
         }(rows)
         var byKode: [String: Int] = [:]
         var stack: [Int] = []

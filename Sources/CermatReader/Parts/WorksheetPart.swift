@@ -136,9 +136,7 @@ struct WorksheetPart {
             DispatchQueue.concurrentPerform(iterations: starts.count) { index in
                 var parser = first
                 if index > 0 {
-                    parser = Parser(context: context)
-                    parser.inSheetData = true
-                    parser.requiresRowNumbers = true
+                    parser = Parser.piece(context: context)
                     let end = index + 1 < starts.count ? starts[index + 1] : buffer.count
                     WorksheetPart.reserveCells(&parser.result.cells, bytes: end - starts[index])
                 }
@@ -216,6 +214,14 @@ struct WorksheetPart {
 
         init(context: Context) {
             self.context = context
+        }
+
+        /// A parser for a piece that starts between two rows of `sheetData`, after the part's start was read elsewhere.
+        static func piece(context: Context) -> Parser {
+            var parser = Parser(context: context)
+            parser.inSheetData = true
+            parser.requiresRowNumbers = true
+            return parser
         }
 
         mutating func run(_ scanner: inout XMLScanner, until stop: Stop) throws(ReaderError) -> Outcome {

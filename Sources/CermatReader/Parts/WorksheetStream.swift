@@ -142,7 +142,7 @@ struct WorksheetStream {
             while true {
                 try more(block)
                 let bytes = block.bytes
-                if bytes.count >= 2 && ((bytes[0], bytes[1]) == (0xFF, 0xFE) || (bytes[0], bytes[1]) == (0xFE, 0xFF)) { return false }
+                if XMLEncoding.isUTF16(bytes) { return false }
                 var scanner = XMLScanner(bytes, part: context.part, maxDepth: context.maxDepth)
                 first = WorksheetPart.Parser(context: context)
                 if (try? first.run(&scanner, until: .sheetData)) == .reachedStop {
@@ -230,14 +230,7 @@ struct WorksheetStream {
         }
 
         private func parse(_ piece: Piece) {
-            var parser: WorksheetPart.Parser
-            if let first = piece.first {
-                parser = first
-            } else {
-                parser = WorksheetPart.Parser(context: context)
-                parser.inSheetData = true
-                parser.requiresRowNumbers = true
-            }
+            var parser = piece.first ?? WorksheetPart.Parser.piece(context: context)
             WorksheetPart.reserveCells(&parser.result.cells, bytes: piece.end - piece.from)
             let bytes = UnsafeBufferPointer(start: piece.block.base.assumingMemoryBound(to: UInt8.self), count: piece.end)
             var scanner = XMLScanner(bytes, part: context.part, maxDepth: context.maxDepth, at: piece.from, inside: piece.open)
@@ -260,13 +253,5 @@ struct WorksheetStream {
             }
             return (try joined.finish(), inflateSeconds)
         }
-    }
-}
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double {
-        let (whole, fraction) = components
-        return Double(whole) + Double(fraction) / 1e18
     }
 }

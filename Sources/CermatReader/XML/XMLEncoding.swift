@@ -3,10 +3,8 @@ enum XMLEncoding {
     /// The part's bytes as UTF-8.
     static func utf8(_ part: PartBuffer, name: String) throws(ReaderError) -> PartBuffer {
         let bytes = part.withBytes { $0 }
-        guard bytes.count >= 2 else { return part }
-        let littleEndian = bytes[0] == 0xFF && bytes[1] == 0xFE
-        let bigEndian = bytes[0] == 0xFE && bytes[1] == 0xFF
-        guard littleEndian || bigEndian else { return part }
+        guard isUTF16(bytes) else { return part }
+        let littleEndian = bytes[0] == 0xFF
         guard bytes.count % 2 == 0 else {
             throw ReaderError(.malformedXML("a UTF-16 part with an odd number of bytes"), part: name, offset: bytes.count - 1)
         }
@@ -23,5 +21,10 @@ enum XMLEncoding {
         }
         // The declaration still says UTF-16; the scanner accepts that name, since real UTF-16 bytes never scan as XML.
         return PartBuffer(copying: Array(text.utf8))
+    }
+
+    /// Whether a part's first bytes are a UTF-16 byte-order mark (either byte order).
+    static func isUTF16(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
     }
 }

@@ -66,6 +66,19 @@ extension SubjectIndex {
         return statements.contains { !$0.sameTable(first) }
     }
 
+    /// Whether the items (by index) lie in more than one table.
+    func spanTables(items indices: [Int]) -> Bool {
+        guard let first = indices.first else { return false }
+        return indices.contains { !items[$0].place.sameTable(items[first].place) }
+    }
+
+    /// The distinct years the statements are for, in order of appearance: a subject's few, without building a set.
+    static func years(_ statements: some Sequence<Statement>) -> [Int] {
+        var years: [Int] = []
+        for statement in statements { if let year = statement.year, !years.contains(year) { years.append(year) } }
+        return years
+    }
+
     /// The first statement of each distinct place, in set order: a value read twice (a row and its continuation) once.
     static func distinct(_ statements: [Statement]) -> [Statement] {
         distinct(statements, at: \.place)

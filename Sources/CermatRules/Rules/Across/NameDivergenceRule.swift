@@ -80,9 +80,7 @@ public struct NameDivergenceRule: Rule {
             groups[.kode(aspect, kode), default: []] += uncoded
         }
         // Every finding names a place in another table: a group within one table (most of them, a row each) is skipped.
-        let spanning = groups.filter { _, members in
-            members.contains { !index.items[$0].place.sameTable(index.items[members[0]].place) }
-        }.map { (text: $0.key.text, members: $0.value) }
+        let spanning = groups.filter { index.spanTables(items: $0.value) }.map { (text: $0.key.text, members: $0.value) }
         for (_, members) in spanning.sorted(by: { $0.text < $1.text }) {
             compare(members.sorted().map { index.items[$0] }, context)
         }

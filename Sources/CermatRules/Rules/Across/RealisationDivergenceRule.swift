@@ -49,8 +49,7 @@ public struct RealisationDivergenceRule: Rule {
         let owners = index.owners()
         for subject in index.subjects.indices {
             // Every finding names a place in another table (`compare`): a subject stated in one table has none.
-            let members = index.subjects[subject]
-            guard members.contains(where: { !index.items[$0].place.sameTable(index.items[members[0]].place) }) else { continue }
+            guard index.spanTables(items: index.subjects[subject]) else { continue }
             var groups: [String: [(owner: String?, statement: SubjectIndex.Statement)]] = [:]
             for itemIndex in index.subjects[subject] where index.items[itemIndex].aspect == .indicator {
                 let item = index.items[itemIndex]

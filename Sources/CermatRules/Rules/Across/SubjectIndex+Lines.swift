@@ -16,12 +16,11 @@ extension SubjectIndex {
         var named = [RowKey: Int](minimumCapacity: kinds.count)
         for index in kinds { named[RowKey(items[index].place)] = index }
         // Each item's line is read alone from the rows above it: on every core, in slices of items.
-        let slice = 8192
-        let lines = Parallel.map((kinds.count + slice - 1) / slice) { [named] part in
-            kinds[part * slice..<min(kinds.count, (part + 1) * slice)].map { index in line(of: index, items, named) }
+        let lines = Parallel.flatMap(slicing: kinds.count, by: 8192) { [named] slice in
+            kinds[slice].map { index in line(of: index, items, named) }
         }
         var result = [Int: String](minimumCapacity: kinds.count)
-        for (index, line) in zip(kinds, lines.joined()) { if let line { result[index] = line } }
+        for (index, line) in zip(kinds, lines) { if let line { result[index] = line } }
         return result
     }
 

@@ -45,10 +45,7 @@ public struct TargetBelowPriorRule: Rule {
             let stated = index.items(of: subject).filter { $0.aspect == .indicator }.flatMap(\.statements)
             // Only a target for the year after a realisation is compared; the rest (places read twice set aside, the
             // indicator's polarity) is worked out only then.
-            var years: [Int] = []
-            for statement in stated where statement.role == "realisasi" && statement.numbers.count == 1 {
-                if let year = statement.year, !years.contains(year) { years.append(year) }
-            }
+            let years = SubjectIndex.years(stated.lazy.filter { $0.role == "realisasi" && $0.numbers.count == 1 })
             guard stated.contains(where: { target in
                 target.role == "target" && target.numbers.count == 1 && target.year.map { years.contains($0 - 1) } == true
             }) else { continue }

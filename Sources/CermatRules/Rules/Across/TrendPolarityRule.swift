@@ -137,12 +137,8 @@ public struct TrendPolarityRule: Rule {
             let items = index.items(of: subject).filter { $0.aspect == .indicator }
             guard let first = items.first else { continue }
             // Two years of realisation before anything else: whether a value speaks for the indicator reads its text.
-            var stated: [Int] = []
-            for item in items {
-                for statement in item.statements where statement.role == "realisasi" && statement.value.value.number != nil {
-                    if let year = statement.year, !stated.contains(year) { stated.append(year) }
-                }
-            }
+            let stated = SubjectIndex.years(items.lazy.flatMap(\.statements)
+                .filter { $0.role == "realisasi" && $0.value.value.number != nil })
             guard stated.count >= 2 else { continue }
             let realised = SubjectIndex.distinct(items.flatMap { item in
                 item.statements.filter { $0.role == "realisasi" && $0.year != nil && $0.value.value.number != nil
