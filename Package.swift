@@ -25,12 +25,13 @@ let package = Package(
     targets: [
         // C modules, found through pkg-config.
         .systemLibrary(name: "CLibzip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CIsal", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
         // Workbook model: sheets, cells, styles. Knows nothing of ZIP, XML or planning.
         .target(name: "CermatWorkbook", swiftSettings: modelSettings),
-        // XLSX reader: ZIP container (libzip), hand-written XML scanner, SpreadsheetML parts.
-        .target(name: "CermatReader", dependencies: ["CLibzip", "CermatWorkbook"]),
+        // XLSX reader: ZIP container (libzip, inflated with ISA-L), hand-written XML scanner, SpreadsheetML parts.
+        .target(name: "CermatReader", dependencies: ["CLibzip", "CIsal", "CermatWorkbook"]),
         // Planning model: tables, columns, rows, typed values read Indonesian-first. Knows nothing of XML or output.
         .target(name: "CermatPlanning", dependencies: ["CermatWorkbook"], swiftSettings: modelSettings),
         // The rules/ folder as typed values: table forms, vocabulary, scales, rule defaults.

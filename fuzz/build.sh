@@ -6,10 +6,10 @@ cd "$(dirname "$0")/.."
 mkdir -p fuzz/out
 # One module holds everything, so the reader's `import CermatWorkbook` lines only draw a harmless warning.
 swiftc -parse-as-library -module-name CermatWorkbook -sanitize=fuzzer,address -O -g \
-    -I Sources/CLibzip \
+    -I Sources/CLibzip -I Sources/CIsal \
     Sources/CermatWorkbook/*.swift \
     $(find Sources/CermatReader -name '*.swift') \
     fuzz/FuzzWorksheet.swift \
-    -lzip -o fuzz/out/fuzz-worksheet 2>&1 | grep -v "is part of module 'CermatWorkbook'; ignoring import" || true
+    -lzip -lisal -o fuzz/out/fuzz-worksheet 2>&1 | grep -v "is part of module 'CermatWorkbook'; ignoring import" || true
 test -x fuzz/out/fuzz-worksheet
 echo "built fuzz/out/fuzz-worksheet"

@@ -36,6 +36,10 @@ import Testing
         ("cell-beyond-limits.xlsx", "'row 1048577' is not a cell within the sheet limits", "xl/worksheets/sheet1.xml"),
         ("shared-string-out-of-range.xlsx", "shared string 5 does not exist", "xl/worksheets/sheet1.xml"),
         ("zip-bomb-lying-size.xlsx", "inflates past its declared size of 1024 bytes", "xl/worksheets/sheet1.xml"),
+        ("corrupt-deflate-data.xlsx", "the compressed data is invalid (a deflate block of an unknown type)",
+         "xl/worksheets/sheet1.xml"),
+        ("crc-mismatch.xlsx", "the inflated part does not match its CRC-32", "xl/worksheets/sheet1.xml"),
+        ("truncated-deflate-data.xlsx", "the part is shorter than its declared size", "xl/worksheets/sheet1.xml"),
         ("word-document-renamed.xlsx", "not a spreadsheet", "xl/workbook.xml"),
         ("opendocument-renamed.xlsx", "OpenDocument spreadsheet (.ods)", nil),
     ])

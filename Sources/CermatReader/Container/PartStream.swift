@@ -2,7 +2,8 @@ import CLibzip
 
 /// One part of a ZIP archive being inflated, a block at a time; the sole owner of its `zip_file_t` handle.
 ///
-/// Every block is counted against the part limit, the archive's total limit and the declared size as it arrives
+/// A deflated part is inflated by a `DeflateDecoder` from the compressed bytes libzip reads; any other kind of entry
+/// (stored, another method, encrypted) is left to libzip. Every block is counted against the part limit, the archive's total limit and the declared size as it arrives
 /// (libzip 1.7.3 does not stop at the declared size), so a zip bomb is refused before its bytes are kept anywhere.
 final class PartStream {
     /// The part's name as the archive spells it.
@@ -15,10 +16,12 @@ final class PartStream {
     private let declaredSize: UInt64
     private let limits: ReadLimits
     private let file: OpaquePointer
+    private let decoder: DeflateDecoder?
+    private let crc: UInt32
 
     /// Opens the entry; throws when it is encrypted or cannot be read.
     init(archive: ZipArchive, handle: OpaquePointer, entry: ZipArchive.Entry, limits: ReadLimits) throws(ReaderError) {
-        guard let file = zip_fopen_index(handle, entry.index, 0) else {
+        guard let file = zip_fopen_index(handle, entry.index, entry.deflated ? ZIP_FL_COMPRESSED : 0) else {
             let code = zip_error_code_zip(zip_get_error(handle))
             if code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_ENCRNOTSUPP {
                 throw ReaderError(.encryptedEntry, part: entry.name)
@@ -30,6 +33,8 @@ final class PartStream {
         name = entry.name
         declaredSize = entry.declaredSize
         self.limits = limits
+        decoder = entry.deflated ? DeflateDecoder(part: entry.name) : nil
+        crc = entry.crc
     }
 
     deinit {
@@ -39,24 +44,40 @@ final class PartStream {
     /// Inflates at most `capacity` bytes to `destination`; 0 means the part has ended.
     func read(into destination: UnsafeMutableRawPointer, capacity: Int) throws(ReaderError) -> Int {
         guard !finished, capacity > 0 else { return 0 }
-        let got = zip_fread(file, destination, UInt64(capacity))
-        if got < 0 {
-            let code = zip_error_code_zip(zip_file_get_error(file))
-            throw ReaderError(.corruptArchive(ZipArchive.describe(code)), part: name)
+        let got: Int
+        if let decoder {
+            got = try decoder.inflate(into: destination, capacity: capacity) { (buffer) throws(ReaderError) in
+                try fread(buffer.baseAddress!, capacity: buffer.count)
+            }
+        } else {
+            got = try fread(destination, capacity: capacity)
         }
         if got == 0 {
             if UInt64(count) != declaredSize {
                 throw ReaderError(.corruptArchive("the part is shorter than its declared size"), part: name)
             }
+            if let decoder, decoder.crc != crc {
+                throw ReaderError(.corruptArchive("the inflated part does not match its CRC-32 (crc error)"), part: name)
+            }
             finished = true
             return 0
         }
-        let size = Int(got)
+        let size = got
         if count + size > limits.maxPartSize { throw ReaderError(.partTooLarge(limit: limits.maxPartSize), part: name) }
         if UInt64(count + size) > declaredSize { throw ReaderError(.sizeMismatch(declared: Int(declaredSize)), part: name) }
         try archive.count(inflated: size, part: name)
         count += size
         return size
+    }
+
+    // Bytes as libzip reads them: the compressed data for the decoder, or the inflated part when libzip inflates it.
+    private func fread(_ destination: UnsafeMutableRawPointer, capacity: Int) throws(ReaderError) -> Int {
+        let got = zip_fread(file, destination, UInt64(capacity))
+        guard got >= 0 else {
+            let code = zip_error_code_zip(zip_file_get_error(file))
+            throw ReaderError(.corruptArchive(ZipArchive.describe(code)), part: name)
+        }
+        return Int(got)
     }
 
     /// Fills `destination` up to `capacity` bytes, stopping early only at the end of the part.

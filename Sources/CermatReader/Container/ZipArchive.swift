@@ -15,6 +15,10 @@ final class ZipArchive {
         let index: UInt64
         let name: String
         let declaredSize: UInt64
+        /// Whether the entry is deflated and not encrypted: the kind `DeflateDecoder` inflates.
+        let deflated: Bool
+        /// The CRC-32 the archive records for the inflated bytes.
+        let crc: UInt32
     }
 
     /// Entries by lower-cased name (OPC part names compare without case).
@@ -83,7 +87,10 @@ final class ZipArchive {
             let key = name.lowercased()
             if let existing = entries[key] { throw ReaderError(.duplicatePartName(existing.name, name), part: name) }
             let size = stat.valid & UInt64(ZIP_STAT_SIZE) != 0 ? stat.size : 0
-            entries[key] = Entry(index: index, name: name, declaredSize: size)
+            let known = UInt64(ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD | ZIP_STAT_CRC)
+            let deflated = stat.valid & known == known
+                && Int32(stat.comp_method) == ZIP_CM_DEFLATE && Int32(stat.encryption_method) == ZIP_EM_NONE
+            entries[key] = Entry(index: index, name: name, declaredSize: size, deflated: deflated, crc: stat.crc)
         }
     }
 
