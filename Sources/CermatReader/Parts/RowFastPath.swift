@@ -86,7 +86,7 @@ extension WorksheetPart.Parser {
                         position = close + 4
                     }
                     effect = try formulaEffect(shared: shared, array: array, si: si, ref: ref, text: text, address: address,
-                                               scanner)
+                                               at: scanner.position)
                 case UInt8(ascii: "i"):
                     guard scanner.bytes(at: position, are: "<is>") else { return bail(&scanner) }
                     let inner = scanner.skippingSpaces(from: position + 4)

@@ -354,7 +354,7 @@ struct WorksheetPart {
                         let ref = try scanner.stringAttribute("ref")
                         let text = try scanner.readText()
                         effect = try formulaEffect(shared: shared, array: array, si: si, ref: ref, text: text,
-                                                   address: address, scanner)
+                                                   address: address, at: scanner.position)
                     } else if scanner.isElement("is") {
                         let (text, runs) = try RichText.read(&scanner)
                         if type == .inlineString {
@@ -429,19 +429,20 @@ struct WorksheetPart {
             return (address, style, type)
         }
 
-        func formulaEffect(shared: Bool, array: Bool, si: Int?, ref: String?, text: String, address: CellAddress,
-                           _ scanner: borrowing XMLScanner) throws(ReaderError) -> FormulaEffect {
+        // `mutating` though it changes nothing, like `leafValue`: a non-mutating call would copy the whole parser.
+        mutating func formulaEffect(shared: Bool, array: Bool, si: Int?, ref: String?, text: String, address: CellAddress,
+                           at offset: Int) throws(ReaderError) -> FormulaEffect {
             if shared {
-                guard let si else { throw located(.invalidContent("a shared formula without si"), scanner, cell: address.a1) }
+                guard let si else { throw located(.invalidContent("a shared formula without si"), at: offset, cell: address.a1) }
                 guard let ref, !text.isEmpty else { return .follower(si: si) }
                 guard CellRange(a1: ref) != nil else {
-                    throw located(.invalidContent("shared formula range '\(ref)' is not a range"), scanner, cell: address.a1)
+                    throw located(.invalidContent("shared formula range '\(ref)' is not a range"), at: offset, cell: address.a1)
                 }
                 return .master(si: si, text: text)
             }
             if array, let ref {
                 guard let range = CellRange(a1: ref) else {
-                    throw located(.invalidContent("array formula range '\(ref)' is not a range"), scanner, cell: address.a1)
+                    throw located(.invalidContent("array formula range '\(ref)' is not a range"), at: offset, cell: address.a1)
                 }
                 return .plain(text, array: range)
             }
@@ -476,18 +477,19 @@ struct WorksheetPart {
         }
 
         /// The value of a `<v>` whose text is the scanner's current text.
-        func leafValue(_ scanner: inout XMLScanner, type: CellType, address: CellAddress) throws(ReaderError) -> CellValue {
+        // `mutating` though it changes nothing: called once per cell, a non-mutating call would copy the whole parser.
+        mutating func leafValue(_ scanner: inout XMLScanner, type: CellType, address: CellAddress) throws(ReaderError) -> CellValue {
             switch type {
             case .number:
                 if let number = scanner.textNumber() { return .number(number) }
             case .sharedString:
-                if let index = scanner.textInt() { return try sharedString(index, scanner, address) }
+                if let index = scanner.textInt() { return try sharedString(index, at: scanner.position, address) }
             default:
                 break
             }
             let text = try scanner.text()
             if text.isEmpty && (type == .number || type == .sharedString) { return .empty }
-            return try convert(.string(text), type: type, scanner, address)
+            return try convert(.string(text), type: type, at: scanner.position, address)
         }
 
         private mutating func readValue(_ scanner: inout XMLScanner, type: CellType, address: CellAddress)
@@ -508,30 +510,30 @@ struct WorksheetPart {
                 if event == .startElement { throw located(.invalidContent("an element inside <v>"), scanner, cell: address.a1) }
             }
             if text.isEmpty && (type == .number || type == .sharedString) { return .empty }
-            return try convert(.string(text), type: type, scanner, address)
+            return try convert(.string(text), type: type, at: scanner.position, address)
         }
 
-        func convert(_ raw: CellValue, type: CellType, _ scanner: borrowing XMLScanner, _ address: CellAddress)
+        func convert(_ raw: CellValue, type: CellType, at offset: Int, _ address: CellAddress)
             throws(ReaderError) -> CellValue {
             guard case .string(let text) = raw else { return raw }
             switch type {
             case .number:
                 guard let number = Double(text.trimmingSpaces) else {
-                    throw located(.invalidContent("numeric cell value '\(text)' is not a number"), scanner, cell: address.a1)
+                    throw located(.invalidContent("numeric cell value '\(text)' is not a number"), at: offset, cell: address.a1)
                 }
                 return .number(number)
             case .sharedString:
                 guard let index = Int(text.trimmingSpaces) else {
-                    throw located(.invalidContent("shared string index '\(text)' is not an integer"), scanner,
+                    throw located(.invalidContent("shared string index '\(text)' is not an integer"), at: offset,
                                   cell: address.a1)
                 }
-                return try sharedString(index, scanner, address)
+                return try sharedString(index, at: offset, address)
             case .boolean:
                 switch text.trimmingSpaces {
                 case "1", "true": return .boolean(true)
                 case "0", "false": return .boolean(false)
                 default:
-                    throw located(.invalidContent("boolean cell value '\(text)' is not 0 or 1"), scanner, cell: address.a1)
+                    throw located(.invalidContent("boolean cell value '\(text)' is not 0 or 1"), at: offset, cell: address.a1)
                 }
             case .error:
                 return .error(text)
@@ -542,10 +544,11 @@ struct WorksheetPart {
             }
         }
 
-        func sharedString(_ index: Int, _ scanner: borrowing XMLScanner, _ address: CellAddress) throws(ReaderError) -> CellValue {
+        @inline(__always)
+        func sharedString(_ index: Int, at offset: Int, _ address: CellAddress) throws(ReaderError) -> CellValue {
             guard index >= 0, index < context.strings.strings.count else {
                 throw located(.invalidContent("shared string \(index) does not exist (the table holds \(context.strings.strings.count))"),
-                              scanner, cell: address.a1)
+                              at: offset, cell: address.a1)
             }
             return .string(context.strings.strings[index])
         }
@@ -647,8 +650,13 @@ struct WorksheetPart {
                                                columns: address.column - master.anchor.column)
         }
 
+        @inline(__always)
         func located(_ kind: ReaderError.Kind, _ scanner: borrowing XMLScanner, cell: String? = nil) -> ReaderError {
-            ReaderError(kind, part: context.part, sheet: context.sheet, cell: cell, offset: scanner.position)
+            located(kind, at: scanner.position, cell: cell)
+        }
+
+        func located(_ kind: ReaderError.Kind, at offset: Int, cell: String? = nil) -> ReaderError {
+            ReaderError(kind, part: context.part, sheet: context.sheet, cell: cell, offset: offset)
         }
     }
 
@@ -656,6 +664,7 @@ struct WorksheetPart {
     enum CellType {
         case number, sharedString, inlineString, formulaString, boolean, error, date, unknown
 
+        @inline(__always)
         static func of(_ scanner: borrowing XMLScanner, _ attribute: XMLScanner.Attribute?) -> CellType {
             guard let attribute else { return .number }
             switch attribute.valueEnd - attribute.valueStart {

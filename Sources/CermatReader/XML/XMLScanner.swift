@@ -11,8 +11,10 @@ import CermatWorkbook
 /// part parser asks. Namespace prefixes are ignored (SpreadsheetML parts are matched by local name), `<!DOCTYPE` is rejected,
 /// and any malformation is an error naming the part and the byte offset. The buffer must outlive the scanner.
 ///
-/// The worksheet's per-cell code takes the scanner `inout` even where it only reads it, and the small readers it calls
-/// are inlined: borrowing this large noncopyable struct out of an `inout` binding copies all of it at every call.
+/// The worksheet's per-cell code takes the scanner `inout` even where it only reads it, the small readers it calls are
+/// inlined, and helpers that only need it to place an error take its offset instead: borrowing this large noncopyable
+/// struct out of an `inout` binding into a call copies all of it, at every call. (The same holds for the worksheet
+/// parser itself, hence its per-cell helpers that are inlined.)
 struct XMLScanner: ~Copyable {
     /// What `next()` found.
     enum Event: Equatable {
@@ -211,6 +213,7 @@ struct XMLScanner: ~Copyable {
     }
 
     /// An attribute value as a non-negative integer, or `nil` when it is not one.
+    @inline(__always)
     func intValue(of attribute: Attribute) -> Int? {
         parseInt(attribute.valueStart, attribute.valueEnd)
     }
@@ -286,6 +289,7 @@ struct XMLScanner: ~Copyable {
     }
 
     /// The current text event as a non-negative integer, or `nil`.
+    @inline(__always)
     func textInt() -> Int? {
         guard !textNeedsDecoding else { return nil }
         var start = textStart, end = textEnd
