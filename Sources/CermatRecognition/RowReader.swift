@@ -170,9 +170,10 @@ struct RowReader {
     }
 
     private func readRow(_ row: Int) -> PlanningRow {
-        var numbering = text(row, column("no"))
-        let kodeText = text(row, column("kode"))
-        var name = text(row, labelColumn)
+        let cells = grid.row(row)
+        var numbering = text(cells, column("no"))
+        let kodeText = text(cells, column("kode"))
+        var name = text(cells, labelColumn)
         var numberedLabel = false
         // A label that is only a numbering ("1.", "A.") is the row's number printed in the wrong column; a label that
         // starts with one ("6. Penyusunan Dokumen …") carries its number in front of the name.
@@ -184,18 +185,18 @@ struct RowReader {
             numbering = numbering ?? split.number
             name = split.rest
         }
-        var indicator = text(row, column("indicator"))
+        var indicator = text(cells, column("indicator"))
         if let raw = indicator, raw.hasPrefix("- ") || raw.hasPrefix("• ") { indicator = TextKey.trimmed(raw.dropFirst(2)) }
         var values = RowValues(minimumCapacity: measured.last.map { $0 - measured[0] + 1 } ?? 0)
         for column in measured {
             let address = CellAddress(row: row, column: column)
-            let cell = grid.cell(row, column)
+            let cell = cells.cell(column)
             values[column] = ValueParser.read(cell, format: cell.map { grid.workbook.numberFormat(of: $0) } ?? .general,
                                               at: address)
         }
         let label = [numbering, kodeText, name, indicator].compactMap { $0 }.first?.lowercased() ?? ""
         let labelCell = column("name") ?? column("kode") ?? column("no") ?? header.columns.lowerBound
-        let font = grid.style(row, labelCell).font
+        let font = grid.style(cells, labelCell).font
         var level: RowLevel
         let labelKey = TextKey.header(label).trimmingCharacters(in: [":", ".", " "])
         if vocabulary.footerLabels.contains(where: { labelKey.hasPrefix($0) }) {
@@ -213,7 +214,7 @@ struct RowReader {
         } else {
             level = .other
         }
-        let unit = text(row, column("unit")) ?? values.values.lazy.compactMap { value -> String? in
+        let unit = text(cells, column("unit")) ?? values.values.lazy.compactMap { value -> String? in
             if case .measured(_, let unit) = value.value { return unit }
             return nil
         }.first
@@ -439,7 +440,7 @@ struct RowReader {
     // MARK: - Helpers
 
     // A label or indicator cell's text; a lone dash is no text.
-    private func text(_ row: Int, _ column: Int?) -> String? {
+    private func text(_ row: SheetGrid.Row, _ column: Int?) -> String? {
         guard let column else { return nil }
         let value = grid.ownText(row, column)
         return value.isEmpty || ValueParser.isDash(value) ? nil : value

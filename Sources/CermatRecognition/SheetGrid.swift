@@ -10,6 +10,21 @@ struct SheetGrid {
     private var mergeAnchor: [CellAddress: CellAddress] = [:]
     // The merged range starting at each anchor.
     private var mergeAt: [CellAddress: CellRange] = [:]
+    // Whether a row holds a cell some merge covers, by row: most rows do not, and need not hash each address.
+    private var rowHasCovered: [Bool] = []
+
+    /// The stored cells of one row, found once: each column then read from it skips the search for the row.
+    struct Row {
+        /// The zero-based row.
+        let number: Int
+        /// Its stored cells, left to right.
+        let cells: ArraySlice<Cell>
+
+        /// The cell in a column, if the row stores one.
+        func cell(_ column: Int) -> Cell? {
+            Worksheet.cell(inColumn: column, of: cells)
+        }
+    }
 
     init(workbook: Workbook, sheetIndex: Int) {
         self.workbook = workbook
@@ -23,6 +38,14 @@ struct SheetGrid {
                 }
             }
         }
+        let coveredRows = mergeAnchor.keys.map(\.row)
+        rowHasCovered = Array(repeating: false, count: (coveredRows.max() ?? -1) + 1)
+        for row in coveredRows { rowHasCovered[row] = true }
+    }
+
+    /// A row's stored cells.
+    func row(_ row: Int) -> Row {
+        Row(number: row, cells: sheet.cells(inRow: row))
     }
 
     /// The merged range a cell starts or belongs to, if any.
@@ -46,8 +69,13 @@ struct SheetGrid {
 
     /// The text of the cell itself only (empty for a cell a merge covers).
     func ownText(_ row: Int, _ column: Int) -> String {
-        let address = CellAddress(row: row, column: column)
-        guard mergeAnchor[address] == nil, let cell = sheet[address] else { return "" }
+        ownText(self.row(row), column)
+    }
+
+    /// The text of a cell of a row already found, itself only (empty for a cell a merge covers).
+    func ownText(_ row: Row, _ column: Int) -> String {
+        guard let cell = row.cell(column) else { return "" }
+        if row.number < rowHasCovered.count && rowHasCovered[row.number] && mergeAnchor[cell.address] != nil { return "" }
         return TextKey.trimmed(CellText.display(cell, style: workbook.style(of: cell)))
     }
 
@@ -64,7 +92,12 @@ struct SheetGrid {
 
     /// The style of a cell (the default style when it is not stored).
     func style(_ row: Int, _ column: Int) -> CellStyle {
-        sheet[row, column].map { workbook.style(of: $0) } ?? workbook.styles[0]
+        style(self.row(row), column)
+    }
+
+    /// The style of a cell of a row already found.
+    func style(_ row: Row, _ column: Int) -> CellStyle {
+        row.cell(column).map { workbook.style(of: $0) } ?? workbook.styles[0]
     }
 
     /// The stored cells of a row that have content, within columns `columns` (all when `nil`).

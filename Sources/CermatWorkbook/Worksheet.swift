@@ -110,13 +110,17 @@ public struct Worksheet: Sendable {
 
     /// The cell at an address, if the sheet stores one.
     public subscript(address: CellAddress) -> Cell? {
-        let slice = cells(inRow: address.row)
-        var low = slice.startIndex, high = slice.endIndex
+        Worksheet.cell(inColumn: address.column, of: cells(inRow: address.row))
+    }
+
+    /// The cell in a column of a row's cells (as `cells(inRow:)` gives them), if the row stores one.
+    public static func cell(inColumn column: Int, of row: ArraySlice<Cell>) -> Cell? {
+        var low = row.startIndex, high = row.endIndex
         while low < high {
             let mid = (low + high) / 2
-            let column = slice[mid].address.column
-            if column == address.column { return slice[mid] }
-            if column < address.column { low = mid + 1 } else { high = mid }
+            let stored = row[mid].address.column
+            if stored == column { return row[mid] }
+            if stored < column { low = mid + 1 } else { high = mid }
         }
         return nil
     }
