@@ -28,8 +28,8 @@ final class DeflateDecoder {
         input.deallocate()
     }
 
-    /// Inflates at most `capacity` bytes to `destination`, taking compressed bytes from `refill` (which fills the buffer
-    /// it is given and returns how many bytes it wrote, 0 at the end of the data); returns 0 once the stream has ended.
+    /// Inflates at most `capacity` bytes to `destination`, taking compressed bytes from `refill` (which fills the
+    /// buffer it is given and returns how many bytes it wrote, 0 at the end of the data); 0 once the stream has ended.
     func inflate(
         into destination: UnsafeMutableRawPointer, capacity: Int,
         refill: (UnsafeMutableRawBufferPointer) throws(ReaderError) -> Int
@@ -44,7 +44,9 @@ final class DeflateDecoder {
                 state.pointee.avail_in = UInt32(got)
             }
             let status = isal_inflate(state)
-            guard status >= ISAL_DECOMP_OK else { throw ReaderError(.corruptArchive(Self.describe(status)), part: part) }
+            guard status >= ISAL_DECOMP_OK else {
+                throw ReaderError(.corruptArchive(Self.describe(status)), part: part)
+            }
             let produced = capacity - Int(state.pointee.avail_out)
             // Data that stops without a last block ends here too; as with zlib, its size and CRC-32 judge it.
             if produced > 0 || inputEnded && state.pointee.avail_in == 0 { return produced }

@@ -3,8 +3,9 @@ import CLibzip
 /// One part of a ZIP archive being inflated, a block at a time; the sole owner of its `zip_file_t` handle.
 ///
 /// A deflated part is inflated by a `DeflateDecoder` from the compressed bytes libzip reads; any other kind of entry
-/// (stored, another method, encrypted) is left to libzip. Every block is counted against the part limit, the archive's total limit and the declared size as it arrives
-/// (libzip 1.7.3 does not stop at the declared size), so a zip bomb is refused before its bytes are kept anywhere.
+/// (stored, another method, encrypted) is left to libzip. Every block is counted against the part limit, the archive's
+/// total limit and the declared size as it arrives (libzip 1.7.3 does not stop at the declared size), so a zip bomb is
+/// refused before its bytes are kept anywhere.
 final class PartStream {
     /// The part's name as the archive spells it.
     let name: String
@@ -62,12 +63,11 @@ final class PartStream {
             finished = true
             return 0
         }
-        let size = got
-        if count + size > limits.maxPartSize { throw ReaderError(.partTooLarge(limit: limits.maxPartSize), part: name) }
-        if UInt64(count + size) > declaredSize { throw ReaderError(.sizeMismatch(declared: Int(declaredSize)), part: name) }
-        try archive.count(inflated: size, part: name)
-        count += size
-        return size
+        if count + got > limits.maxPartSize { throw ReaderError(.partTooLarge(limit: limits.maxPartSize), part: name) }
+        if UInt64(count + got) > declaredSize { throw ReaderError(.sizeMismatch(declared: Int(declaredSize)), part: name) }
+        try archive.count(inflated: got, part: name)
+        count += got
+        return got
     }
 
     // Bytes as libzip reads them: the compressed data for the decoder, or the inflated part when libzip inflates it.

@@ -431,7 +431,7 @@ struct WorksheetPart {
 
         // `mutating` though it changes nothing, like `leafValue`: a non-mutating call would copy the whole parser.
         mutating func formulaEffect(shared: Bool, array: Bool, si: Int?, ref: String?, text: String, address: CellAddress,
-                           at offset: Int) throws(ReaderError) -> FormulaEffect {
+                                    at offset: Int) throws(ReaderError) -> FormulaEffect {
             if shared {
                 guard let si else { throw located(.invalidContent("a shared formula without si"), at: offset, cell: address.a1) }
                 guard let ref, !text.isEmpty else { return .follower(si: si) }

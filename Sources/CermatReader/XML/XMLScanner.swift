@@ -14,7 +14,7 @@ import CermatWorkbook
 /// The worksheet's per-cell code takes the scanner `inout` even where it only reads it, the small readers it calls are
 /// inlined, and helpers that only need it to place an error take its offset instead: borrowing this large noncopyable
 /// struct out of an `inout` binding into a call copies all of it, at every call. (The same holds for the worksheet
-/// parser itself, hence its per-cell helpers that are inlined.)
+/// parser itself, whose per-cell helpers are therefore `mutating` or inlined.)
 struct XMLScanner: ~Copyable {
     /// What `next()` found.
     enum Event: Equatable {
