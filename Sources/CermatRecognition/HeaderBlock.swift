@@ -70,7 +70,7 @@ struct HeaderBlock {
         let cells = grid.contentCells(row, in: columns.lowerBound...(columns.upperBound + 2))
         guard !cells.isEmpty else { return false }
         for cell in cells {
-            let text = TextKey.trimmed(CellText.display(cell, style: grid.workbook.style(of: cell)))
+            let text = grid.shown(cell)
             // Labels are short and never a dash (a dash is an empty value).
             if text.count > 100 || Kode(text) != nil || ValueParser.isDash(text) { return false }
             let column = cell.address.column

@@ -32,7 +32,7 @@ struct NumberRow {
         var previous = 0
         var plainCount = 0
         for cell in cells {
-            let text = TextKey.trimmed(CellText.display(cell, style: grid.workbook.style(of: cell)))
+            let text = grid.shown(cell)
             let leading = text.prefix { $0.isASCII && $0.isNumber }
             guard let number = Int(leading) else { return nil }
             let rest = TextKey.trimmed(text.dropFirst(leading.count))

@@ -64,7 +64,7 @@ struct SheetGrid {
         var address = CellAddress(row: row, column: column)
         if let anchor = mergeAnchor[address] { address = anchor }
         guard let cell = sheet[address] else { return "" }
-        return TextKey.trimmed(CellText.display(cell, style: workbook.style(of: cell)))
+        return shown(cell)
     }
 
     /// The text of the cell itself only (empty for a cell a merge covers).
@@ -76,12 +76,12 @@ struct SheetGrid {
     func ownText(_ row: Row, _ column: Int) -> String {
         guard let cell = row.cell(column) else { return "" }
         if row.number < rowHasCovered.count && rowHasCovered[row.number] && mergeAnchor[cell.address] != nil { return "" }
-        return TextKey.trimmed(CellText.display(cell, style: workbook.style(of: cell)))
+        return shown(cell)
     }
 
-    /// The cell itself.
-    func cell(_ row: Int, _ column: Int) -> Cell? {
-        sheet[row, column]
+    /// A stored cell's text as it is shown, trimmed.
+    func shown(_ cell: Cell) -> String {
+        TextKey.trimmed(CellText.display(cell, style: workbook.style(of: cell)))
     }
 
     /// Whether the cell holds a number (a numeric cell).
@@ -90,12 +90,7 @@ struct SheetGrid {
         return false
     }
 
-    /// The style of a cell (the default style when it is not stored).
-    func style(_ row: Int, _ column: Int) -> CellStyle {
-        style(self.row(row), column)
-    }
-
-    /// The style of a cell of a row already found.
+    /// The style of a cell of a row already found (the default style when it is not stored).
     func style(_ row: Row, _ column: Int) -> CellStyle {
         row.cell(column).map { workbook.style(of: $0) } ?? workbook.styles[0]
     }

@@ -133,8 +133,7 @@ public struct TableRecognizer: Sendable {
                 if blanks > 1 { break }
             } else {
                 guard cells.count <= 3 else { break }
-                lines.insert(cells.map { TextKey.trimmed(CellText.display($0, style: grid.workbook.style(of: $0))) }
-                    .joined(separator: " "), at: 0)
+                lines.insert(cells.map(grid.shown).joined(separator: " "), at: 0)
                 blanks = 0
             }
             row -= 1
