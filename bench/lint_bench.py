@@ -6,7 +6,10 @@
 interleaved so that the machine's noise hits both alike; each is a fresh process. Prints the medians, the ratio, the
 findings, and where lint spends its time (`lint --timings`: recognition wall time, each rule's CPU time).
 
-Usage: python3 bench/lint_bench.py [--workbook FILE] [--rows N] [--runs N]
+With --distinct-names the generated workbook names a place on every sub-kegiatan row (make_large_workbook.py): the
+case where matching names across tables must not compare every name with every other.
+
+Usage: python3 bench/lint_bench.py [--workbook FILE] [--rows N] [--runs N] [--distinct-names]
 Needs: pip install xlsxwriter; a release build (swift build -c release).
 """
 import argparse
@@ -32,16 +35,21 @@ def run(command, expected=(0,)):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workbook", default=os.path.join(ROOT, "bench", "work", "large.xlsx"))
+    parser.add_argument("--workbook", help="the workbook to lint (default: bench/work/large.xlsx, generated if missing)")
+    parser.add_argument("--distinct-names", action="store_true",
+                        help="generate every sub-kegiatan with a name of its own (bench/work/large-distinct.xlsx)")
     parser.add_argument("--rows", type=int, default=200_000, help="rows of the generated workbook (default 200000)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--cermat", default=os.path.join(ROOT, ".build", "release", "cermat"))
     args = parser.parse_args()
+    if args.workbook is None:
+        name = "large-distinct.xlsx" if args.distinct_names else "large.xlsx"
+        args.workbook = os.path.join(ROOT, "bench", "work", name)
     if not os.path.exists(args.workbook):
         os.makedirs(os.path.dirname(args.workbook), exist_ok=True)
         print(f"generating {args.workbook} ({args.rows} rows)…", flush=True)
         subprocess.run([sys.executable, os.path.join(ROOT, "bench", "make_large_workbook.py"), args.workbook,
-                        str(args.rows)], check=True)
+                        str(args.rows)] + (["--distinct-names"] if args.distinct_names else []), check=True)
     if not os.path.exists(args.cermat):
         subprocess.run(["swift", "build", "-c", "release", "--package-path", ROOT], check=True)
 

@@ -7,7 +7,10 @@ children, K counts (percentages for programs and kegiatan), quarterly realisatio
 values. One sub-kegiatan in 997 carries
 a wrong capaian, so that linting it finds something, as it would in a real workbook. Written by Python's xlsxwriter in
 constant-memory mode.
-Usage: python3 bench/make_large_workbook.py OUT.xlsx [ROWS]   (default 200000 rows)
+With --distinct-names, every sub-kegiatan names its own place and every row its own indicator, as a table of works
+by location does ("Rehabilitasi Jalan Desa Sukamaju", "… Ruas 12"): thousands of names a few letters apart, which the
+checks across documents must match without comparing each with all the others.
+Usage: python3 bench/make_large_workbook.py OUT.xlsx [ROWS] [--distinct-names]   (default 200000 rows)
 """
 import random
 import sys
@@ -43,9 +46,23 @@ def total(rows):
     return tuple(sum(row["Rp"][i] for row in rows) for i in range(5))
 
 
+SYLLABLES = ["ka", "ma", "ju", "su", "ri", "to", "la", "ne", "wa", "di", "po", "se", "bu", "ge", "ho", "ya"]
+
+
+def place(number):
+    """A village name of five syllables, the number's base-16 digits: consecutive rows differ by a letter or two."""
+    word = ""
+    for _ in range(5):
+        word += SYLLABLES[number % 16]
+        number //= 16
+    return word.capitalize()
+
+
 def main():
-    out = sys.argv[1]
-    rows = int(sys.argv[2]) if len(sys.argv) > 2 else 200_000
+    arguments = [argument for argument in sys.argv[1:] if argument != "--distinct-names"]
+    distinct = len(arguments) < len(sys.argv) - 1
+    out = arguments[0]
+    rows = int(arguments[1]) if len(arguments) > 1 else 200_000
     rng = random.Random(2024)
     workbook = xlsxwriter.Workbook(out, {"constant_memory": True})
     sheet = workbook.add_worksheet("E-81")
@@ -66,7 +83,8 @@ def main():
         sheet.write_number(row, 0, state["number"])
         sheet.write_string(row, 1, kode, level_format)
         sheet.write_string(row, 2, name, level_format)
-        sheet.write_string(row, 3, indicator or "- Jumlah " + NAMES[(row * 7) % len(NAMES)] + " yang Disediakan")
+        default = NAMES[(row * 7) % len(NAMES)] + (f" Desa {place(row)}" if distinct else "")
+        sheet.write_string(row, 3, indicator or "- Jumlah " + default + " yang Disediakan")
         sheet.write_string(row, 4, unit or UNITS[row % len(UNITS)])
         for offset, column in enumerate((5, 7, 9, 11, 13)):
             sheet.write_number(row, column, k[offset])
@@ -93,8 +111,12 @@ def main():
             write(f"{prefix}.2.{kegiatan:02d}", NAMES[kegiatan % len(NAMES)], italic, percentage(rng), total(block),
                   indicator="- Persentase Kegiatan yang Terlaksana", unit="%")
             for sub_number, sub in enumerate(block, start=1):
-                write(f"{prefix}.2.{kegiatan:02d}.{sub_number:04d}", NAMES[(kegiatan + sub_number) % len(NAMES)], None,
-                      sub["K"], sub["Rp"], sub["wrong"])
+                name = NAMES[(kegiatan + sub_number) % len(NAMES)]
+                if distinct:
+                    # Every fourth a numbered road section, the others a village.
+                    where = f"Ruas {state['row']}" if sub_number % 4 == 0 else f"Desa {place(state['row'])}"
+                    name = f"{name} {where}"
+                write(f"{prefix}.2.{kegiatan:02d}.{sub_number:04d}", name, None, sub["K"], sub["Rp"], sub["wrong"])
     workbook.close()
 
 

@@ -57,24 +57,57 @@ public struct NameMatcher: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// How alike two names are, 0…1: one minus the edit distance between their keys over the longer key's length.
+    /// How alike two names are, 0…1: one minus the edit distance between their keys over the longer key's length; 0
+    /// when their numbers differ, and possibly 0 for any pair under the threshold.
     public func similarity(_ a: String, _ b: String) -> Double {
-        let x = Array(key(a)), y = Array(key(b))
-        if x == y { return 1 }
+        similarity(keys: key(a), key(b))
+    }
+
+    /// `similarity(_:_:)` of two keys as `key(_:)` makes them, for a caller that holds them already.
+    public func similarity(keys a: String, _ b: String) -> Double {
+        if a == b { return 1 }
+        // A number names a thing apart ("Ruas 12" and "Ruas 13", "SD Negeri 1" and "SD Negeri 2"), however alike the
+        // rest: one edit apart, such names would otherwise all read as one.
+        guard Self.numbers(inKey: a) == Self.numbers(inKey: b) else { return 0 }
+        // Nearly every key is ASCII, whose bytes are its characters.
+        if a.utf8.allSatisfy({ $0 < 0x80 }) && b.utf8.allSatisfy({ $0 < 0x80 }) { return similarity(Array(a.utf8), Array(b.utf8)) }
+        return similarity(Array(a), Array(b))
+    }
+
+    // One minus the edit distance over the longer length, worked out only near the diagonal: a pair more edits apart
+    // than the threshold allows is under it whatever the exact distance, and is given as 0.
+    private func similarity<Unit: Equatable>(_ x: [Unit], _ y: [Unit]) -> Double {
         guard !x.isEmpty, !y.isEmpty else { return 0 }
-        // A length difference alone can rule the pair out before the quadratic comparison.
         let longer = Double(max(x.count, y.count))
+        // A length difference alone can rule the pair out before the quadratic comparison.
         if 1 - Double(abs(x.count - y.count)) / longer < threshold { return 0 }
-        var previous = Array(0...y.count)
-        var current = [Int](repeating: 0, count: y.count + 1)
+        // One edit more than the threshold allows, so that rounding never turns away a pair at the threshold.
+        let most = min(Int((longer * max(0, 1 - threshold)).rounded(.down)) + 1, max(x.count, y.count))
+        let beyond = most + 1
+        var previous = (0...y.count).map { min($0, beyond) }
+        var current = [Int](repeating: beyond, count: y.count + 1)
         for i in 1...x.count {
-            current[0] = i
-            for j in 1...y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            let low = max(1, i - most), high = min(y.count, i + most)
+            current[0] = min(i, beyond)
+            if low > 1 { current[low - 1] = beyond }
+            var best = current[0] < beyond && low == 1 ? current[0] : beyond
+            if low <= high {
+                for j in low...high {
+                    let cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                    current[j] = min(cost, beyond)
+                    best = min(best, current[j])
+                }
             }
+            if high < y.count { current[high + 1] = beyond }
+            guard best <= most else { return 0 }
             swap(&previous, &current)
         }
-        return 1 - Double(previous[y.count]) / longer
+        return previous[y.count] > most ? 0 : 1 - Double(previous[y.count]) / longer
+    }
+
+    /// The words of a key (as `key(_:)` makes it) that hold a digit, in order: two names are alike only if these are equal.
+    public static func numbers(inKey key: String) -> [Substring] {
+        key.split(separator: " ").filter { word in word.utf8.contains { (0x30...0x39).contains($0) } }
     }
 
     /// The candidate most like `name` when it is the only one at or above the threshold with that score; a tie between

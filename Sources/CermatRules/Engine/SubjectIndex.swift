@@ -213,23 +213,13 @@ public final class SubjectIndex: Sendable {
             words[key] = set
             return set
         }
-        // Prefix filtering, so that a new text is compared only with the subjects it could match, not with all of them:
-        // two keys sharing at least half the words of each share a word among the rarest ⌊n/2⌋ + 1 of each.
-        var frequency: [Substring: Int] = [:]
-        // Counted per distinct text, times its items: a table repeats its names thousands of times.
-        var keyCount: [String: Int] = [:]
-        for item in items where !item.key.isEmpty { keyCount[item.key, default: 0] += 1 }
-        for (key, count) in keyCount {
-            for word in wordSet(key) { frequency[word, default: 0] += count }
-        }
-        func rarest(_ key: String) -> ArraySlice<Substring> {
-            let set = wordSet(key)
-            return set.sorted { (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1) }.prefix(set.count / 2 + 1)
-        }
-        var postings: [Substring: [Int]] = [:]
+        // The texts a subject is compared through: the one it was found with, and any a row of the same kode gave it. A
+        // text joined by likeness alone is not one: a table of names each a letter from the next would otherwise chain
+        // into one subject compared text by text with every new one.
+        var names = NameIndex(threshold: threshold)
         func addKey(_ key: String, of subject: Int) {
             subjectKeys[subject].append(key)
-            for word in rarest(key) where postings[word]?.last != subject { postings[word, default: []].append(subject) }
+            names.insert(key, id: subject)
         }
         // Matching is greedy, so it runs document by document down the planning chain (the Renstra first, as the
         // reference the others are traced to): the subjects do not depend on the order the workbooks were given in.
@@ -239,6 +229,7 @@ public final class SubjectIndex: Sendable {
         for index in order {
             let item = items[index]
             var chosen: Int?
+            var alike = false
             if let kode = item.kode, let subject = byKode[Key(aspect: item.aspect, text: kode)] {
                 chosen = subject
             } else if let subject = byKey[Key(aspect: item.aspect, text: item.key)] {
@@ -246,7 +237,7 @@ public final class SubjectIndex: Sendable {
             } else if !item.key.isEmpty {
                 var scored: [(subject: Int, score: Double)] = []
                 let mine = wordSet(item.key)
-                let possible = Set(rarest(item.key).flatMap { postings[$0] ?? [] }).sorted()
+                let possible = names.candidates(of: item.key).sorted()
                 for subject in possible where subjectAspect[subject] == item.aspect {
                     var best = 0.0
                     for key in subjectKeys[subject] {
@@ -254,7 +245,7 @@ public final class SubjectIndex: Sendable {
                         let theirs = wordSet(key)
                         let shared = Double(mine.intersection(theirs).count) / Double(max(mine.count, theirs.count, 1))
                         guard shared >= 0.5 else { continue }
-                        best = max(best, matcher.similarity(item.key, key))
+                        best = max(best, matcher.similarity(keys: item.key, key))
                     }
                     if best >= threshold { scored.append((subject, best)) }
                 }
@@ -263,6 +254,7 @@ public final class SubjectIndex: Sendable {
                     let rivals = scored.dropFirst().filter { first.score - $0.score < 0.01 }
                     if rivals.isEmpty {
                         chosen = first.subject
+                        alike = true
                     } else {
                         candidates[index] = [first.subject] + rivals.map(\.subject)
                         continue
@@ -273,7 +265,7 @@ public final class SubjectIndex: Sendable {
             if let chosen {
                 subject = chosen
                 subjects[subject].append(index)
-                if !subjectKeys[subject].contains(item.key) { addKey(item.key, of: subject) }
+                if !alike && !subjectKeys[subject].contains(item.key) { addKey(item.key, of: subject) }
             } else {
                 subject = subjects.count
                 subjects.append([index])
