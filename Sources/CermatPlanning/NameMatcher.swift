@@ -68,41 +68,58 @@ public struct NameMatcher: Sendable {
         if a == b { return 1 }
         // A number names a thing apart ("Ruas 12" and "Ruas 13", "SD Negeri 1" and "SD Negeri 2"), however alike the
         // rest: one edit apart, such names would otherwise all read as one.
-        guard Self.numbers(inKey: a) == Self.numbers(inKey: b) else { return 0 }
-        // Nearly every key is ASCII, whose bytes are its characters.
-        if a.utf8.allSatisfy({ $0 < 0x80 }) && b.utf8.allSatisfy({ $0 < 0x80 }) { return similarity(Array(a.utf8), Array(b.utf8)) }
-        return similarity(Array(a), Array(b))
+        let digit: (UInt8) -> Bool = { (0x30...0x39).contains($0) }
+        if a.utf8.contains(where: digit) || b.utf8.contains(where: digit) {
+            guard Self.numbers(inKey: a) == Self.numbers(inKey: b) else { return 0 }
+        }
+        // Nearly every key is ASCII, whose bytes are its characters: compared where they lie.
+        var a = a, b = b
+        let ascii = a.withUTF8 { x in
+            b.withUTF8 { y in x.allSatisfy { $0 < 0x80 } && y.allSatisfy { $0 < 0x80 } ? similarity(x, y) : nil }
+        }
+        return ascii ?? similarity(Array(a), Array(b))
     }
 
-    // One minus the edit distance over the longer length, worked out only near the diagonal: a pair more edits apart
-    // than the threshold allows is under it whatever the exact distance, and is given as 0.
-    private func similarity<Unit: Equatable>(_ x: [Unit], _ y: [Unit]) -> Double {
+    // One minus the edit distance over the longer length. The distance is that of what lies between the common start
+    // and end (names alike share most of both), worked out only near the diagonal: a pair more edits apart than the
+    // threshold allows is under it whatever the exact distance, and is given as 0.
+    private func similarity<Units: RandomAccessCollection>(_ x: Units, _ y: Units) -> Double
+        where Units.Element: Equatable, Units.Index == Int {
         guard !x.isEmpty, !y.isEmpty else { return 0 }
         let longer = Double(max(x.count, y.count))
         // A length difference alone can rule the pair out before the quadratic comparison.
         if 1 - Double(abs(x.count - y.count)) / longer < threshold { return 0 }
         // One edit more than the threshold allows, so that rounding never turns away a pair at the threshold.
         let most = min(Int((longer * max(0, 1 - threshold)).rounded(.down)) + 1, max(x.count, y.count))
+        var start = 0, end = 0
+        while start < min(x.count, y.count) && x[start] == y[start] { start += 1 }
+        while end < min(x.count, y.count) - start && x[x.count - 1 - end] == y[y.count - 1 - end] { end += 1 }
+        let n = x.count - start - end, m = y.count - start - end
+        let distance = n == 0 || m == 0 ? max(n, m) : banded(n, m, most: most) { x[start + $0] == y[start + $1] }
+        return distance > most ? 0 : 1 - Double(distance) / longer
+    }
+
+    // The edit distance between sequences of lengths n and m whose elements `same` compares, or most + 1 when it is more.
+    private func banded(_ n: Int, _ m: Int, most: Int, same: (Int, Int) -> Bool) -> Int {
         let beyond = most + 1
-        var previous = (0...y.count).map { min($0, beyond) }
-        var current = [Int](repeating: beyond, count: y.count + 1)
-        for i in 1...x.count {
-            let low = max(1, i - most), high = min(y.count, i + most)
+        var previous = (0...m).map { min($0, beyond) }
+        var current = [Int](repeating: beyond, count: m + 1)
+        for i in 1...n {
+            let low = max(1, i - most), high = min(m, i + most)
             current[0] = min(i, beyond)
             if low > 1 { current[low - 1] = beyond }
-            var best = current[0] < beyond && low == 1 ? current[0] : beyond
+            var best = low == 1 ? current[0] : beyond
             if low <= high {
                 for j in low...high {
-                    let cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-                    current[j] = min(cost, beyond)
+                    current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (same(i - 1, j - 1) ? 0 : 1), beyond)
                     best = min(best, current[j])
                 }
             }
-            if high < y.count { current[high + 1] = beyond }
-            guard best <= most else { return 0 }
+            if high < m { current[high + 1] = beyond }
+            guard best <= most else { return beyond }
             swap(&previous, &current)
         }
-        return previous[y.count] > most ? 0 : 1 - Double(previous[y.count]) / longer
+        return previous[m]
     }
 
     /// The words of a key (as `key(_:)` makes it) that hold a digit, in order: two names are alike only if these are equal.

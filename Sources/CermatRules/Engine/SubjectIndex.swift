@@ -243,7 +243,7 @@ public final class SubjectIndex: Sendable {
                     for key in subjectKeys[subject] {
                         // Few shared words rule a pair out before the quadratic comparison.
                         let theirs = wordSet(key)
-                        let shared = Double(mine.intersection(theirs).count) / Double(max(mine.count, theirs.count, 1))
+                        let shared = Double(theirs.count(where: mine.contains)) / Double(max(mine.count, theirs.count, 1))
                         guard shared >= 0.5 else { continue }
                         best = max(best, matcher.similarity(keys: item.key, key))
                     }
