@@ -236,16 +236,16 @@ public final class SubjectIndex: Sendable {
                 chosen = subject
             } else if !item.key.isEmpty {
                 var scored: [(subject: Int, score: Double)] = []
-                let mine = wordSet(item.key)
                 let possible = names.candidates(of: item.key).sorted()
                 for subject in possible where subjectAspect[subject] == item.aspect {
                     var best = 0.0
                     for key in subjectKeys[subject] {
-                        // Few shared words rule a pair out before the quadratic comparison.
-                        let theirs = wordSet(key)
+                        let score = matcher.similarity(keys: item.key, key)
+                        guard score >= threshold, score > best else { continue }
+                        // Alike letters are not enough: the texts must also share half their words.
+                        let mine = wordSet(item.key), theirs = wordSet(key)
                         let shared = Double(theirs.count(where: mine.contains)) / Double(max(mine.count, theirs.count, 1))
-                        guard shared >= 0.5 else { continue }
-                        best = max(best, matcher.similarity(keys: item.key, key))
+                        if shared >= 0.5 { best = score }
                     }
                     if best >= threshold { scored.append((subject, best)) }
                 }
