@@ -7,7 +7,8 @@ import Foundation
 /// Every table of a document set read as statements about subjects (an indicator, a sasaran, a program, a kegiatan),
 /// with the same subject in different tables matched: by kode where a row has one, else by its normalised text
 /// (case, spacing, punctuation, HTML, numbering, parentheses, the spelling variants of `rules/vocabulary/spellings.yml`)
-/// at a similarity threshold. A text that resembles two subjects equally is kept apart as ambiguous, never guessed.
+/// at a similarity threshold (texts whose numbers differ, "Ruas 12" and "Ruas 13", never alike). A text that resembles
+/// two subjects equally is kept apart as ambiguous, never guessed.
 public final class SubjectIndex: Sendable {
     /// The similarity threshold used when a rule does not set its own `similarity` parameter.
     public static let defaultThreshold = 0.9

@@ -46,6 +46,18 @@ public struct BudgetDivergenceRule: Rule {
                     ["2", "Penyediaan Administrasi Pelaksanaan Tugas ASN", "12", "12", "36.525.519", "36.525.519"],
                 ]),
             ]),
+            RuleExample("nama yang hanya berbeda nomornya adalah dua program, bukan satu program dengan pagu berbeda", sheets: [
+                RuleExample.Sheet("Alokasi 2023", [
+                    ["No", "Program", "Alokasi (Rp)", "Realisasi (Rp)", "Capaian (%)"],
+                    ["1", "Program Rehabilitasi Jalan Ruas 12", "860.400.000", "836.704.750", "97,25%"],
+                    ["2", "Program Rehabilitasi Jalan Ruas 13", "1.243.197.980", "1.164.720.625", "93,69%"],
+                ]),
+                RuleExample.Sheet("Kinerja dan Anggaran 2023", [
+                    ["No", "Program", "Alokasi (Rp)", "Realisasi (Rp)", "Capaian (%)"],
+                    ["1", "Program Rehabilitasi Jalan Ruas 13", "1.243.197.980", "1.164.720.625", "93,69%"],
+                    ["2", "Program Rehabilitasi Jalan Ruas 12", "860.400.000", "836.704.750", "97,25%"],
+                ]),
+            ]),
             RuleExample("pagu berubah dalam Renja Perubahan; PK Perubahan memuat pagu sesudah perubahan", sheets: [
                 RuleExample.Sheet("Renja Perubahan 2024", [
                     ["No", "Program/Kegiatan/Sub Kegiatan", "Anggaran Sebelum Perubahan", "Anggaran Setelah Perubahan"],

@@ -27,6 +27,18 @@ public struct NameDivergenceRule: Rule {
                     ["1.06.04.2.01.01", "!Penyediaan Perumahan", "96.000.000,00", "96.000.000,00"],
                 ]),
             ]),
+            RuleExample("tanpa kode, nama yang hanya berbeda nomornya menyebut dua program yang berbeda", sheets: [
+                RuleExample.Sheet("PK Program 2024", [
+                    ["No", "Program", "Anggaran", "Keterangan"],
+                    ["1", "Program Pembangunan Gedung SD Negeri 1", "175.000.000", "APBD 2024"],
+                    ["2", "Program Pembangunan Gedung SD Negeri 2", "150.000.000", "APBD 2024"],
+                ]),
+                RuleExample.Sheet("Alokasi 2024", [
+                    ["No", "Program", "Alokasi (Rp)", "Realisasi (Rp)", "Capaian (%)"],
+                    ["1", "Program Pembangunan Gedung SD Negeri 2", "150.000.000", "148.500.000", "99,00%"],
+                    ["2", "Program Pembangunan Gedung SD Negeri 1", "175.000.000", "171.500.000", "98,00%"],
+                ]),
+            ]),
             RuleExample("nama sama setelah dinormalkan (huruf besar, spasi, garis miring, kata Program)", sheets: [
                 RuleExample.Sheet("Evaluasi Renja 2024", [
                     ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator", "Target"],
