@@ -53,6 +53,13 @@ public struct MissingKodeRule: Rule {
         }
         let nomenclature = context.knowledge.vocabulary.nomenclature
         var current: [RowLevel: String] = [:]
+        // A table repeats its names under kegiatan after kegiatan: each name is looked up once per level and parent.
+        struct Asked: Hashable {
+            let name: String?
+            let level: RowLevel
+            let parent: String?
+        }
+        var suggestions: [Asked: String?] = [:]
         for entry in entries {
             let row = entry.row
             defer { for deeper in Self.levels where deeper > row.level { current[deeper] = nil } }
@@ -62,7 +69,9 @@ public struct MissingKodeRule: Rule {
             }
             guard coded[row.level, default: 0] * 2 >= total[row.level, default: 0], let cell = reading.cell(row) else { continue }
             let parent = Self.levels.last { $0 < row.level }.flatMap { current[$0] }
-            let suggestion = Self.suggestion(for: row, under: parent, in: nomenclature)
+            let asked = Asked(name: row.name, level: row.level, parent: parent)
+            let suggestion = suggestions[asked] ?? Self.suggestion(for: row, under: parent, in: nomenclature)
+            suggestions[asked] = suggestion
             current[row.level] = suggestion
             let what = Self.what(row.level)
             let name = row.name ?? row.indicator ?? ""
