@@ -66,18 +66,21 @@ public struct NameMatcher: Sendable {
     /// `similarity(_:_:)` of two keys as `key(_:)` makes them, for a caller that holds them already.
     public func similarity(keys a: String, _ b: String) -> Double {
         if a == b { return 1 }
+        // Nearly every key is ASCII, whose bytes are its characters: read where they lie.
+        var a = a, b = b
+        let digit: (UInt8) -> Bool = { (0x30...0x39).contains($0) }
+        let (ascii, numbered) = a.withUTF8 { x in
+            b.withUTF8 { y in
+                (x.allSatisfy { $0 < 0x80 } && y.allSatisfy { $0 < 0x80 }, x.contains(where: digit) || y.contains(where: digit))
+            }
+        }
         // A number names a thing apart ("Ruas 12" and "Ruas 13", "SD Negeri 1" and "SD Negeri 2"), however alike the
         // rest: one edit apart, such names would otherwise all read as one.
-        let digit: (UInt8) -> Bool = { (0x30...0x39).contains($0) }
-        if a.utf8.contains(where: digit) || b.utf8.contains(where: digit) {
+        if numbered {
             guard Self.numbers(inKey: a) == Self.numbers(inKey: b) else { return 0 }
         }
-        // Nearly every key is ASCII, whose bytes are its characters: compared where they lie.
-        var a = a, b = b
-        let ascii = a.withUTF8 { x in
-            b.withUTF8 { y in x.allSatisfy { $0 < 0x80 } && y.allSatisfy { $0 < 0x80 } ? similarity(x, y) : nil }
-        }
-        return ascii ?? similarity(Array(a), Array(b))
+        guard ascii else { return similarity(Array(a), Array(b)) }
+        return a.withUTF8 { x in b.withUTF8 { y in similarity(x, y) } }
     }
 
     // One minus the edit distance over the longer length. The distance is that of what lies between the common start
