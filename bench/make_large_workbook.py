@@ -59,8 +59,8 @@ def place(number):
 
 
 def main():
+    distinct = "--distinct-names" in sys.argv[1:]
     arguments = [argument for argument in sys.argv[1:] if argument != "--distinct-names"]
-    distinct = len(arguments) < len(sys.argv) - 1
     out = arguments[0]
     rows = int(arguments[1]) if len(arguments) > 1 else 200_000
     rng = random.Random(2024)

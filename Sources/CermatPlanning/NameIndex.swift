@@ -49,7 +49,8 @@ public struct NameIndex: Sendable {
         var seen = Set(found)
         // The lengths a key alike enough may have: its length differs by at most (1 − threshold) × the longer one's.
         let shortest = Double(length) * threshold, longest = Double(length) / threshold
-        for filed in lengths[numbers] ?? [] where Double(filed) >= shortest.rounded(.down) && Double(filed) <= longest.rounded(.up) {
+        for filed in lengths[numbers] ?? []
+        where Double(filed) >= shortest.rounded(.down) && Double(filed) <= longest.rounded(.up) {
             let most = edits(filed)
             let difference = length - filed
             guard abs(difference) <= most else { continue }

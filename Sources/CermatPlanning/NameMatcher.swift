@@ -43,7 +43,7 @@ public struct NameMatcher: Sendable {
             start = -1
         }
         for byte in header.utf8 {
-            if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+            if (0x61...0x7A).contains(byte) || Self.isDigit(byte) {
                 if start < 0 {
                     if !out.isEmpty { out.append(0x20) }
                     start = out.count
@@ -68,10 +68,10 @@ public struct NameMatcher: Sendable {
         if a == b { return 1 }
         // Nearly every key is ASCII, whose bytes are its characters: read where they lie.
         var a = a, b = b
-        let digit: (UInt8) -> Bool = { (0x30...0x39).contains($0) }
         let (ascii, numbered) = a.withUTF8 { x in
             b.withUTF8 { y in
-                (x.allSatisfy { $0 < 0x80 } && y.allSatisfy { $0 < 0x80 }, x.contains(where: digit) || y.contains(where: digit))
+                (ascii: x.allSatisfy { $0 < 0x80 } && y.allSatisfy { $0 < 0x80 },
+                 numbered: x.contains(where: Self.isDigit) || y.contains(where: Self.isDigit))
             }
         }
         // A number names a thing apart ("Ruas 12" and "Ruas 13", "SD Negeri 1" and "SD Negeri 2"), however alike the
@@ -127,7 +127,11 @@ public struct NameMatcher: Sendable {
 
     /// The words of a key (as `key(_:)` makes it) that hold a digit, in order: two names are alike only if these are equal.
     public static func numbers(inKey key: String) -> [Substring] {
-        key.split(separator: " ").filter { word in word.utf8.contains { (0x30...0x39).contains($0) } }
+        key.split(separator: " ").filter { word in word.utf8.contains(where: isDigit) }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte)
     }
 
     /// The candidate most like `name` when it is the only one at or above the threshold with that score; a tie between

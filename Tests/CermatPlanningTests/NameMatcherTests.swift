@@ -20,13 +20,20 @@ import Testing
         return 1 - Double(previous[y.count]) / Double(max(x.count, y.count))
     }
 
-    // Names of one family, each a few letters from others: syllables, a word of two, an accent, an abbreviation.
-    private static func names(_ count: Int, seed: UInt64) -> [String] {
-        var state = seed
-        func next(_ bound: Int) -> Int {
+    // A seeded generator, so that every run tests the same names.
+    private struct Generator {
+        var state: UInt64
+
+        mutating func next(_ bound: Int) -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Int((state >> 33) % UInt64(bound))
         }
+    }
+
+    // Names of one family, each a few letters from others: syllables, a word of two, an accent, an abbreviation.
+    private static func names(_ count: Int, seed: UInt64) -> [String] {
+        var generator = Generator(state: seed)
+        func next(_ bound: Int) -> Int { generator.next(bound) }
         let heads = ["rehabilitasi jalan desa", "pembangunan jembatan dusun", "penyediaan makanan panti", "pemeliharaan gedung"]
         let syllables = ["ka", "ma", "ju", "su", "ri", "to", "la", "né", "wa", "di", "po", "se"]
         return (0..<count).map { _ in
@@ -69,11 +76,8 @@ import Testing
 
     // Each key with one to three letters inserted, dropped or changed anywhere, so that the rest shifts either way.
     private static func misspelt(_ keys: [String], seed: UInt64) -> [String] {
-        var state = seed
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var generator = Generator(state: seed)
+        func next(_ bound: Int) -> Int { generator.next(bound) }
         let letters = Array("aeiouknrst")
         return keys.map { key in
             var characters = Array(key)
