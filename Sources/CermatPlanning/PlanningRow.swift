@@ -18,6 +18,7 @@ public struct PlanningRow: Hashable, Sendable {
         var bold: Bool
         var italic: Bool
         var indicatorKey: String
+        var normalizedKode: String?
     }
 
     private var storage: CopyOnWrite<Fields>
@@ -48,7 +49,10 @@ public struct PlanningRow: Hashable, Sendable {
     /// The kode as printed, if any.
     public var kode: String? {
         _read { yield storage.value.kode }
-        set { fields.kode = newValue }
+        set {
+            fields.kode = newValue
+            fields.normalizedKode = newValue.flatMap(Kode.init)?.normalized
+        }
     }
 
     /// The program / kegiatan / sub-kegiatan / sasaran name, continuation rows joined.
@@ -113,6 +117,12 @@ public struct PlanningRow: Hashable, Sendable {
         _read { yield storage.value.indicatorKey }
     }
 
+    /// The kode normalised for matching across tables (`01.06.07` → `1.06.07`; kept current with `kode`), `nil` when
+    /// the row has none or it does not parse: parsed once, since every kode rule and the checks across tables compare it.
+    public var normalizedKode: String? {
+        _read { yield storage.value.normalizedKode }
+    }
+
     /// A row.
     public init(sheetRow: Int, level: RowLevel, numbering: String? = nil, kode: String? = nil, name: String? = nil,
                 indicator: String? = nil, unit: String? = nil, polarity: Polarity = .higherIsBetter,
@@ -120,7 +130,8 @@ public struct PlanningRow: Hashable, Sendable {
                 italic: Bool = false) {
         storage = CopyOnWrite(Fields(sheetRow: sheetRow, level: level, numbering: numbering, kode: kode, name: name, indicator: indicator,
                          unit: unit, polarity: polarity, values: values, parent: parent, continuationRows: continuationRows,
-                         bold: bold, italic: italic, indicatorKey: TextKey.header(indicator ?? "")))
+                         bold: bold, italic: italic, indicatorKey: TextKey.header(indicator ?? ""),
+                         normalizedKode: kode.flatMap(Kode.init)?.normalized))
     }
 
     public static func == (lhs: PlanningRow, rhs: PlanningRow) -> Bool {

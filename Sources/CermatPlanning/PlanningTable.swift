@@ -11,7 +11,11 @@ public struct PlanningTable: Sendable {
         var headerRows: ClosedRange<Int>
         var numberRow: Int?
         var repeatedHeaderRows: [Int]
-        var columns: [PlanningColumn]
+        var columns: [PlanningColumn] {
+            didSet { columnsByRole = Dictionary(grouping: columns, by: \.descriptor.role) }
+        }
+        // Rules ask for a table's columns of a role row after row: grouped once, whenever the columns change.
+        var columnsByRole: [String: [PlanningColumn]] = [:]
         var derivations: [Derivation]
         var rows: [PlanningRow]
         var rowLayouts: [RowLayout]
@@ -112,8 +116,8 @@ public struct PlanningTable: Sendable {
                 rows: [PlanningRow], rowLayouts: [RowLayout] = [], remarks: [TableRemark]) {
         storage = CopyOnWrite(Fields(sheet: sheet, sheetIndex: sheetIndex, range: range, form: form, title: title,
                                      headerRows: headerRows, numberRow: numberRow, repeatedHeaderRows: repeatedHeaderRows,
-                                     columns: columns, derivations: derivations, rows: rows, rowLayouts: rowLayouts,
-                                     remarks: remarks))
+                                     columns: columns, columnsByRole: Dictionary(grouping: columns, by: \.descriptor.role),
+                                     derivations: derivations, rows: rows, rowLayouts: rowLayouts, remarks: remarks))
     }
 
     /// The column at a zero-based sheet column, if it belongs to the table.
@@ -128,6 +132,6 @@ public struct PlanningTable: Sendable {
 
     /// The columns with a role, in order.
     public func columns(role: String) -> [PlanningColumn] {
-        columns.filter { $0.descriptor.role == role }
+        storage.value.columnsByRole[role] ?? []
     }
 }

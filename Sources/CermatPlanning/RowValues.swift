@@ -13,9 +13,10 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
     /// No values.
     public init() {}
 
-    /// No values yet, with room for a span of `columns` columns (a row's cells are set one by one).
-    public init(minimumCapacity columns: Int) {
-        slots.reserveCapacity(columns)
+    /// No values yet, with a slot for each of `columns` (a row's cells are then set one by one, without moving any).
+    public init(spanning columns: ClosedRange<Int>) {
+        first = columns.lowerBound
+        slots = Array(repeating: nil, count: columns.count)
     }
 
     /// Values written as a dictionary literal (tests and examples).

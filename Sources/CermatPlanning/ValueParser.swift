@@ -31,8 +31,10 @@ public enum ValueParser {
 
     /// Whether text is only a dash ("-", "–", "--"): nothing given, or zero, depending on the column.
     public static func isDash(_ text: String) -> Bool {
-        // Dashes are short; a longer text is not one, without normalising it first.
-        text.utf8.count <= 16 && dashes.contains(Substring(normalizedSpaces(text)))
+        // Dashes are short and begin with a dash or a space: any other text is not one, without normalising it first.
+        guard text.utf8.count <= 16, let first = text.unicodeScalars.first,
+              first == "-" || first == "–" || first == "—" || first.properties.isWhitespace else { return false }
+        return dashes.contains(Substring(normalizedSpaces(text)))
     }
 
     /// The meaning of text as printed, the decimals it shows, and whether it began with a bullet.

@@ -160,16 +160,21 @@ struct RowReader {
     // Reading a row depends on nothing but the row: a batch is read on every core at once (the walk, which does depend
     // on the rows before, takes them in order afterwards).
     private func readAhead(_ rows: Range<Int>) -> [PlanningRow] {
-        guard rows.count >= 256 else { return rows.map(readRow) }
+        // Each batch keeps the polarity of the indicators it has read: a table repeats its indicators row after row.
+        @Sendable func read(_ rows: Range<Int>) -> [PlanningRow] {
+            var polarities: [String: Polarity] = [:]
+            return rows.map { readRow($0, &polarities) }
+        }
+        guard rows.count >= 256 else { return read(rows) }
         let chunks = min(ProcessInfo.processInfo.activeProcessorCount * 4, rows.count / 64)
         let size = (rows.count + chunks - 1) / chunks
         return Parallel.map(chunks) { chunk in
             let start = rows.lowerBound + chunk * size
-            return (start..<min(start + size, rows.upperBound)).map(readRow)
+            return read(start..<min(start + size, rows.upperBound))
         }.flatMap { $0 }
     }
 
-    private func readRow(_ row: Int) -> PlanningRow {
+    private func readRow(_ row: Int, _ polarities: inout [String: Polarity]) -> PlanningRow {
         let cells = grid.row(row)
         var numbering = text(cells, column("no"))
         let kodeText = text(cells, column("kode"))
@@ -187,23 +192,24 @@ struct RowReader {
         }
         var indicator = text(cells, column("indicator"))
         if let raw = indicator, raw.hasPrefix("- ") || raw.hasPrefix("• ") { indicator = TextKey.trimmed(raw.dropFirst(2)) }
-        var values = RowValues(minimumCapacity: measured.last.map { $0 - measured[0] + 1 } ?? 0)
+        var values = measured.last.map { RowValues(spanning: measured[0]...$0) } ?? RowValues()
         for column in measured {
             let address = CellAddress(row: row, column: column)
             let cell = cells.cell(column)
             values[column] = ValueParser.read(cell, format: cell.map { grid.workbook.numberFormat(of: $0) } ?? .general,
                                               at: address)
         }
-        let label = [numbering, kodeText, name, indicator].compactMap { $0 }.first?.lowercased() ?? ""
+        let label = [numbering, kodeText, name, indicator].compactMap { $0 }.first ?? ""
         let labelCell = column("name") ?? column("kode") ?? column("no") ?? header.columns.lowerBound
         let font = grid.style(cells, labelCell).font
+        let kode = kodeText.flatMap(Kode.init)
         var level: RowLevel
         let labelKey = TextKey.header(label).trimmingCharacters(in: [":", ".", " "])
         if vocabulary.footerLabels.contains(where: { labelKey.hasPrefix($0) }) {
             level = .footer
         } else if vocabulary.totalLabels.contains(labelKey) {
             level = .total
-        } else if let kode = kodeText.flatMap(Kode.init), let fromKode = kode.level {
+        } else if let kode, let fromKode = kode.level {
             level = fromKode
         } else if name == nil, kodeText == nil, numbering == nil || numberedLabel, indicator != nil {
             level = .indicator
@@ -219,10 +225,15 @@ struct RowReader {
             return nil
         }.first
         var result = PlanningRow(sheetRow: row, level: level, numbering: numbering,
-                                 kode: kodeText.flatMap { Kode($0) != nil ? $0 : nil }, name: name, indicator: indicator,
+                                 kode: kode == nil ? nil : kodeText, name: name, indicator: indicator,
                                  unit: unit, values: values, bold: font.bold, italic: font.italic)
         let key = indicator == nil ? TextKey.header(name ?? "") : result.indicatorKey
-        result.polarity = vocabulary.polarity(ofIndicator: key)
+        if let known = polarities[key] {
+            result.polarity = known
+        } else {
+            result.polarity = vocabulary.polarity(ofIndicator: key)
+            polarities[key] = result.polarity
+        }
         return result
     }
 
@@ -411,7 +422,7 @@ struct RowReader {
                 rows[slice].map { row in row.kode.flatMap(Kode.init).map { ($0.normalized, $0.normalizedAncestors) } }
             }
         }(rows)
-        var byKode: [String: Int] = [:]
+        var byKode = [String: Int](minimumCapacity: rows.count)
         var stack: [Int] = []
         for index in rows.indices {
             // The row's fields are read before it is changed, so that its storage is not copied for each change.

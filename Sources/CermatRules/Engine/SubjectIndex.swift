@@ -343,7 +343,7 @@ public final class SubjectIndex: Sendable {
                 statements.append(Statement(place: place(column.index), column: shared, value: value, document: reading.document,
                                             year: reading.year, basis: reading.basis))
             }
-            let kode = row.kode.map { Kode($0)?.normalized ?? $0 }
+            let kode = row.kode.map { row.normalizedKode ?? $0 }
             let money = statements.filter { $0.column.descriptor.measure == "Rp" }
             let kinerja = statements.filter { $0.column.descriptor.measure != "Rp" }
             var indicators: [(column: Int?, text: String, members: Set<Int>?)] = []

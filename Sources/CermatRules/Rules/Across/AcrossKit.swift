@@ -33,7 +33,7 @@ extension SubjectIndex.Statement {
     /// (two sub-kegiatan sharing an indicator text).
     func sameKode(_ other: SubjectIndex.Statement) -> Bool {
         guard let mine = place.row.kode, let theirs = other.place.row.kode else { return true }
-        return (Kode(mine)?.normalized ?? mine) == (Kode(theirs)?.normalized ?? theirs)
+        return (place.row.normalizedKode ?? mine) == (other.place.row.normalizedKode ?? theirs)
     }
 
     /// Whether two statements lie in the same table.

@@ -84,7 +84,7 @@ public struct AverageRowRule: Rule {
         init?(_ table: PlanningTable, level: RowLevel, column: Int, blanksAsZero: Bool) {
             var seen: Set<String> = []
             // A kode printed twice (E-81 repeats a kegiatan before its second block of sub-kegiatan) counts once.
-            let rows = table.dataRows([level]).filter { row in row.kode.map { seen.insert(Kode($0)?.normalized ?? $0).inserted } ?? true }
+            let rows = table.dataRows([level]).filter { row in row.kode.map { seen.insert(row.normalizedKode ?? $0).inserted } ?? true }
             // A footer is printed where the level's rows print the value it averages: rows read in their own layout
             // (E-81 program rows' column 15) hold it under the column it means.
             let moved = table.rowLayouts.filter { $0.level == level }.flatMap { layout in

@@ -58,7 +58,7 @@ public struct DuplicateRowsRule: Rule {
 
     // What tells rows apart: the kode, else the indicator, else the name.
     private static func identity(_ row: PlanningRow) -> String {
-        TextKey.header(row.kode.flatMap { Kode($0)?.normalized } ?? row.indicator ?? row.name ?? "")
+        TextKey.header(row.normalizedKode ?? row.indicator ?? row.name ?? "")
     }
 
     // Whether one row is the other's parent or ancestor (by kode or by position): an only child equals its parent.

@@ -176,7 +176,7 @@ public struct UnitConsistencyRule: Rule {
     }
 
     private static func key(_ row: PlanningRow) -> String? {
-        if let kode = row.kode { return "kode:" + (Kode(kode)?.normalized ?? kode) }
+        if let kode = row.kode { return "kode:" + (row.normalizedKode ?? kode) }
         return row.indicator.map { "indikator:" + TextKey.header($0) }
     }
 }
