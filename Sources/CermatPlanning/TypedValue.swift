@@ -13,6 +13,8 @@ public struct TypedValue: Hashable, Sendable {
     public var isNumericCell: Bool
     /// Whether the text began with a bullet (`- 100`), which is not a minus sign.
     public var hadBullet: Bool
+    /// Whether a numeric cell's number format groups thousands (`#,##0`); false for text, whose rules read it as typed.
+    public var formatGroupsThousands: Bool
     private var storedDecimals: Int8?
     /// The cell it was read from.
     public var cell: CellAddress
@@ -25,12 +27,13 @@ public struct TypedValue: Hashable, Sendable {
 
     /// A typed value.
     public init(value: PlanningValue, cell: CellAddress, raw: String, decimals: Int?, isNumericCell: Bool,
-                hadBullet: Bool = false) {
+                hadBullet: Bool = false, formatGroupsThousands: Bool = false) {
         self.value = value
         self.cell = cell
         self.raw = raw
         storedDecimals = decimals.map { Int8(clamping: $0) }
         self.isNumericCell = isNumericCell
         self.hadBullet = hadBullet
+        self.formatGroupsThousands = formatGroupsThousands
     }
 }

@@ -14,7 +14,8 @@ public enum ValueParser {
             let shown = format.isPercent ? number * 100 : number
             let raw = plain(shown) + (format.isPercent ? "%" : "")
             return TypedValue(value: format.isPercent ? .percent(shown) : .number(number), cell: address, raw: raw,
-                              decimals: format.decimalPlaces, isNumericCell: true)
+                              decimals: format.decimalPlaces, isNumericCell: true,
+                              formatGroupsThousands: format.groupsThousands)
         case .string(let text):
             let parsed = parse(text)
             return TypedValue(value: parsed.value, cell: address, raw: text, decimals: parsed.decimals, isNumericCell: false,

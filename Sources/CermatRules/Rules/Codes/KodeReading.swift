@@ -110,20 +110,24 @@ final class KodeReading: Sendable {
            let stray = text.first(where: { !($0.isASCII && $0.isNumber) && $0 != "." && $0 != "X" && $0 != "x" }) {
             return .strayCharacter(stray)
         }
-        let segments = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        if segments.last == "" { return .trailingDot }
-        if segments.contains("") { return .doubleDot }
+        // From here the text is ASCII (digits, dots, X): its segments are read as byte slices, every row of every table.
+        let segments = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        if segments.last!.isEmpty { return .trailingDot }
+        if segments.contains(where: \.isEmpty) { return .doubleDot }
+        func isOne(_ segment: Substring.UTF8View, of digits: String) -> Bool {
+            segment.count == 1 && digits.utf8.contains(segment.first!)
+        }
         // `PP.K.KK[.SS]`: a kegiatan marker in second place means the urusan and bidang were left out.
-        if segments.count >= 3, segments.count <= 4, segments[0].count == 2, ["1", "2"].contains(segments[1]) {
+        if segments.count >= 3, segments.count <= 4, segments[0].count == 2, isOne(segments[1], of: "12") {
             return .missingPrefix
         }
         guard segments.count <= 6, segments.count != 4 else { return .segmentCount }
         let urusan = segments[0]
-        if urusan.count > 1, urusan.hasPrefix("0"), urusan.dropFirst().allSatisfy(\.isNumber) { return .leadingZero }
+        if urusan.count > 1, urusan.first == UInt8(ascii: "0"), urusan.dropFirst().allSatisfy(isDigit) { return .leadingZero }
         for (index, segment) in segments.enumerated() where !widths[index].contains(segment.count) {
             return .segmentWidth(index: index, widths: widths[index])
         }
-        if segments.count >= 5, segments[3] != "1", segments[3] != "2" { return .kegiatanMarker }
+        if segments.count >= 5, !isOne(segments[3], of: "12") { return .kegiatanMarker }
         return nil
     }
 

@@ -44,14 +44,13 @@ public struct MalformedNumberRule: Rule {
     /// Checks every measured cell of the table.
     public func check(table: PlanningTable, in context: RuleContext) {
         let reading = NumberReading(table: table, tolerance: context.tolerance)
-        let sheet = context.sheet(of: table)
-        let grouped = Self.columnsWithThousandsSeparators(table, sheet, context)
+        let grouped = Self.columnsWithThousandsSeparators(table)
         let kinerja = table.columns.filter { $0.descriptor.measure == "K" }.map(\.index)
         for (index, row) in table.rows.enumerated() {
             for (column, value) in row.values {
                 if case .malformed(let raw, let reason) = value.value {
                     malformed(raw, reason, row: index, column: column, reading, context)
-                } else if grouped.contains(column), Self.lacksThousandsSeparator(value, sheet, context) {
+                } else if grouped.contains(column), Self.lacksThousandsSeparator(value) {
                     let number = value.value.number!
                     let shown = Numeral.both(number, decimals: value.decimals)
                     context.report(table, row: row, cell: value.cell, column: table.column(at: column)?.descriptor,
@@ -161,12 +160,12 @@ public struct MalformedNumberRule: Rule {
 
     // The columns that print some number of 1.000 or more with thousands separators: a count column formatted
     // "General" beside money columns formatted "#,##0" is the author's choice, not an inconsistency.
-    static func columnsWithThousandsSeparators(_ table: PlanningTable, _ sheet: Worksheet, _ context: RuleContext) -> Set<Int> {
+    static func columnsWithThousandsSeparators(_ table: PlanningTable) -> Set<Int> {
         var columns: Set<Int> = []
         for row in table.rows {
             for (column, value) in row.values where !columns.contains(column) {
                 guard let number = value.value.number, abs(number) >= 1000 else { continue }
-                if Self.printsGrouped(value, sheet, context) == true { columns.insert(column) }
+                if Self.printsGrouped(value) { columns.insert(column) }
             }
         }
         return columns
@@ -174,18 +173,15 @@ public struct MalformedNumberRule: Rule {
 
     // A number of 1.000 or more printed alone without separators; years (2024) are left alone, and so is a number
     // written with its unit ("1500 KK"), which is words rather than a figure.
-    static func lacksThousandsSeparator(_ value: TypedValue, _ sheet: Worksheet, _ context: RuleContext) -> Bool {
+    static func lacksThousandsSeparator(_ value: TypedValue) -> Bool {
         guard case .number(let number) = value.value, abs(number) >= 1000,
               !(number >= 1990 && number <= 2100 && number == number.rounded()) else { return false }
-        return Self.printsGrouped(value, sheet, context) == false
+        return !Self.printsGrouped(value)
     }
 
-    // Whether the cell shows thousands separators: from its text, or from its number format (`#,##0`); `nil` if unknown.
-    private static func printsGrouped(_ value: TypedValue, _ sheet: Worksheet, _ context: RuleContext) -> Bool? {
-        if value.isNumericCell {
-            guard let cell = sheet[value.cell] else { return nil }
-            return context.workbook.numberFormat(of: cell).groupsThousands
-        }
+    // Whether the cell shows thousands separators: from its text, or from its number format (`#,##0`).
+    private static func printsGrouped(_ value: TypedValue) -> Bool {
+        if value.isNumericCell { return value.formatGroupsThousands }
         let digits = value.raw.drop { !$0.isNumber }.prefix { $0 != "," }.filter { $0.isNumber || $0 == "." }
         return digits.contains(".")
     }
