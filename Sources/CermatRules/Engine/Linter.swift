@@ -130,11 +130,13 @@ public struct Linter: Sendable {
     /// matching of subjects. The findings are in set order (workbook, then DESIGN §4 order) with fingerprints.
     public func checkAcross(_ members: [Linter.Member]) -> [Finding] {
         let indexes = SubjectIndex.Cache(members: members, knowledge: knowledge)
+        let readings = members.map { _ in TableReadings() }
         let runs = Parallel.map(rules.count) { index -> [Finding] in
             let type = rules[index]
             let base = settings(type.info, sheet: nil)
             guard base.enabled else { return [] }
-            let context = SetContext(members: members, knowledge: knowledge, settings: base, rule: type.info.id, indexes: indexes)
+            let context = SetContext(members: members, knowledge: knowledge, settings: base, rule: type.info.id, indexes: indexes,
+                                     readings: readings)
             type.init().check(set: members, in: context)
             return context.findings.compactMap { finding in
                 let sheetSettings = settings(type.info, sheet: finding.sheet)

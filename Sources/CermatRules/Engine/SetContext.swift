@@ -15,15 +15,19 @@ public final class SetContext: @unchecked Sendable {
     public let rule: String
     /// What the rule found so far.
     public private(set) var findings: [Finding] = []
+    /// The readings of each workbook's tables (by member), shared by the rules of the run.
+    let readings: [TableReadings]
     private let indexes: SubjectIndex.Cache
 
-    /// A context; `indexes` is shared by the rules of one run so that each matching threshold is computed once.
-    init(members: [Linter.Member], knowledge: KnowledgeBase, settings: RuleSettings, rule: String, indexes: SubjectIndex.Cache) {
+    /// A context; `indexes` and `readings` are shared by the rules of one run so that each is worked out once.
+    init(members: [Linter.Member], knowledge: KnowledgeBase, settings: RuleSettings, rule: String, indexes: SubjectIndex.Cache,
+         readings: [TableReadings]) {
         self.members = members
         self.knowledge = knowledge
         self.settings = settings
         self.rule = rule
         self.indexes = indexes
+        self.readings = readings
     }
 
     /// Every table of the set matched by subject, at the rule's `similarity` threshold (or the default one).

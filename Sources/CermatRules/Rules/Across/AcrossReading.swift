@@ -22,9 +22,9 @@ struct AcrossReading {
     init(_ context: SetContext) {
         members = context.members
         vocabulary = context.knowledge.vocabulary
-        contexts = context.members.map {
-            RuleContext(workbook: $0.workbook, document: $0.document, knowledge: context.knowledge, settings: context.settings,
-                        rule: context.rule)
+        contexts = zip(context.members, context.readings).map { member, readings in
+            RuleContext(workbook: member.workbook, document: member.document, knowledge: context.knowledge,
+                        settings: context.settings, rule: context.rule, readings: readings)
         }
     }
 

@@ -5,12 +5,8 @@ import CermatWorkbook
 extension RuleContext {
     /// The text a cell shows, trimmed; empty for an empty or missing cell.
     func text(_ table: PlanningTable, row sheetRow: Int, column: Int) -> String {
-        guard let cell = sheet(of: table)[sheetRow, column] else { return "" }
-        switch cell.value {
-        case .string(let text): return TextKey.trimmed(text)
-        case .number(let number): return Numeral.text(number, decimals: nil, language: .id)
-        default: return ""
-        }
+        TableTexts.of(table, in: self).text(row: sheetRow, column: column)
+            ?? TableTexts.shown(sheet(of: table)[sheetRow, column])
     }
 
     /// The indicator a value belongs to, for messages: in tables that list levels side by side (sasaran | program |

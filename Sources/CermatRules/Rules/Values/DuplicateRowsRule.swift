@@ -34,12 +34,12 @@ public struct DuplicateRowsRule: Rule {
     /// Compares every row's numbers with those of the rows above it.
     public func check(table: PlanningTable, in context: RuleContext) {
         let columns = table.columns.filter { $0.descriptor.isMeasured }.map(\.index)
-        var seen: [[Double?]: Int] = [:]
+        var seen = [[Double?]: Int](minimumCapacity: table.rows.count)
         for (index, row) in table.rows.enumerated() where ![.total, .footer].contains(row.level) {
             let tuple = columns.map { row.number($0) }
-            let numbers = tuple.compactMap { $0 }
             // One or two round values repeated (100 everywhere, 22 in every year) match by chance; three distinct do not.
-            guard numbers.count >= 5, numbers.filter({ $0 != 0 }).count >= 3, Set(numbers).count >= 3 else { continue }
+            guard tuple.count(where: { $0 != nil }) >= 5, tuple.count(where: { $0 != nil && $0 != 0 }) >= 3,
+                  Self.holdsThreeDistinct(tuple) else { continue }
             guard let earlierIndex = seen[tuple] else {
                 seen[tuple] = index
                 continue
@@ -54,6 +54,18 @@ public struct DuplicateRowsRule: Rule {
                             en: "this row's numbers (\(shown.map(\.en).joined(separator: "; "))) are exactly those of row \(earlier.sheetRow + 1) (\(earlier.label)): a copied row never updated?"),
                            related: [table.cell(earlier, first)])
         }
+    }
+
+    // Whether three different numbers are among the values, without collecting them (every row of the table asks).
+    private static func holdsThreeDistinct(_ values: [Double?]) -> Bool {
+        var first: Double?, second: Double?
+        for case let value? in values {
+            guard let one = first else { first = value; continue }
+            if value == one { continue }
+            guard let two = second else { second = value; continue }
+            if value != two { return true }
+        }
+        return false
     }
 
     // What tells rows apart: the kode, else the indicator, else the name.

@@ -27,14 +27,17 @@ enum IndicatorPolarity {
 
     /// The evidence that a row's indicator is inverse, or `nil` when it is (or may be) higher-is-better.
     static func inverse(_ row: PlanningRow, in table: PlanningTable, vocabulary: Vocabulary) -> Evidence? {
-        if positive(row, vocabulary: vocabulary) != nil { return nil }
-        if row.polarity == .lowerIsBetter { return .keyword }
-        let yearly = table.columns(role: "target").filter { $0.descriptor.period.map(isYear) ?? false }
-            .sorted { $0.descriptor.period! < $1.descriptor.period! }
-        let targets = yearly.compactMap { row.number($0.index) }
-        guard targets.count >= 3, targets.count == yearly.count,
-              zip(targets, targets.dropFirst()).allSatisfy({ $0 > $1 }) else { return nil }
-        return .fallingTargets(targets)
+        // The text is read last: few rows have either evidence, and every row of every table passes here.
+        var evidence = Evidence.keyword
+        if row.polarity != .lowerIsBetter {
+            let yearly = table.columns(role: "target").filter { $0.descriptor.period.map(isYear) ?? false }
+                .sorted { $0.descriptor.period! < $1.descriptor.period! }
+            let targets = yearly.compactMap { row.number($0.index) }
+            guard targets.count >= 3, targets.count == yearly.count,
+                  zip(targets, targets.dropFirst()).allSatisfy({ $0 > $1 }) else { return nil }
+            evidence = .fallingTargets(targets)
+        }
+        return positive(row, vocabulary: vocabulary) == nil ? evidence : nil
     }
 
     /// Why an indicator that names an inverse population is nevertheless better when higher: it measures a change
