@@ -126,7 +126,8 @@ public final class SubjectIndex: Sendable {
     }
 
     /// One row's view of one subject (a reference, like `Statement`).
-    public final class Item: Sendable {
+    // @unchecked: `subject` and `candidates` are set only while the index is built, before any rule can see the item.
+    public final class Item: @unchecked Sendable {
         /// What it is about.
         public let aspect: Aspect
         /// The text as printed (an indicator, a program name), numbering removed.
@@ -143,14 +144,14 @@ public final class SubjectIndex: Sendable {
         public let statements: [Statement]
         /// Formula texts the row states about it.
         public let formulas: [Text]
-        /// The subject it was matched to; `nil` when the match is ambiguous.
-        public let subject: Int?
+        /// The subject it was matched to; `nil` when the match is ambiguous (or before the index matched it).
+        public fileprivate(set) var subject: Int?
         /// The subjects it resembles equally, when ambiguous.
-        public let candidates: [Int]
+        public fileprivate(set) var candidates: [Int] = []
 
-        /// An item.
+        /// An item, not yet matched to a subject.
         public init(aspect: Aspect, text: String, key: String, kode: String?, place: Place, document: DocumentClassification,
-                    statements: [Statement], formulas: [Text], subject: Int? = nil, candidates: [Int] = []) {
+                    statements: [Statement], formulas: [Text]) {
             self.aspect = aspect
             self.text = text
             self.key = key
@@ -159,14 +160,6 @@ public final class SubjectIndex: Sendable {
             self.document = document
             self.statements = statements
             self.formulas = formulas
-            self.subject = subject
-            self.candidates = candidates
-        }
-
-        /// The same item, matched.
-        func matched(subject: Int?, candidates: [Int]) -> Item {
-            Item(aspect: aspect, text: text, key: key, kode: kode, place: place, document: document, statements: statements,
-                 formulas: formulas, subject: subject, candidates: candidates)
         }
     }
 
@@ -191,13 +184,11 @@ public final class SubjectIndex: Sendable {
                 }
             }
         }
-        var items = Parallel.map(slices.count) { index in
+        let items = Parallel.map(slices.count) { index in
             let slice = slices[index]
             return Self.items(slice.table, rows: slice.rows, member: slice.member, members[slice.member].workbook, knowledge, matcher)
         }.flatMap { $0 }
         var subjects: [[Int]] = []
-        var matched = [Int?](repeating: nil, count: items.count)
-        var candidates = [[Int]](repeating: [], count: items.count)
         // Keyed by aspect too: a program and an indicator may share a text.
         struct Key: Hashable {
             let aspect: Aspect
@@ -257,7 +248,7 @@ public final class SubjectIndex: Sendable {
                         chosen = first.subject
                         alike = true
                     } else {
-                        candidates[index] = [first.subject] + rivals.map(\.subject)
+                        item.candidates = [first.subject] + rivals.map(\.subject)
                         continue
                     }
                 }
@@ -274,13 +265,13 @@ public final class SubjectIndex: Sendable {
                 subjectAspect.append(item.aspect)
                 addKey(item.key, of: subject)
             }
-            matched[index] = subject
+            item.subject = subject
             if let kode = item.kode, byKode[Key(aspect: item.aspect, text: kode)] == nil {
                 byKode[Key(aspect: item.aspect, text: kode)] = subject
             }
             if byKey[Key(aspect: item.aspect, text: item.key)] == nil { byKey[Key(aspect: item.aspect, text: item.key)] = subject }
         }
-        self.items = items.indices.map { items[$0].matched(subject: matched[$0], candidates: candidates[$0]) }
+        self.items = items
         self.subjects = subjects.map { $0.sorted() }
         self.threshold = threshold
         lines = Self.lines(of: self.items)

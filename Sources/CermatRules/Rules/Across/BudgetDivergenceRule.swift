@@ -126,11 +126,13 @@ public struct BudgetDivergenceRule: Rule {
         // Most lines carry one kode or none: nothing to split, and no dictionary to build.
         let first = amounts.lazy.compactMap(\.item.kode).first
         guard amounts.contains(where: { $0.item.kode != nil && $0.item.kode != first }) else { return [amounts] }
-        let byKode = Dictionary(grouping: amounts.filter { $0.item.kode != nil }) { $0.item.kode! }
-        guard byKode.count > 1 else { return [amounts] }
         // A kode stated once has nothing to differ from (a line shared by thousands of sub-kegiatan, each its own kode):
-        // only the others are compared, in kode order.
-        return byKode.filter { $0.value.count > 1 }.keys.sorted().map { byKode[$0]! }
+        // only the others are compared, in kode order. They are counted first, so that only those are gathered.
+        var counts = [String: Int](minimumCapacity: amounts.count)
+        for amount in amounts { if let kode = amount.item.kode { counts[kode, default: 0] += 1 } }
+        var byKode: [String: [Amount]] = [:]
+        for amount in amounts { if let kode = amount.item.kode, counts[kode]! > 1 { byKode[kode, default: []].append(amount) } }
+        return byKode.keys.sorted().map { byKode[$0]! }
     }
 
     private static func distinct(_ amounts: [Amount]) -> [Amount] {
