@@ -19,6 +19,17 @@ public struct PlanningRow: Hashable, Sendable {
         var italic: Bool
         var indicatorKey: String
         var normalizedKode: String?
+        var isLevelIndicator = false
+
+        // Kept current with the texts it is read from: the rules ask it of every row, several times.
+        mutating func updateLevelIndicator() {
+            let text = indicator == nil ? TextKey.header(name ?? "") : indicatorKey
+            let unit = TextKey.header(unit ?? "")
+            isLevelIndicator = unit == "%" || unit == "persen" || Fields.levelOpeners.contains { text.hasPrefix($0) }
+        }
+
+        static let levelOpeners = ["persentase", "presentase", "prosentase", "indeks", "rata-rata", "rata rata", "nilai",
+                                   "tingkat", "rasio", "angka", "cakupan"]
     }
 
     private var storage: CopyOnWrite<Fields>
@@ -58,7 +69,10 @@ public struct PlanningRow: Hashable, Sendable {
     /// The program / kegiatan / sub-kegiatan / sasaran name, continuation rows joined.
     public var name: String? {
         _read { yield storage.value.name }
-        set { fields.name = newValue }
+        set {
+            fields.name = newValue
+            fields.updateLevelIndicator()
+        }
     }
 
     /// The indicator text, bullet removed, continuation rows joined.
@@ -67,13 +81,17 @@ public struct PlanningRow: Hashable, Sendable {
         set {
             fields.indicator = newValue
             fields.indicatorKey = TextKey.header(newValue ?? "")
+            fields.updateLevelIndicator()
         }
     }
 
     /// The unit, from a unit column or from the values themselves (`10 Dokumen`).
     public var unit: String? {
         _read { yield storage.value.unit }
-        set { fields.unit = newValue }
+        set {
+            fields.unit = newValue
+            fields.updateLevelIndicator()
+        }
     }
 
     /// Which direction is good, guessed from the indicator text (`penurunan`, `Persentase PPKS`).
@@ -117,6 +135,11 @@ public struct PlanningRow: Hashable, Sendable {
         _read { yield storage.value.indicatorKey }
     }
 
+    /// Whether the indicator measures a share or an index (a percentage, a rate, an average): values that do not add up.
+    public var isLevelIndicator: Bool {
+        _read { yield storage.value.isLevelIndicator }
+    }
+
     /// The kode normalised for matching across tables (`01.06.07` → `1.06.07`; kept current with `kode`), `nil` when
     /// the row has none or it does not parse: parsed once, since every kode rule and the checks across tables compare it.
     public var normalizedKode: String? {
@@ -132,6 +155,7 @@ public struct PlanningRow: Hashable, Sendable {
                          unit: unit, polarity: polarity, values: values, parent: parent, continuationRows: continuationRows,
                          bold: bold, italic: italic, indicatorKey: TextKey.header(indicator ?? ""),
                          normalizedKode: kode.flatMap(Kode.init)?.normalized))
+        storage.value.updateLevelIndicator()
     }
 
     public static func == (lhs: PlanningRow, rhs: PlanningRow) -> Bool {

@@ -13,14 +13,6 @@ extension PlanningRow {
         let name = name ?? indicator ?? "baris \(sheetRow + 1)"
         return kode.map { "\($0) \(name)" } ?? name
     }
-
-    /// Whether the indicator measures a share or an index (a percentage, a rate, an average): values that do not add up.
-    public var isLevelIndicator: Bool {
-        let text = indicator == nil ? TextKey.header(name ?? "") : indicatorKey
-        let unit = TextKey.header(unit ?? "")
-        return unit == "%" || unit == "persen" || ["persentase", "presentase", "prosentase", "indeks", "rata-rata", "rata rata",
-                                                  "nilai", "tingkat", "rasio", "angka", "cakupan"].contains { text.hasPrefix($0) }
-    }
 }
 
 extension PlanningTable {
