@@ -49,9 +49,12 @@ import Testing
         backward[0] = nil
         #expect(forward == backward)
         #expect(forward.hashValue == backward.hashValue)
-        var reserved = RowValues(minimumCapacity: 12)
-        for column in [5, 1, 8] { reserved[column] = value("\(column)", column: column) }
-        #expect(reserved == forward && reserved.keys == [1, 5, 8])
+        // Slots made up front for a row's span (as recognition does) hold nothing until set, and the span can grow.
+        var spanned = RowValues(spanning: 0...6)
+        #expect(spanned.isEmpty && spanned.keys.isEmpty)
+        for column in [5, 1, 8] { spanned[column] = value("\(column)", column: column) }
+        #expect(spanned == forward && spanned.keys == [1, 5, 8] && spanned.count == 3)
+        #expect(spanned.isFilled(5) && !spanned.isFilled(0) && !spanned.isFilled(20))
         backward[5] = value("6", column: 5)
         #expect(forward != backward)
     }
