@@ -46,7 +46,7 @@ struct AnnotateCommand: ParsableCommand {
         }
         let result = linter.lint(workbook)
         // The workbook's sheets are a document set of their own: the checks across documents run over them too.
-        let across = linter.checkAcross([Linter.Member(workbook: workbook, document: result.document)])
+        let across = linter.checkAcross([Linter.Member(workbook: workbook, document: result.document, readings: result.readings)])
         // As in lint: findings accepted by a note or the configuration are not marked.
         var suppressions = Suppressions(configuration: linter.configuration)
         suppressions.add(notesOf: workbook)

@@ -76,7 +76,7 @@ struct LintRun {
     func run(_ paths: [String]) -> Result {
         let recognised = recogniseEach(paths)
         let set = recognised.compactMap { reading in
-            if case .read(let workbook, let document, _, _) = reading { Linter.Member(workbook: workbook, document: document) } else { nil }
+            if case .read(let member, _, _) = reading { member } else { nil }
         }
         // The workbooks read are one document set: the checks across documents (and across sheets) run once over them,
         // beside the workbooks' own rules, since they need only the recognised tables: each fills the cores the other
@@ -110,7 +110,8 @@ struct LintRun {
 
     // A workbook read and its tables recognised (with the seconds each took), or why it could not be read.
     private enum Reading {
-        case read(Workbook, PlanningDocument, readSeconds: Double, recognitionSeconds: Double)
+        // A member's readings are shared by its own rules and the checks across documents, which run side by side.
+        case read(Linter.Member, readSeconds: Double, recognitionSeconds: Double)
         case unreadable(message: String)
     }
 
@@ -122,7 +123,8 @@ struct LintRun {
                 let workbook = try XLSXReader().read(path: paths[index])
                 let read = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
                 let recognised = linter.recognise(workbook)
-                return .read(workbook, recognised.document, readSeconds: read, recognitionSeconds: recognised.seconds)
+                return .read(Linter.Member(workbook: workbook, document: recognised.document), readSeconds: read,
+                             recognitionSeconds: recognised.seconds)
             } catch {
                 return .unreadable(message: String(describing: error))
             }
@@ -134,10 +136,10 @@ struct LintRun {
         let outcomes = Parallel.map(paths.count, width: jobs) { index -> Outcome in
             let outcome: Outcome
             switch recognised[index] {
-            case .read(let workbook, let document, let read, let recognition):
-                var result = linter.check(workbook, document)
+            case .read(let member, let read, let recognition):
+                var result = linter.check(member.workbook, member.document, readings: member.readings)
                 result.timings.insert(("recognition", recognition), at: 0)
-                outcome = .checked(Member(path: paths[index], workbook: workbook, result: result, readSeconds: read))
+                outcome = .checked(Member(path: paths[index], workbook: member.workbook, result: result, readSeconds: read))
                 progress?.advance(findings: result.findings.count)
             case .unreadable(let message):
                 outcome = .unreadable(path: paths[index], message: message)

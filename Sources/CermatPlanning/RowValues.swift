@@ -52,12 +52,8 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
     /// Whether a column holds a value other than a blank or a lone dash (read in place: rules ask it of every cell).
     @inlinable public func isFilled(_ column: Int) -> Bool {
         let slot = column - first
-        guard slot >= 0 && slot < slots.count else { return false }
-        // Matched in place: binding the value would copy it, retaining its text, for every cell of every rule.
-        switch slots[slot]?.value {
-        case .none, .blank?, .dash?: return false
-        default: return true
-        }
+        // Read in place through the slot: binding the value would copy it, retaining its text, for every cell of every rule.
+        return slot >= 0 && slot < slots.count && slots[slot]?.value.isEmpty == false
     }
 
     /// Whether no column holds a value.

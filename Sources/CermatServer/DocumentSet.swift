@@ -48,7 +48,9 @@ struct DocumentSet {
     /// Lints the set: each workbook on its own, then the checks across documents over all of them.
     func lint(with linter: Linter) -> Checked {
         let results = workbooks.map(linter.lint)
-        let across = linter.checkAcross(zip(workbooks, results).map { Linter.Member(workbook: $0.0, document: $0.1.document) })
+        let across = linter.checkAcross(zip(workbooks, results).map {
+            Linter.Member(workbook: $0.0, document: $0.1.document, readings: $0.1.readings)
+        })
         return Checked(results: Linter.adding(across, to: results, of: workbooks), across: across)
     }
 

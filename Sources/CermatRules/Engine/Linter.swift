@@ -20,6 +20,8 @@ public struct Linter: Sendable {
         public var findings: [Finding]
         /// Seconds spent recognising the tables (wall time), then in each rule (CPU time, by id), for `lint --timings`.
         public var timings: [(step: String, seconds: Double)]
+        /// What the rules read from the tables, for the checks across documents to read again without working it out.
+        public var readings: TableReadings
     }
 
     /// One workbook of a document set, with its recognised and classified tables.
@@ -28,11 +30,14 @@ public struct Linter: Sendable {
         public var workbook: Workbook
         /// Its tables, each classified as a document of the planning chain.
         public var document: PlanningDocument
+        /// The readings of its tables, shared with its own rules when they ran (or run) beside the checks across documents.
+        public var readings: TableReadings
 
         /// A member.
-        public init(workbook: Workbook, document: PlanningDocument) {
+        public init(workbook: Workbook, document: PlanningDocument, readings: TableReadings = TableReadings()) {
             self.workbook = workbook
             self.document = document
+            self.readings = readings
         }
     }
 
@@ -88,9 +93,9 @@ public struct Linter: Sendable {
         return (document, Self.seconds(since: start))
     }
 
-    /// Checks already recognised tables: every rule at once, one per core, each with its own contexts.
-    public func check(_ workbook: Workbook, _ document: PlanningDocument) -> Result {
-        let readings = TableReadings()
+    /// Checks already recognised tables: every rule at once, one per core, each with its own contexts, all sharing
+    /// `readings`.
+    public func check(_ workbook: Workbook, _ document: PlanningDocument, readings: TableReadings = TableReadings()) -> Result {
         let runs = Parallel.map(rules.count) { index in
             // The thread's own CPU time: wall time would count the waits of rules sharing a core.
             let start = Self.threadTime()
@@ -101,7 +106,7 @@ public struct Linter: Sendable {
         findings.sort(by: Finding.ordered)
         for (index, fingerprint) in Fingerprint.assign(findings).enumerated() { findings[index].fingerprint = fingerprint }
         return Result(document: document, findings: findings,
-                      timings: zip(rules, runs).map { ($0.0.info.id, $0.1.seconds) })
+                      timings: zip(rules, runs).map { ($0.0.info.id, $0.1.seconds) }, readings: readings)
     }
 
     /// Lints workbooks as one document set: each on its own, then across them all; the findings across documents are
@@ -109,7 +114,8 @@ public struct Linter: Sendable {
     public func lint(set workbooks: [Workbook]) -> [Result] {
         var results = workbooks.map(lint)
         let start = DispatchTime.now()
-        let across = checkAcross(zip(workbooks, results).map { Member(workbook: $0.0, document: $0.1.document) })
+        let across = checkAcross(zip(workbooks, results).map { Member(workbook: $0.0, document: $0.1.document,
+                                                                      readings: $0.1.readings) })
         let seconds = Self.seconds(since: start)
         results = Self.adding(across, to: results, of: workbooks)
         for index in results.indices { results[index].timings.insert(("across", seconds), at: 1) }
@@ -130,7 +136,7 @@ public struct Linter: Sendable {
     /// matching of subjects. The findings are in set order (workbook, then DESIGN §4 order) with fingerprints.
     public func checkAcross(_ members: [Linter.Member]) -> [Finding] {
         let indexes = SubjectIndex.Cache(members: members, knowledge: knowledge)
-        let readings = members.map { _ in TableReadings() }
+        let readings = members.map(\.readings)
         let runs = Parallel.map(rules.count) { index -> [Finding] in
             let type = rules[index]
             let base = settings(type.info, sheet: nil)
