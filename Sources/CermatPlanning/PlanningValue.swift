@@ -46,6 +46,15 @@ public enum PlanningValue: Hashable, Sendable {
         }
     }
 
+    /// How many numbers the value holds (`numbers.count`), without listing them.
+    public var numberCount: Int {
+        switch self {
+        case .number, .percent, .measured: return 1
+        case .list(let items): return items.count { $0.number != nil }
+        default: return 0
+        }
+    }
+
     /// The numbers of a list (or of a single numeric value), in order.
     public var numbers: [Double] {
         if case .list(let items) = self { return items.compactMap(\.number) }

@@ -47,46 +47,45 @@ public final class SubjectIndex: Sendable {
 
     /// One value a table states about a subject: a target, a realisation, a pagu, for a year of a document.
     ///
-    /// A reference, not a value: the checks across documents regroup statements by subject, year, row and line, and
-    /// copying a statement's table, row, column and value each time dominated them on large tables.
+    /// A reference, not a value: the checks across documents regroup statements by subject, year, row and line. A large
+    /// table states millions, so a statement holds only its row and value; where it is and what its column says are
+    /// its column's, held once (`Origin`).
     public final class Statement: Sendable {
-        /// Where it is.
-        public let place: Place
-        /// The column it is in.
-        public var column: PlanningColumn { shared.column }
-        /// The column's role (`target`, `realisasi`, `pagu`, …).
-        public let role: String
-        // Held once per column and slice of rows: a large table has millions of statements.
-        private let shared: SharedColumn
+        /// The row it is on.
+        public let row: PlanningRow
         /// The value.
         public let value: TypedValue
-        /// The document that says it: the column's own (`Target Renstra`, `Target PK 2023`) or the table's.
-        public let document: DocumentKind?
-        /// The year it is for, when known.
-        public let year: Int?
-        /// Before or after perubahan, when known.
-        public let basis: DocumentClassification.Basis?
-        /// The numbers the value holds, a list's one by one.
-        public let numbers: [Double]
+        /// The table, column and document it is read from.
+        public let origin: Origin
 
-        /// A statement in a column shared with other statements.
-        public init(place: Place, column: SharedColumn, value: TypedValue, document: DocumentKind?, year: Int?,
-                    basis: DocumentClassification.Basis?) {
-            self.place = place
-            shared = column
-            role = column.column.descriptor.role
+        /// A statement read from a column of a table.
+        public init(row: PlanningRow, value: TypedValue, origin: Origin) {
+            self.row = row
             self.value = value
-            self.document = document
-            self.year = year
-            self.basis = basis
-            numbers = value.value.numbers
+            self.origin = origin
         }
 
-        /// A statement in a column of its own.
-        public convenience init(place: Place, column: PlanningColumn, value: TypedValue, document: DocumentKind?, year: Int?,
-                                basis: DocumentClassification.Basis?) {
-            self.init(place: place, column: SharedColumn(column), value: value, document: document, year: year, basis: basis)
+        /// Where it is.
+        public var place: Place {
+            Place(member: origin.member, table: origin.table, row: row, cell: cell, file: origin.file)
         }
+        /// Its cell.
+        public var cell: CellAddress { CellAddress(row: row.sheetRow, column: origin.column.index) }
+        /// The column it is in.
+        public var column: PlanningColumn { origin.column }
+        /// The column's role (`target`, `realisasi`, `pagu`, …).
+        public var role: String { origin.role }
+        /// The document that says it: the column's own (`Target Renstra`, `Target PK 2023`) or the table's.
+        public var document: DocumentKind? { origin.document }
+        /// The year it is for, when known.
+        public var year: Int? { origin.year }
+        /// Before or after perubahan, when known.
+        public var basis: DocumentClassification.Basis? { origin.basis }
+        /// The numbers the value holds, a list's one by one.
+        public var numbers: [Double] { value.value.numbers }
+        /// How many numbers the value holds, without listing them.
+        public var numberCount: Int { value.value.numberCount }
+
         /// `Renstra 2023`, `PK Perubahan 2023`: which document says it, for messages.
         public var source: String {
             var words = [document?.name ?? "?"]
@@ -97,14 +96,39 @@ public final class SubjectIndex: Sendable {
         }
     }
 
-    /// A column of a table, held once for the statements read from it.
-    public final class SharedColumn: Sendable {
+    /// A value column of a table of the set, as its statements read it: held once for all of them.
+    public final class Origin: Sendable {
+        /// Index of the workbook in the set.
+        public let member: Int
+        /// The table.
+        public let table: PlanningTable
+        /// The workbook's file.
+        public let file: String
         /// The column.
         public let column: PlanningColumn
+        /// The column's role.
+        public let role: String
+        /// The document that states the column's values.
+        public let document: DocumentKind?
+        /// The year they are for, when known.
+        public let year: Int?
+        /// Before or after perubahan, when known.
+        public let basis: DocumentClassification.Basis?
+        /// The table as a key of the set.
+        let tableID: Place.TableID
 
-        /// A column to share.
-        public init(_ column: PlanningColumn) {
+        /// A column of a table of a workbook of the set, read as stated by a document for a year and basis.
+        public init(member: Int, table: PlanningTable, file: String, column: PlanningColumn, document: DocumentKind?, year: Int?,
+                    basis: DocumentClassification.Basis?) {
+            self.member = member
+            self.table = table
+            self.file = file
             self.column = column
+            role = column.descriptor.role
+            self.document = document
+            self.year = year
+            self.basis = basis
+            tableID = Place.TableID(member: member, sheetIndex: table.sheetIndex, range: table.range)
         }
     }
 
@@ -296,11 +320,12 @@ public final class SubjectIndex: Sendable {
         // Only a group's first column of each meaning speaks for its indicator: a later one counts something else
         // (the target group under "Sasaran PPKS - PSKS" beside "Kinerja").
         var seenDescriptors: Set<String> = []
-        let columns = table.columns.map { column in
-            (column, seenDescriptors.insert("\(group(of: column.index))|\(column.descriptor)").inserted
-                ? interpretation(column, table, classification, words) : nil)
+        let origins = table.columns.compactMap { column -> Origin? in
+            guard seenDescriptors.insert("\(group(of: column.index))|\(column.descriptor)").inserted, column.descriptor.isMeasured,
+                  let reading = interpretation(column, table, classification, words) else { return nil }
+            return Origin(member: member, table: table, file: workbook.source, column: column, document: reading.document,
+                          year: reading.year, basis: reading.basis)
         }
-        let sharedColumns = table.columns.map(SharedColumn.init)
         let formulaColumns = table.columns(role: "formula")
         let nameColumn = table.columns(role: "name").first
         let sasaranColumn = table.columns(role: "sasaran").first?.index
@@ -329,10 +354,9 @@ public final class SubjectIndex: Sendable {
                 text(column).map(strip).flatMap { $0.isEmpty ? nil : $0 }
             }
             var statements: [Statement] = []
-            for ((column, reading), shared) in zip(columns, sharedColumns) where column.descriptor.isMeasured {
-                guard let reading, let value = row.values[column.index], !value.value.isEmpty else { continue }
-                statements.append(Statement(place: place(column.index), column: shared, value: value, document: reading.document,
-                                            year: reading.year, basis: reading.basis))
+            for origin in origins {
+                guard let value = row.values[origin.column.index], !value.value.isEmpty else { continue }
+                statements.append(Statement(row: row, value: value, origin: origin))
             }
             let kode = row.kode.map { row.normalizedKode ?? $0 }
             let money = statements.filter { $0.column.descriptor.measure == "Rp" }
@@ -352,7 +376,7 @@ public final class SubjectIndex: Sendable {
                 result.append(Item(aspect: .indicator, text: indicator.text, key: key(indicator.text),
                                    kode: row.level == .indicator || offset > 0 ? nil : kode, place: place(indicator.column),
                                    document: classification,
-                                   statements: kinerja.filter { indicator.members?.contains($0.place.cell.column) ?? true },
+                                   statements: kinerja.filter { indicator.members?.contains($0.column.index) ?? true },
                                    formulas: formulas))
             }
             let name = row.name.map(strip).flatMap { $0.isEmpty ? nil : $0 }

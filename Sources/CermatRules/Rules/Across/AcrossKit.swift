@@ -5,10 +5,16 @@ import CermatWorkbook
 extension SubjectIndex.Statement {
     /// Whether it says the same as another statement: as many numbers, each equal to a millionth.
     func agrees(with other: SubjectIndex.Statement) -> Bool {
+        if let mine = value.value.number, let theirs = other.value.value.number { return Self.equal(mine, theirs) }
         let mine = numbers, theirs = other.numbers
         guard !mine.isEmpty, !theirs.isEmpty else { return true }
         guard mine.count == theirs.count else { return false }
-        return zip(mine, theirs).allSatisfy { abs($0 - $1) <= 1e-6 * max(1, abs($0), abs($1)) }
+        return zip(mine, theirs).allSatisfy(Self.equal)
+    }
+
+    // Equal to a millionth.
+    private static func equal(_ a: Double, _ b: Double) -> Bool {
+        abs(a - b) <= 1e-6 * max(1, abs(a), abs(b))
     }
 
     /// `75% (Renja 2023, 'Renja'!D2 (renja-2023.xlsx))`: the value as the cell shows it, who says it and where.
@@ -32,13 +38,24 @@ extension SubjectIndex.Statement {
     /// Whether two statements may speak of one row of the plan: not when both rows have a kode and the kode differ
     /// (two sub-kegiatan sharing an indicator text).
     func sameKode(_ other: SubjectIndex.Statement) -> Bool {
-        guard let mine = place.row.kode, let theirs = other.place.row.kode else { return true }
-        return (place.row.normalizedKode ?? mine) == (other.place.row.normalizedKode ?? theirs)
+        guard let mine = row.kode, let theirs = other.row.kode else { return true }
+        return (row.normalizedKode ?? mine) == (other.row.normalizedKode ?? theirs)
     }
 
     /// Whether two statements lie in the same table.
     func sameTable(_ other: SubjectIndex.Statement) -> Bool {
-        place.sameTable(other.place)
+        origin.tableID == other.origin.tableID
+    }
+
+    /// The table it lies in, as a key of the set.
+    var tableID: SubjectIndex.Place.TableID { origin.tableID }
+
+    /// Its cell as a key of the set.
+    var id: SubjectIndex.Place.ID { SubjectIndex.Place.ID(member: origin.member, sheetIndex: origin.table.sheetIndex, cell: cell) }
+
+    /// The number, when the value holds exactly one (alone or as a list of one).
+    var single: Double? {
+        value.value.number ?? (numberCount == 1 ? numbers[0] : nil)
     }
 }
 
@@ -53,11 +70,17 @@ extension SubjectIndex {
             table = place.tableID
             self.sheetRow = sheetRow ?? place.row.sheetRow
         }
+
+        /// The row a statement lies on.
+        init(_ statement: Statement) {
+            table = statement.tableID
+            sheetRow = statement.row.sheetRow
+        }
     }
 
     /// Statements by the row they lie on: a row's other statements without comparing every pair of a large table.
     static func byRow(_ statements: [Statement]) -> [RowKey: [Statement]] {
-        Dictionary(grouping: statements) { RowKey($0.place) }
+        Dictionary(grouping: statements) { RowKey($0) }
     }
 
     /// Whether the statements lie in more than one table: only then can tables disagree.
@@ -81,13 +104,13 @@ extension SubjectIndex {
 
     /// The first statement of each distinct place, in set order: a value read twice (a row and its continuation) once.
     static func distinct(_ statements: [Statement]) -> [Statement] {
-        distinct(statements, at: \.place)
+        distinct(statements, at: \.self)
     }
 
     /// The first element of each distinct place, in order, for elements that wrap a statement.
-    static func distinct<Element>(_ elements: [Element], at place: (Element) -> Place) -> [Element] {
+    static func distinct<Element>(_ elements: [Element], at statement: (Element) -> Statement) -> [Element] {
         var seen = Set<Place.ID>(minimumCapacity: elements.count)
-        return elements.filter { seen.insert(place($0).id).inserted }
+        return elements.filter { seen.insert(statement($0).id).inserted }
     }
 
     /// The subject's name for messages: the first item's text.
@@ -105,8 +128,7 @@ extension SetContext {
                message: Message(
                 id: "\(what.id) \"\(name)\": \(statement.cited(.id)) berbeda dengan \(reference.cited(.id))\(also.id)",
                 en: "\(what.en) of \"\(name)\": \(statement.cited(.en)) differs from \(reference.cited(.en))\(also.en)"),
-               expected: reference.numbers.count == 1 ? reference.numbers[0] : nil,
-               actual: statement.numbers.count == 1 ? statement.numbers[0] : nil,
+               expected: reference.single, actual: statement.single,
                related: related)
     }
 }

@@ -89,7 +89,7 @@ public struct BudgetDivergenceRule: Rule {
             for statement in item.statements where Self.roles.contains(statement.role) && statement.column.descriptor.measure == "Rp" {
                 // A five-year Renstra pagu is indicative, not one year's budget.
                 guard let year = statement.year, statement.document != .renstra,
-                      statement.column.descriptor.period != "akhir-renstra", statement.numbers.count == 1 else { continue }
+                      statement.column.descriptor.period != "akhir-renstra", statement.numberCount == 1 else { continue }
                 groups[Key(line: line, role: statement.role, year: year), default: []].append(Amount(item: item, statement: statement))
             }
         }
@@ -106,7 +106,7 @@ public struct BudgetDivergenceRule: Rule {
     struct Amount {
         var item: SubjectIndex.Item
         var statement: SubjectIndex.Statement
-        var value: Double { statement.numbers[0] }
+        var value: Double { statement.single! }
 
         /// The basis the amount is for: the column's or table's, and the Renja's pagu is the one before perubahan.
         var basis: DocumentClassification.Basis? {
@@ -136,10 +136,10 @@ public struct BudgetDivergenceRule: Rule {
     }
 
     private static func distinct(_ amounts: [Amount]) -> [Amount] {
-        SubjectIndex.distinct(amounts, at: \.statement.place)
+        SubjectIndex.distinct(amounts, at: \.statement)
             .sorted { a, b in
-                let x = a.statement.place, y = b.statement.place
-                return (x.member, x.table.sheetIndex, x.cell.row, x.cell.column) < (y.member, y.table.sheetIndex, y.cell.row, y.cell.column)
+                let x = a.statement.id, y = b.statement.id
+                return (x.member, x.sheetIndex, x.cell.row, x.cell.column) < (y.member, y.sheetIndex, y.cell.row, y.cell.column)
             }
     }
 
@@ -177,7 +177,7 @@ public struct BudgetDivergenceRule: Rule {
     // (a row printed twice in one table is the table's own duplicate).
     private func differing(_ pool: [Amount], from reference: [Amount], other: [Amount]?, _ context: SetContext) {
         for amount in pool where !amount.same(reference[0].value) {
-            guard reference.contains(where: { !$0.statement.place.sameTable(amount.statement.place) }) else { continue }
+            guard reference.contains(where: { !$0.statement.sameTable(amount.statement) }) else { continue }
             report(amount, against: reference, and: other.flatMap { $0[0].same(amount.value) ? $0 : nil }, context)
         }
     }

@@ -54,17 +54,17 @@ public struct RealisationDivergenceRule: Rule {
             for itemIndex in index.subjects[subject] where index.items[itemIndex].aspect == .indicator {
                 let item = index.items[itemIndex]
                 for statement in item.statements where Self.roles.contains(statement.role) {
-                    guard let year = statement.year, !statement.numbers.isEmpty else { continue }
+                    guard let year = statement.year, statement.numberCount > 0 else { continue }
                     // A capaian is compared only with capaian of the same target: against another target it differs rightly.
                     let target = statement.role == "capaian"
                         ? item.statements.first { $0.role == "target" && $0.year == year }.map { $0.numbers.map { String($0) } } ?? []
                         : []
-                    groups["\(statement.place.member)#\(statement.role)#\(year)#\(target.joined(separator: ","))", default: []]
+                    groups["\(statement.origin.member)#\(statement.role)#\(year)#\(target.joined(separator: ","))", default: []]
                         .append((SubjectIndex.owner(of: item.place, in: owners), statement))
                 }
             }
             let consistent = Set(index.subjects[subject].flatMap { Self.consistent(index.items[$0].statements) }
-                .map(\.place.id))
+                .map(\.id))
             for key in groups.keys.sorted() {
                 for group in Self.byOwner(groups[key]!) {
                     compare(SubjectIndex.distinct(group), consistent: consistent, subject: subject, index, context)
@@ -93,11 +93,11 @@ public struct RealisationDivergenceRule: Rule {
     // The realisations whose own row's capaian recomputes from them (capaian = realisasi / target × 100).
     private static func consistent(_ statements: [SubjectIndex.Statement]) -> [SubjectIndex.Statement] {
         statements.filter { realised in
-            guard realised.role == "realisasi", realised.numbers.count == 1,
-                  let target = statements.first(where: { $0.role == "target" && $0.year == realised.year && $0.numbers.count == 1 }),
-                  let capaian = statements.first(where: { $0.role == "capaian" && $0.year == realised.year && $0.numbers.count == 1 }),
-                  target.numbers[0] != 0 else { return false }
-            return abs(realised.numbers[0] / target.numbers[0] * 100 - capaian.numbers[0]) <= 0.01
+            guard realised.role == "realisasi", let done = realised.single,
+                  let target = statements.first(where: { $0.role == "target" && $0.year == realised.year && $0.numberCount == 1 }),
+                  let capaian = statements.first(where: { $0.role == "capaian" && $0.year == realised.year && $0.numberCount == 1 }),
+                  let planned = target.single, planned != 0, let printed = capaian.single else { return false }
+            return abs(done / planned * 100 - printed) <= 0.01
         }
     }
 
@@ -107,7 +107,7 @@ public struct RealisationDivergenceRule: Rule {
         guard SubjectIndex.spanTables(statements) else { return }
         // The value most places state; of equally common ones, one that its row's capaian recomputes from, then the first.
         func agreeing(_ list: [SubjectIndex.Statement]) -> Int {
-            list.filter { consistent.contains($0.place.id) }.count
+            list.filter { consistent.contains($0.id) }.count
         }
         var reference: [SubjectIndex.Statement] = []
         for statement in statements {
@@ -118,7 +118,7 @@ public struct RealisationDivergenceRule: Rule {
         }
         let first = reference[0]
         // A list against one number is no divergence: a table may print a list's parts on rows of their own, or its sum.
-        for statement in statements where statement.numbers.count == first.numbers.count && !Self.same(statement, first) {
+        for statement in statements where statement.numberCount == first.numberCount && !Self.same(statement, first) {
             let elsewhere = reference.filter { !$0.sameTable(statement) }
             guard let cited = elsewhere.first else { continue }
             let year = statement.year.map(String.init) ?? ""

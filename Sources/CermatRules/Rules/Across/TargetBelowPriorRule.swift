@@ -45,23 +45,23 @@ public struct TargetBelowPriorRule: Rule {
             let stated = index.items(of: subject).filter { $0.aspect == .indicator }.flatMap(\.statements)
             // Only a target for the year after a realisation is compared; the rest (places read twice set aside, the
             // indicator's polarity) is worked out only then.
-            let years = SubjectIndex.years(stated.lazy.filter { $0.role == "realisasi" && $0.numbers.count == 1 })
+            let years = SubjectIndex.years(stated.lazy.filter { $0.role == "realisasi" && $0.numberCount == 1 })
             guard stated.contains(where: { target in
-                target.role == "target" && target.numbers.count == 1 && target.year.map { years.contains($0 - 1) } == true
+                target.role == "target" && target.numberCount == 1 && target.year.map { years.contains($0 - 1) } == true
             }) else { continue }
             let statements = SubjectIndex.distinct(stated)
-            let realised = statements.filter { $0.role == "realisasi" && $0.year != nil && $0.numbers.count == 1 }
+            let realised = statements.filter { $0.role == "realisasi" && $0.year != nil && $0.numberCount == 1 }
             // The indicator's own text decides, not the row's: a Renstra row holds a tujuan and a sasaran indicator.
             let lower = context.knowledge.vocabulary.polarity(ofIndicator: TextKey.header(index.name(of: subject))) == .lowerIsBetter
             // The realisation each target must reach: the worst of its year's.
             let worst = Dictionary(grouping: realised) { $0.year! }.mapValues { before in
-                lower ? before.min { $0.numbers[0] < $1.numbers[0] }! : before.max { $0.numbers[0] < $1.numbers[0] }!
+                lower ? before.min { $0.single! < $1.single! }! : before.max { $0.single! < $1.single! }!
             }
-            for target in statements where target.role == "target" && target.numbers.count == 1 {
+            for target in statements where target.role == "target" && target.numberCount == 1 {
                 guard let year = target.year else { continue }
-                let value = target.numbers[0]
+                let value = target.single!
                 guard let prior = worst[year - 1] else { continue }
-                let done = prior.numbers[0]
+                let done = prior.single!
                 guard lower ? value > done + 1e-9 : value < done - 1e-9 else { continue }
                 let name = index.name(of: subject)
                 context.report(at: target.place, column: target.column.descriptor,

@@ -72,13 +72,13 @@ public struct TargetDivergenceRule: Rule {
         let index = context.index
         for subject in index.subjects.indices {
             let stated = index.items(of: subject).filter { $0.aspect == .indicator }
-                .flatMap(\.statements).filter { $0.role == "target" && $0.year != nil && !$0.numbers.isEmpty }
+                .flatMap(\.statements).filter { $0.role == "target" && $0.year != nil && $0.numberCount > 0 }
             // Only a year with two targets can diverge; most subjects (a row each) state one target per year.
             guard Self.repeatsAYear(stated) else { continue }
             let targets = SubjectIndex.distinct(stated)
             for (year, group) in Dictionary(grouping: targets, by: { $0.year! }).sorted(by: { $0.key < $1.key }) where group.count > 1 {
                 // The Renstra itself is the reference; a Renstra target quoted in another document's table is not.
-                let reference = group.first { $0.document == .renstra && $0.place.table.classification?.kind == .renstra }
+                let reference = group.first { $0.document == .renstra && $0.origin.table.classification?.kind == .renstra }
                     ?? group.first { $0.document == .renstra } ?? group[0]
                 var reported: [[Double]] = []
                 let rows = SubjectIndex.byRow(group)
@@ -86,7 +86,7 @@ public struct TargetDivergenceRule: Rule {
                 // A revision row (before | after perubahan) one of whose values the reference follows is the revision
                 // itself, not a divergence: the reference uses that basis.
                 func revised(_ statement: SubjectIndex.Statement) -> Bool {
-                    rows[SubjectIndex.RowKey(statement.place), default: []].contains {
+                    rows[SubjectIndex.RowKey(statement), default: []].contains {
                         $0.basis != nil && statement.basis != nil && $0.basis != statement.basis && $0.agrees(with: reference)
                     }
                 }
@@ -95,13 +95,13 @@ public struct TargetDivergenceRule: Rule {
                     // One finding per different value: the other places saying the same are its related cells.
                     guard !reported.contains(where: { $0 == statement.numbers }) else { continue }
                     reported.append(statement.numbers)
-                    let same = group.filter { $0.place.cell != statement.place.cell && $0.agrees(with: statement) && $0.sameKode(statement) }
+                    let same = group.filter { $0.cell != statement.cell && $0.agrees(with: statement) && $0.sameKode(statement) }
                     report(statement, against: reference, also: same, year: year, subject: subject, index, context)
                 }
                 // One row stating the targets of two documents ("Target Renstra | Target Renja 2023") that differ.
                 for statement in group where statement.document != .renstra {
-                    for other in rows[SubjectIndex.RowKey(statement.place), default: []] where other.document != statement.document
-                        && !other.agrees(with: statement) && other.place.cell != reference.place.cell {
+                    for other in rows[SubjectIndex.RowKey(statement), default: []] where other.document != statement.document
+                        && !other.agrees(with: statement) && other.cell != reference.cell {
                         report(statement, against: other, also: [], year: year, subject: subject, index, context)
                     }
                 }
@@ -140,14 +140,14 @@ public struct TargetDivergenceRule: Rule {
         var order: [SubjectIndex.Place.TableID] = []
         for subject in index.subjects.indices {
             let stated = index.items(of: subject).filter { $0.aspect == .indicator }
-                .flatMap(\.statements).filter { $0.role == "target" && $0.year != nil && $0.numbers.count == 1 }
+                .flatMap(\.statements).filter { $0.role == "target" && $0.year != nil && $0.numberCount == 1 }
             // A revision row states a target before perubahan: without one, nothing follows a revision.
             guard stated.contains(where: { $0.basis == .murni }) else { continue }
             let targets = SubjectIndex.distinct(stated)
             // Revision rows: one row stating the year's target before and after perubahan, and changing it.
             let rows = SubjectIndex.byRow(targets)
             let revisions = targets.filter { $0.basis == .murni }.flatMap { before in
-                rows[SubjectIndex.RowKey(before.place), default: []]
+                rows[SubjectIndex.RowKey(before), default: []]
                     .filter { $0.basis == .perubahan && $0.year == before.year && !$0.agrees(with: before) }
                     .map { (before: before, after: $0) }
             }
@@ -161,7 +161,7 @@ public struct TargetDivergenceRule: Rule {
                 }
                 // A value that follows one revision row's "before" and another's "after" says nothing for certain.
                 guard let first = matches.first, matches.allSatisfy({ $0.basis == first.basis }) else { continue }
-                let table = statement.place.tableID
+                let table = statement.tableID
                 if tables[table] == nil { order.append(table) }
                 tables[table, default: []].append(first)
             }

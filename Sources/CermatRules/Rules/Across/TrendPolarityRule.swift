@@ -68,22 +68,23 @@ public struct TrendPolarityRule: Rule {
             column.descriptor.period.map { $0.count == 4 && Int($0) != nil } ?? false
         }
         guard yearly.count >= 2 else { return }
+        let origins = yearly.map { column in
+            SubjectIndex.Origin(member: member, table: table, file: workbook.workbook.source, column: column,
+                                document: table.classification?.kind, year: Int(column.descriptor.period!), basis: nil)
+        }
         for row in table.rows where row.isData && row.level != .total {
-            let origin = SubjectIndex.Place(member: member, table: table, row: row,
+            let rowPlace = SubjectIndex.Place(member: member, table: table, row: row,
                                             cell: CellAddress(row: row.sheetRow, column: yearly[0].index),
                                             file: workbook.workbook.source)
             // A row may hold two indicators (tujuan and sasaran, old and new nomenclature): one series per indicator.
             var series: [(indicator: String, points: [Point])] = []
-            for column in yearly {
+            for (column, origin) in zip(yearly, origins) {
                 // A single number: a list's elements may be regrouped from year to year.
                 guard let value = row.values[column.index], let number = value.value.number else { continue }
-                let indicator = reading.indicator(origin, column: column.index)
+                let indicator = reading.indicator(rowPlace, column: column.index)
                 guard !TextKey.trimmed(indicator).isEmpty else { continue }
-                let place = reading.place(origin, column: column.index)
-                let statement = SubjectIndex.Statement(place: place, column: column, value: value,
-                                                       document: table.classification?.kind,
-                                                       year: Int(column.descriptor.period!), basis: nil)
-                let point = Point(statement: statement, year: Int(column.descriptor.period!)!, number: number)
+                let point = Point(statement: SubjectIndex.Statement(row: row, value: value, origin: origin),
+                                  year: Int(column.descriptor.period!)!, number: number)
                 if let at = series.firstIndex(where: { AcrossReading.same($0.indicator, indicator) }) {
                     series[at].points.append(point)
                 } else {
