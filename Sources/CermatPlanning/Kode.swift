@@ -50,10 +50,20 @@ public struct Kode: Hashable, Sendable, CustomStringConvertible {
 
     /// The codes of the rows this code belongs to, nearest first, normalised: `01.06.01.2.06.02` → `1.06.01.2.06`, `1.06.01`.
     public var normalizedAncestors: [String] {
-        let dots = normalized.utf8.indices.filter { normalized.utf8[$0] == UInt8(ascii: ".") }
-        switch segments.count {
-        case 6: return [String(normalized.utf8[..<dots[4]])!, String(normalized.utf8[..<dots[2]])!]
-        case 5: return [String(normalized.utf8[..<dots[2]])!]
+        Self.ancestors(ofNormalized: normalized)
+    }
+
+    /// The ancestors (`normalizedAncestors`) of a code already normalised, without parsing it again.
+    public static func ancestors(ofNormalized normalized: String) -> [String] {
+        let utf8 = normalized.utf8
+        var dots: [String.Index] = []
+        for index in utf8.indices where utf8[index] == UInt8(ascii: ".") {
+            dots.append(index)
+            guard dots.count <= 5 else { return [] }
+        }
+        switch dots.count {
+        case 5: return [String(normalized[..<dots[4]]), String(normalized[..<dots[2]])]
+        case 4: return [String(normalized[..<dots[2]])]
         default: return []
         }
     }

@@ -415,22 +415,16 @@ struct RowReader {
     /// A row's parent: the row whose kode is its nearest ancestor; else the nearest row above with a higher level.
     /// Run again once levels found across tables (names, sasaran) are known.
     static func assignParents(_ rows: inout [PlanningRow]) {
-        // Parsing the kode is most of the work, and each row's stands alone: it is done on every core, in slices of rows,
-        // before the walk down the table.
-        let kodes: [(normalized: String, ancestors: [String])?] = { (rows: [PlanningRow]) in
-            Parallel.flatMap(slicing: rows.count, by: 8192) { slice in
-                rows[slice].map { row in row.kode.flatMap(Kode.init).map { ($0.normalized, $0.normalizedAncestors) } }
-            }
-        }(rows)
         var byKode = [String: Int](minimumCapacity: rows.count)
         var stack: [Int] = []
         for index in rows.indices {
             // The row's fields are read before it is changed, so that its storage is not copied for each change.
             let level = rows[index].level
             var parent: Int?
-            if let kode = kodes[index] {
-                parent = kode.ancestors.lazy.compactMap { byKode[$0] }.first
-                byKode[kode.normalized] = index
+            // The row keeps its kode parsed: only the ancestors are cut from it.
+            if let kode = rows[index].normalizedKode {
+                parent = Kode.ancestors(ofNormalized: kode).lazy.compactMap { byKode[$0] }.first
+                byKode[kode] = index
             }
             switch level {
             case .program, .kegiatan, .subKegiatan, .sasaran, .tujuan:
