@@ -66,11 +66,14 @@ final class KodeReading: Sendable {
         entries = table.rows.filter { ![.total, .footer].contains($0.level) }.map { row in
             let printed = Self.printed(sheet[row.sheetRow, column])
             let problem = printed.flatMap(Self.problem)
-            guard let printed, problem == nil || problem == .leadingZero, let kode = Kode(printed) else {
+            // Recognition kept the row's kode parsed when it printed it the same way.
+            guard let printed, problem == nil || problem == .leadingZero,
+                  let normalized = printed == row.kode ? row.normalizedKode : Kode(printed)?.normalized else {
                 return Entry(row: row, printed: printed, problem: problem, normalized: nil, level: nil, parent: nil)
             }
-            return Entry(row: row, printed: printed, problem: problem, normalized: kode.normalized,
-                         level: Self.level(segments: kode.segments.count), parent: kode.normalizedAncestors.first)
+            return Entry(row: row, printed: printed, problem: problem, normalized: normalized,
+                         level: Self.level(segments: normalized.utf8.count { $0 == UInt8(ascii: ".") } + 1),
+                         parent: Kode.ancestors(ofNormalized: normalized).first)
         }
     }
 
@@ -97,8 +100,10 @@ final class KodeReading: Sendable {
         let bytes = text.utf8
         guard let first = bytes.first, isDigit(first), bytes.contains(UInt8(ascii: ".")) else { return false }
         if bytes.count <= 4, bytes.last == UInt8(ascii: "."), bytes.dropLast().allSatisfy(isDigit) { return false }
-        return bytes.allSatisfy { isDigit($0) || Array(".,; Xx".utf8).contains($0) }
+        return bytes.allSatisfy { isDigit($0) || separators.contains($0) }
     }
+
+    private static let separators = Array(".,; Xx".utf8)
 
     private static func isDigit(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
@@ -113,7 +118,7 @@ final class KodeReading: Sendable {
         // From here the text is ASCII (digits, dots, X): its segments are read as byte slices, every row of every table.
         let segments = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         if segments.last!.isEmpty { return .trailingDot }
-        if segments.contains(where: \.isEmpty) { return .doubleDot }
+        if segments.contains(where: { $0.isEmpty }) { return .doubleDot }
         func isOne(_ segment: Substring.UTF8View, of digits: String) -> Bool {
             segment.count == 1 && digits.utf8.contains(segment.first!)
         }
