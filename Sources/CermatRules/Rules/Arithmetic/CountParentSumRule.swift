@@ -48,7 +48,7 @@ public struct CountParentSumRule: Rule {
             let repeats = columns.allSatisfy { row.number($0.index) == table.rows[parent].number($0.index) }
             if !repeats { continued[parent, default: []].append(row) }
         }
-        for (index, children) in MoneySum.families(in: table).sorted(by: { $0.key < $1.key }) {
+        for (index, children) in MoneySum.families(in: table, context).sorted(by: { $0.key < $1.key }) {
             let parent = table.rows[index]
             guard !parent.isLevelIndicator else { continue }
             for column in columns {

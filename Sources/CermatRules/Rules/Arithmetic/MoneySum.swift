@@ -4,7 +4,18 @@ import CermatPlanning
 enum MoneySum {
     /// Each parent row's children (by index in the table's rows): its kegiatan, or its sub-kegiatan. A parent printed
     /// twice under one kode (E-81 Blitar's kegiatan 1.06.01.2.06, whose sub-kegiatan are split over both) owns the
-    /// children of both; rows repeated with the same kode and the same money count once. One pass over the table.
+    /// children of both; rows repeated with the same kode and the same money count once. Worked out once per run for
+    /// the rules that sum (`TableReadings`).
+    static func families(in table: PlanningTable, _ context: RuleContext) -> [Int: [PlanningRow]] {
+        context.readings.reading(Families.self, of: table) { Families(rows: families(in: table)) }.rows
+    }
+
+    // The families of a table, as a reading to share.
+    private struct Families: Sendable {
+        let rows: [Int: [PlanningRow]]
+    }
+
+    /// The families of `families(in:_:)`, worked out afresh (for a table changed from the recognised one). One pass.
     static func families(in table: PlanningTable) -> [Int: [PlanningRow]] {
         // Sized for the table up front: a dictionary grown one row at a time rehashes every key at each doubling.
         var direct = [Int: [Int]](minimumCapacity: table.rows.count)
@@ -19,20 +30,25 @@ enum MoneySum {
         for (index, parent) in table.rows.enumerated() where parent.level == .program || parent.level == .kegiatan {
             let expected: RowLevel = parent.level == .program ? .kegiatan : .subKegiatan
             let owners = parent.kode.flatMap { twins[parent.level.rawValue + "|" + $0] } ?? [index]
-            var seen: [String: [[Double?]]] = [:]
+            // The children kept so far by kode: a kode seldom repeats, and only then are the rows' numbers compared.
+            var seen: [String: [PlanningRow]] = [:]
             var children: [PlanningRow] = []
             for child in owners.flatMap({ direct[$0] ?? [] }).sorted() where table.rows[child].level == expected {
                 let row = table.rows[child]
                 if let kode = row.kode {
-                    let numbers = row.values.map { $0.value.value.number }
-                    if seen[kode]?.contains(numbers) == true { continue }
-                    seen[kode, default: []].append(numbers)
+                    if seen[kode]?.contains(where: { sameNumbers($0, row) }) == true { continue }
+                    seen[kode, default: []].append(row)
                 }
                 children.append(row)
             }
             if !children.isEmpty { families[index] = children }
         }
         return families
+    }
+
+    // Whether two rows hold the same numbers in the same columns.
+    private static func sameNumbers(_ a: PlanningRow, _ b: PlanningRow) -> Bool {
+        a.values.map { $0.value.value.number } == b.values.map { $0.value.value.number }
     }
 
     /// One parent's children, as `families(in:)` gives them (a pass over the table: for a few rows, not for every row).

@@ -42,7 +42,7 @@ public struct ParentSumRule: Rule {
         })
         let money = table.columns.filter { $0.descriptor.measure == "Rp" && !copies.contains($0.index) }.map(\.index)
         guard !money.isEmpty else { return }
-        for (index, children) in MoneySum.families(in: table).sorted(by: { $0.key < $1.key }) {
+        for (index, children) in MoneySum.families(in: table, context).sorted(by: { $0.key < $1.key }) {
             let parent = table.rows[index]
             for column in money {
                 MoneySum.compare(parent, children, column: column, in: table, context) { total, shown in
