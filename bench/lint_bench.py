@@ -3,8 +3,9 @@
 
 "Read" is `cermat inspect FILE` (unzip, parse every part, build the workbook model, print a summary); "lint" is
 `cermat lint FILE --format json` (the same read, then table recognition, every rule, the JSON report). Runs are
-interleaved so that the machine's noise hits both alike; each is a fresh process. Prints the medians, the ratio, the
-findings, and where lint spends its time (`lint --timings`: recognition wall time, each rule's CPU time).
+interleaved so that the machine's noise hits both alike; each is a fresh process. Prints the medians of wall time, of
+CPU time (user + system, steadier on a shared machine) and of peak memory, the ratios, the findings, and where lint
+spends its time (`lint --timings`: recognition wall time, each rule's CPU time).
 
 With --distinct-names the generated workbook names a place on every sub-kegiatan row (make_large_workbook.py): the
 case where matching names across tables must not compare every name with every other.
@@ -25,12 +26,19 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def run(command, expected=(0,)):
-    start = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    seconds = time.perf_counter() - start
-    if done.returncode not in expected:
-        sys.exit(f"{' '.join(command)} exited with {done.returncode}: {done.stderr.decode()}")
-    return seconds, done.stderr.decode()
+    """Runs a command; returns its wall seconds, its CPU seconds (user + system, every thread), its peak memory in MB and
+    its standard error. CPU time is the steadier measure on a shared machine: waiting for a busy core does not count."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        errors.seek(0)
+        stderr = errors.read().decode()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in expected:
+        sys.exit(f"{' '.join(command)} exited with {code}: {stderr}")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stderr
 
 
 def main():
@@ -56,22 +64,25 @@ def main():
     report = os.path.join(tempfile.mkdtemp(), "report.json")
     read, lint = [], []
     for _ in range(args.runs):
-        seconds, _ = run([args.cermat, "inspect", args.workbook])
-        read.append(seconds)
+        read.append(run([args.cermat, "inspect", args.workbook]))
         # Exit status 1: the workbook has findings, as a real one does.
-        seconds, _ = run([args.cermat, "lint", args.workbook, "--format", "json", "--output", report], expected=(0, 1))
-        lint.append(seconds)
-        print(f"  read {read[-1]:6.2f} s   lint {lint[-1]:6.2f} s", flush=True)
+        lint.append(run([args.cermat, "lint", args.workbook, "--format", "json", "--output", report], expected=(0, 1)))
+        print(f"  read {read[-1][0]:6.2f} s ({read[-1][1]:5.2f} s CPU, {read[-1][2]:5.0f} MB)   "
+              f"lint {lint[-1][0]:6.2f} s ({lint[-1][1]:5.2f} s CPU, {lint[-1][2]:5.0f} MB)", flush=True)
     with open(report) as handle:
         summary = json.load(handle)["summary"]
-    _, timings = run([args.cermat, "lint", args.workbook, "--format", "json", "--output", report, "--timings"],
-                     expected=(0, 1))
+    timings = run([args.cermat, "lint", args.workbook, "--format", "json", "--output", report, "--timings"],
+                  expected=(0, 1))[3]
 
-    median_read, median_lint = statistics.median(read), statistics.median(lint)
+    def median(runs, field):
+        return statistics.median(run[field] for run in runs)
+
     print(f"\nworkbook: {args.workbook}")
     print(f"findings: {summary['errors']} errors, {summary['warnings']} warnings, {summary['info']} info")
-    print(f"median read {median_read:.2f} s, median lint {median_lint:.2f} s: lint = {median_lint / median_read:.2f}× read "
-          f"(target ≤ 2×)")
+    print(f"median read {median(read, 0):.2f} s, median lint {median(lint, 0):.2f} s: "
+          f"lint = {median(lint, 0) / median(read, 0):.2f}× read (target ≤ 2×)")
+    print(f"median CPU: read {median(read, 1):.2f} s, lint {median(lint, 1):.2f} s: {median(lint, 1) / median(read, 1):.2f}×; "
+          f"peak memory: read {median(read, 2):.0f} MB, lint {median(lint, 2):.0f} MB")
     print("\nwhere lint spends its time (one run):")
     print(timings)
 
