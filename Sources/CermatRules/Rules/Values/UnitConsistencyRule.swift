@@ -55,7 +55,9 @@ public struct UnitConsistencyRule: Rule {
     /// Checks each table's units against its indicators, then the units of one kode or indicator across tables.
     public func check(document: PlanningDocument, in context: RuleContext) {
         // Sized for every row up front: a dictionary grown one row at a time rehashes every key at each doubling.
-        var occurrences = [String: [Occurrence]](minimumCapacity: document.tables.reduce(0) { $0 + $1.rows.count })
+        // Tables are compared only with each other: a workbook of one table has nothing to gather for that.
+        let comparing = document.tables.count > 1
+        var occurrences = [String: [Occurrence]](minimumCapacity: comparing ? document.tables.reduce(0) { $0 + $1.rows.count } : 0)
         var order: [String] = []
         for table in document.tables {
             let units = IndicatorUnits(context, table: table)
@@ -64,7 +66,7 @@ public struct UnitConsistencyRule: Rule {
                 var flagged = against(row, columns: columns, units, table, context)
                 flagged = percentage(row, columns: columns, units, table, context) || flagged
                 lists(row, columns: columns, units, table, context)
-                guard let key = Self.key(row), let stated = stated(row, columns: columns, units, table) else { continue }
+                guard comparing, let key = Self.key(row), let stated = stated(row, columns: columns, units, table) else { continue }
                 if occurrences[key] == nil { order.append(key) }
                 occurrences[key, default: []].append(Occurrence(table: table, row: row, cell: stated.cell, unit: stated.unit,
                                                                 text: stated.text, flagged: flagged))
