@@ -35,6 +35,12 @@ public final class SetContext: @unchecked Sendable {
         indexes.index(threshold: settings.parameters["similarity"] ?? SubjectIndex.defaultThreshold)
     }
 
+    /// Whether the set has more than one table for the subject index to read (evaluations aside): a check whose every
+    /// finding names a place in another table has nothing to do without.
+    public var hasTablesToCompare: Bool {
+        members.lazy.flatMap(\.document.tables).filter { $0.classification?.kind != .evaluasi }.prefix(2).count == 2
+    }
+
     /// Reports a finding at a place, naming the related places; the key comes from the row.
     public func report(at place: SubjectIndex.Place, column: ColumnDescriptor?, message: Message, expected: Double? = nil,
                        actual: Double? = nil, related: [SubjectIndex.Place]) {

@@ -58,6 +58,7 @@ public struct NameDivergenceRule: Rule {
 
     /// Compares the names of each program, kegiatan and sub-kegiatan, by kode and by line.
     public func check(set members: [Linter.Member], in context: SetContext) {
+        guard context.hasTablesToCompare else { return }
         let index = context.index
         let lines = index.lines
         // Rows with a kode are the same by their kode; rows without by their line (name and kegiatan above).

@@ -45,6 +45,7 @@ public struct RealisationDivergenceRule: Rule {
 
     /// Compares the realisations and capaian of each indicator, workbook by workbook and year by year.
     public func check(set members: [Linter.Member], in context: SetContext) {
+        guard context.hasTablesToCompare else { return }
         let index = context.index
         let owners = index.owners()
         for subject in index.subjects.indices {
