@@ -69,6 +69,11 @@ import Testing
         #expect(value("41 Lembaga (LKS), 19 Pengurus Katar (Kec+Kab), 8 UEP Katar (Desa)").numbers == [41, 19, 8])
     }
 
+    @Test(arguments: ["60, 18, 90, 30", "10 Dokumen", "98,15%", "-", "Tercapai", "4.035.693.583.", "50 Orang, Tercapai"])
+    func countsItsNumbersWithoutListingThem(text: String) {
+        #expect(value(text).numberCount == value(text).numbers.count, "\(text)")
+    }
+
     @Test func readsCheckMarks() {
         #expect(value("√") == .check)
     }
@@ -122,6 +127,11 @@ import Testing
         #expect(Kode("1.06.01.2.06.02")?.normalizedAncestors == ["1.06.01.2.06", "1.06.01"])
         #expect(Kode("01.06.01.2.06")?.normalizedAncestors == ["1.06.01"])
         #expect(Kode("1.06.01")?.normalizedAncestors == [])
+        // Cut from a kode normalised before, as recognition keeps it on the row, without parsing it again.
+        #expect(Kode.ancestors(ofNormalized: "1.06.04.2.01.0007") == ["1.06.04.2.01", "1.06.04"])
+        #expect(Kode.ancestors(ofNormalized: "1.06.04.2.01") == ["1.06.04"])
+        #expect(Kode.ancestors(ofNormalized: "1.06.04.2.01.0007.1") == [])
+        #expect(Kode.ancestors(ofNormalized: "1.2.06.0010") == [])
         #expect(Kode("01.06.07")?.normalized == "1.06.07")
         #expect(Kode("  1.06.07 ")?.normalized == "1.06.07")
         #expect(Kode("0.06.07")?.normalized == "0.06.07")
