@@ -38,7 +38,7 @@ public final class SetContext: @unchecked Sendable {
     /// Whether the set has more than one table for the subject index to read (evaluations aside): a check whose every
     /// finding names a place in another table has nothing to do without.
     public var hasTablesToCompare: Bool {
-        members.lazy.flatMap(\.document.tables).filter { $0.classification?.kind != .evaluasi }.prefix(2).count == 2
+        members.reduce(0) { $0 + SubjectIndex.tables(of: $1).count } > 1
     }
 
     /// Reports a finding at a place, naming the related places; the key comes from the row.

@@ -202,7 +202,7 @@ public final class SubjectIndex: Sendable {
         // Reading the rows is most of the index's cost, and a row reads alone: the tables are read in slices of rows, on
         // every core at once.
         let slices = members.indices.flatMap { member in
-            members[member].document.tables.filter { $0.classification?.kind != .evaluasi }.flatMap { table in
+            Self.tables(of: members[member]).flatMap { table in
                 stride(from: 0, to: table.rows.count, by: Self.sliceRows).map { start in
                     (member: member, table: table, rows: start..<min(start + Self.sliceRows, table.rows.count))
                 }
@@ -299,6 +299,11 @@ public final class SubjectIndex: Sendable {
         self.subjects = subjects.map { $0.sorted() }
         self.threshold = threshold
         lines = Self.lines(of: self.items)
+    }
+
+    /// The tables of a workbook the index reads: all but evaluations (LHE), which only quote the documents.
+    static func tables(of member: Linter.Member) -> [PlanningTable] {
+        member.document.tables.filter { $0.classification?.kind != .evaluasi }
     }
 
     /// The items of a subject.
