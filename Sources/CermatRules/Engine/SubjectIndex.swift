@@ -47,23 +47,23 @@ public final class SubjectIndex: Sendable {
 
     /// One value a table states about a subject: a target, a realisation, a pagu, for a year of a document.
     ///
-    /// A reference, not a value: the checks across documents regroup statements by subject, year, row and line. A large
-    /// table states millions, so a statement holds only its row and value; where it is and what its column says are
-    /// its column's, held once (`Origin`).
-    public final class Statement: Sendable {
+    /// A large table states millions, so a statement is two references and no allocation of its own: its row (which
+    /// holds the value) and its column (`Origin`: where it is and what the column says, held once for all its rows).
+    public struct Statement: Sendable {
         /// The row it is on.
         public let row: PlanningRow
-        /// The value.
-        public let value: TypedValue
         /// The table, column and document it is read from.
         public let origin: Origin
 
-        /// A statement read from a column of a table.
-        public init(row: PlanningRow, value: TypedValue, origin: Origin) {
+        /// A statement read from a column of a table: `row` must hold a value (not blank, not a lone dash) in its column.
+        public init(row: PlanningRow, origin: Origin) {
+            precondition(row.values.isFilled(origin.column.index), "a statement reads a filled cell")
             self.row = row
-            self.value = value
             self.origin = origin
         }
+
+        /// The value.
+        public var value: TypedValue { row.values[origin.column.index]! }
 
         /// Where it is.
         public var place: Place {
@@ -360,8 +360,8 @@ public final class SubjectIndex: Sendable {
             }
             var statements: [Statement] = []
             for origin in origins {
-                guard let value = row.values[origin.column.index], !value.value.isEmpty else { continue }
-                statements.append(Statement(row: row, value: value, origin: origin))
+                guard row.values.isFilled(origin.column.index) else { continue }
+                statements.append(Statement(row: row, origin: origin))
             }
             let kode = row.kode.map { row.normalizedKode ?? $0 }
             let money = statements.filter { $0.column.descriptor.measure == "Rp" }

@@ -83,7 +83,7 @@ public struct TrendPolarityRule: Rule {
                 guard let value = row.values[column.index], let number = value.value.number else { continue }
                 let indicator = reading.indicator(rowPlace, column: column.index)
                 guard !TextKey.trimmed(indicator).isEmpty else { continue }
-                let point = Point(statement: SubjectIndex.Statement(row: row, value: value, origin: origin),
+                let point = Point(statement: SubjectIndex.Statement(row: row, origin: origin),
                                   year: Int(column.descriptor.period!)!, number: number)
                 if let at = series.firstIndex(where: { AcrossReading.same($0.indicator, indicator) }) {
                     series[at].points.append(point)
