@@ -61,19 +61,26 @@ public struct UnitDivergenceRule: Rule {
             guard index.subjects[subject].count > 1 else { continue }
             let indicators = index.items(of: subject).filter { $0.aspect == .indicator }
             guard indicators.count > 1 else { continue }
-            let stated = indicators.compactMap { unit(of: $0, reading) }
-            guard let first = stated.first else { continue }
+            var rest = indicators[...]
+            var first: Stated?
+            while first == nil, let item = rest.popFirst() { first = unit(of: item, reading) }
+            guard let first else { continue }
+            // Every stated unit, read only for a finding's related cells.
+            var stated: [Stated]?
             var reported: Set<String> = []
-            for later in stated.dropFirst() where !IndicatorUnits.sameKind(later.unit, first.unit) {
-                // Rows of different kode that share an indicator text are different sub-kegiatan.
-                if let a = first.item.kode, let b = later.item.kode, a != b { continue }
+            for item in rest {
+                // Rows of different kode that share an indicator text are different sub-kegiatan: their units are not
+                // read at all (a text shared by thousands of sub-kegiatan).
+                if let a = first.item.kode, let b = item.kode, a != b { continue }
+                guard let later = unit(of: item, reading), !IndicatorUnits.sameKind(later.unit, first.unit) else { continue }
                 // Exactly the same kode or text in one workbook: unit-consistency compares those tables already.
                 if later.place.member == first.place.member, Self.key(later.item) == Self.key(first.item) { continue }
                 // Two "Jumlah …" that count different things: each unit may fit its own indicator.
                 if let a = UnitConsistencyRule.counted(first.item.text, openers),
                    let b = UnitConsistencyRule.counted(later.item.text, openers), a != b { continue }
                 guard reported.insert(later.unit.name).inserted else { continue }
-                let same = stated.filter { $0.unit.name == later.unit.name && $0.place.cell != later.place.cell }
+                stated = stated ?? indicators.compactMap { unit(of: $0, reading) }
+                let same = stated!.filter { $0.unit.name == later.unit.name && $0.place.cell != later.place.cell }
                 let what = later.item.kode.map { "kode \($0)" } ?? "indikator \"\(later.item.text)\""
                 let whatEn = later.item.kode.map { "kode \($0)" } ?? "the indicator \"\(later.item.text)\""
                 context.report(at: later.place, column: later.place.table.column(at: later.place.cell.column)?.descriptor,
