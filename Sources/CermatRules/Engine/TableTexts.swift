@@ -1,14 +1,18 @@
 import CermatPlanning
 import CermatWorkbook
 
-/// The text of a table's text columns (labels, indicators, Satuan, categories) row by row, as the rules read it: read
+/// The text of a table's cells as the rules read it (labels, indicators, Satuan, categories): its text columns read
 /// from the sheet once per run, in one walk down the table, and shared by every rule that asks (`TableReadings`).
-/// Rules read these cells row after row, and looking each one up in the sheet again cost each of them seconds on a
+/// Rules read these cells row after row: a rule asks for the reading once (`RuleContext.texts(of:)`) and then reads
+/// each cell from it, since looking a cell up in the sheet, or the reading up among the run's, cost seconds on a
 /// 200 000-row table.
 final class TableTexts: Sendable {
     private let firstRow: Int
-    // By sheet column, then by sheet row from `firstRow`.
-    private let columns: [Int: [String]]
+    private let firstColumn: Int
+    // By sheet column from `firstColumn` (nil for a measured column), then by sheet row from `firstRow`.
+    private let columns: [[String]?]
+    // For cells outside the text columns.
+    private let sheet: Worksheet
 
     /// The table's reading, made by the first rule of the run that asks for it.
     static func of(_ table: PlanningTable, in context: RuleContext) -> TableTexts {
@@ -16,23 +20,28 @@ final class TableTexts: Sendable {
     }
 
     private init(_ table: PlanningTable, _ sheet: Worksheet) {
+        self.sheet = sheet
         firstRow = table.range.first.row
+        firstColumn = table.range.first.column
         let indices = table.columns.filter { !$0.descriptor.isMeasured }.map(\.index)
-        var columns = [Int: [String]](minimumCapacity: indices.count)
-        for column in indices { columns[column] = [] }
+        var columns = [[String]?](repeating: nil, count: table.range.last.column - firstColumn + 1)
+        for column in indices { columns[column - firstColumn] = [] }
         for sheetRow in table.range.first.row...table.range.last.row {
             let cells = sheet.cells(inRow: sheetRow)
             for column in indices {
-                columns[column]!.append(Self.shown(Worksheet.cell(inColumn: column, of: cells)))
+                columns[column - firstColumn]!.append(Self.shown(Worksheet.cell(inColumn: column, of: cells)))
             }
         }
         self.columns = columns
     }
 
-    /// The text of a cell, if it lies in one of the table's text columns; `nil` for any other cell.
-    func text(row sheetRow: Int, column: Int) -> String? {
-        guard let texts = columns[column], sheetRow >= firstRow, sheetRow - firstRow < texts.count else { return nil }
-        return texts[sheetRow - firstRow]
+    /// The text a cell shows, trimmed (a number as Indonesian text); empty for an empty or missing cell.
+    func text(row sheetRow: Int, column: Int) -> String {
+        let slot = column - firstColumn, offset = sheetRow - firstRow
+        if slot >= 0, slot < columns.count, let texts = columns[slot], offset >= 0, offset < texts.count {
+            return texts[offset]
+        }
+        return Self.shown(sheet[sheetRow, column])
     }
 
     /// The text a cell shows, trimmed (a number as Indonesian text); empty for an empty or missing cell.
