@@ -84,7 +84,8 @@ struct RowReader {
                 continue
             }
             if blankRun > 0 && (isTitle(cells) || isHeaderStart(row)) { break }
-            if isHeaderStart(row) && !hasMeasuredValue(row) { break }
+            // A row with a data cell starts no header (`isHeaderStart` rejects any number but a year, as `isData` does).
+            if mayBeHeader && isHeaderStart(row) && !hasMeasuredValue(row) { break }
             blankRun = 0
             if row >= ahead.start + ahead.rows.count {
                 // Small tables read a few rows ahead; long ones up to 4096 at a time, in parallel.
@@ -193,9 +194,12 @@ struct RowReader {
         var indicator = text(cells, column("indicator"))
         if let raw = indicator, raw.hasPrefix("- ") || raw.hasPrefix("• ") { indicator = TextKey.trimmed(raw.dropFirst(2)) }
         var values = measured.last.map { RowValues(spanning: measured[0]...$0) } ?? RowValues()
+        // The measured columns and the row's cells both ascend: one walk along both rather than a search per column.
+        var next = cells.cells.startIndex
         for column in measured {
             let address = CellAddress(row: row, column: column)
-            let cell = cells.cell(column)
+            while next < cells.cells.endIndex && cells.cells[next].address.column < column { next += 1 }
+            let cell = next < cells.cells.endIndex && cells.cells[next].address.column == column ? cells.cells[next] : nil
             values[column] = ValueParser.read(cell, format: cell.map { grid.workbook.numberFormat(of: $0) } ?? .general,
                                               at: address)
         }

@@ -195,6 +195,8 @@ public final class SubjectIndex: Sendable {
     public let threshold: Double
     /// For each program or kegiatan item (by index), the line of the budget it speaks of, when known.
     let lines: [Int: String]
+    /// The bases (before or after perubahan) any value column of the set states its values for.
+    public let bases: Set<DocumentClassification.Basis>
 
     /// Reads and matches every table of the set, leaving out evaluations (LHE) that only quote the documents.
     public init(members: [Linter.Member], knowledge: KnowledgeBase, threshold: Double) {
@@ -208,10 +210,12 @@ public final class SubjectIndex: Sendable {
                 }
             }
         }
-        let items = Parallel.map(slices.count) { index in
+        let read = Parallel.map(slices.count) { index in
             let slice = slices[index]
             return Self.items(slice.table, rows: slice.rows, member: slice.member, members[slice.member].workbook, knowledge, matcher)
-        }.flatMap { $0 }
+        }
+        let items = read.flatMap(\.items)
+        bases = Set(read.flatMap { $0.origins.compactMap(\.basis) })
         var subjects: [[Int]] = []
         // Keyed by aspect too: a program and an indicator may share a text.
         struct Key: Hashable {
@@ -316,7 +320,7 @@ public final class SubjectIndex: Sendable {
     private static let sliceRows = 8192
 
     private static func items(_ table: PlanningTable, rows: Range<Int>, member: Int, _ workbook: Workbook,
-                              _ knowledge: KnowledgeBase, _ matcher: NameMatcher) -> [Item] {
+                              _ knowledge: KnowledgeBase, _ matcher: NameMatcher) -> (items: [Item], origins: [Origin]) {
         let classification = table.classification ?? DocumentClassification(kind: nil, year: nil, evidence: [])
         let sheet = workbook.sheets[table.sheetIndex]
         let words = knowledge.documents
@@ -419,7 +423,7 @@ public final class SubjectIndex: Sendable {
                                kode: aspect == .sasaran ? nil : kode, place: place(labelColumn), document: classification,
                                statements: row.indicator == nil ? kinerja + money : money, formulas: []))
         }
-        return result
+        return (result, origins)
     }
 
     // A table whose indicator columns head groups of their own (a Renstra matrix: Tujuan › Indikator, Kondisi Awal… |

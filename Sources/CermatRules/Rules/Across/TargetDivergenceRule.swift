@@ -136,6 +136,8 @@ public struct TargetDivergenceRule: Rule {
     // A table whose targets follow the before-perubahan values on some rows and the after-perubahan values on others
     // (a Renja evaluation quoting the APBD-P): reported on the rows of the smaller group, naming both bases.
     private func mixedBases(_ index: SubjectIndex, _ context: SetContext) {
+        // Without a column stating values before perubahan there is no revision row to follow.
+        guard index.bases.contains(.murni) else { return }
         var tables: [SubjectIndex.Place.TableID: [Following]] = [:]
         var order: [SubjectIndex.Place.TableID] = []
         for subject in index.subjects.indices {
