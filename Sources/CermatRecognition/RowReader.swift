@@ -3,7 +3,8 @@ import Foundation
 import CermatPlanning
 import CermatWorkbook
 
-/// Walks a table's data rows: repeated headers, continuation rows, footers, totals, levels, values, parents.
+/// Walks a table's data rows: repeated headers, continuation rows, footers, totals, levels, values; and links each row to
+/// its parent (`assignParents`, once the levels of every table of the workbook are settled).
 struct RowReader {
     let grid: SheetGrid
     let header: HeaderBlock
@@ -125,7 +126,6 @@ struct RowReader {
                 result.rows[index].level = .indicator
             }
         }
-        Self.assignParents(&result.rows)
         return result
     }
 

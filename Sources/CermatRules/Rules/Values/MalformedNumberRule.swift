@@ -161,14 +161,13 @@ public struct MalformedNumberRule: Rule {
     // The columns that print some number of 1.000 or more with thousands separators: a count column formatted
     // "General" beside money columns formatted "#,##0" is the author's choice, not an inconsistency.
     static func columnsWithThousandsSeparators(_ table: PlanningTable) -> Set<Int> {
-        var columns: Set<Int> = []
-        for row in table.rows {
-            for (column, value) in row.values where !columns.contains(column) {
-                guard let number = value.value.number, abs(number) >= 1000 else { continue }
-                if Self.printsGrouped(value) { columns.insert(column) }
+        // Column by column, each read only down to its first grouped number: a money column prints one on its first row.
+        Set(table.columns.map(\.index).filter { column in
+            table.rows.contains { row in
+                guard let value = row.values[column], let number = value.value.number, abs(number) >= 1000 else { return false }
+                return Self.printsGrouped(value)
             }
-        }
-        return columns
+        })
     }
 
     // A number of 1.000 or more printed alone without separators; years (2024) are left alone, and so is a number

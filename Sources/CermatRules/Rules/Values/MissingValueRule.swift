@@ -65,23 +65,29 @@ public struct MissingValueRule: Rule {
         let withPerformance = rows.filter { row in performance.contains { row.values.isFilled($0.index) } }.count
         let moneyColumns = Self.moneyColumns(table)
         // The performance value each budget or spending column needs, found once for the table.
-        let partnerOf = Dictionary(uniqueKeysWithValues: moneyColumns.map { ($0.index, Self.partners($0, in: performance).first) })
+        let partnerOf = moneyColumns.map { Self.partners($0, in: performance).first }
+        // A row's amounts above zero, read in place: a list made for every row cost more than the checks.
+        func money(_ row: PlanningRow) -> some Collection<(offset: Int, amount: Double)> {
+            moneyColumns.indices.lazy.compactMap { offset -> (offset: Int, amount: Double)? in
+                row.number(moneyColumns[offset].index).flatMap { $0 > 0 ? (offset, $0) : nil }
+            }
+        }
         for row in rows where !performance.isEmpty {
-            let money = moneyColumns.compactMap { column in row.number(column.index).flatMap { $0 > 0 ? (column, $0) : nil } }
             guard !performance.contains(where: { row.values.isFilled($0.index) }) else {
-                for (column, amount) in money {
-                    guard let partner = partnerOf[column.index] ?? nil else { continue }
-                    pairing(row, column, amount, partner, table, report)
+                for (offset, amount) in money(row) {
+                    guard let partner = partnerOf[offset] else { continue }
+                    pairing(row, moneyColumns[offset], amount, partner, table, report)
                 }
                 continue
             }
+            let budget = money(row).first.map { (column: moneyColumns[$0.offset], amount: $0.amount) }
             // A programme, a budgeted row or a stated indicator with nothing to measure it by: once, at the target of its
             // budget (or its first target).
-            guard withPerformance >= 1, row.level == .program || !money.isEmpty || row.indicator != nil,
-                  let first = money.first.flatMap({ Self.partners($0.0, in: performance).first })
+            guard withPerformance >= 1, row.level == .program || budget != nil || row.indicator != nil,
+                  let first = budget.flatMap({ Self.partners($0.column, in: performance).first })
                     ?? performance.first(where: { $0.descriptor.role == "target" }) ?? performance.first else { continue }
             let name = row.name ?? row.indicator ?? ""
-            if let (column, amount) = money.first {
+            if let (column, amount) = budget {
                 let shown = row.values[column.index]!.shown(amount)
                 report(row, first.index, Message(
                     id: "\"\(name)\" memiliki \(shown.id) di \(table.columnLabel(column.index).id), tetapi tidak satu pun nilai kinerjanya (target atau realisasi) terisi",
