@@ -335,6 +335,17 @@ public final class SubjectIndex: Sendable {
             return Origin(member: member, table: table, file: workbook.source, column: column, document: reading.document,
                           year: reading.year, basis: reading.basis)
         }
+        // Rupiah and kinerja apart, each list made at its size: a table states millions of values.
+        let moneyOrigins = origins.filter { $0.column.descriptor.measure == "Rp" }
+        let kinerjaOrigins = origins.filter { $0.column.descriptor.measure != "Rp" }
+        func statements(of row: PlanningRow, in origins: [Origin]) -> [Statement] {
+            var statements: [Statement] = []
+            statements.reserveCapacity(origins.count)
+            for origin in origins where row.values.isFilled(origin.column.index) {
+                statements.append(Statement(row: row, origin: origin))
+            }
+            return statements
+        }
         let formulaColumns = table.columns(role: "formula")
         let nameColumn = table.columns(role: "name").first
         let sasaranColumn = table.columns(role: "sasaran").first?.index
@@ -362,14 +373,8 @@ public final class SubjectIndex: Sendable {
             func label(_ column: Int) -> String? {
                 text(column).map(strip).flatMap { $0.isEmpty ? nil : $0 }
             }
-            var statements: [Statement] = []
-            for origin in origins {
-                guard row.values.isFilled(origin.column.index) else { continue }
-                statements.append(Statement(row: row, origin: origin))
-            }
+            let money = statements(of: row, in: moneyOrigins), kinerja = statements(of: row, in: kinerjaOrigins)
             let kode = row.kode.map { row.normalizedKode ?? $0 }
-            let money = statements.filter { $0.column.descriptor.measure == "Rp" }
-            let kinerja = statements.filter { $0.column.descriptor.measure != "Rp" }
             var indicators: [(column: Int?, text: String, members: Set<Int>?)] = []
             if let groups {
                 indicators = groups.compactMap { group in label(group.indicator).map { (group.indicator, $0, group.members) } }
@@ -385,7 +390,8 @@ public final class SubjectIndex: Sendable {
                 result.append(Item(aspect: .indicator, text: indicator.text, key: key(indicator.text),
                                    kode: row.level == .indicator || offset > 0 ? nil : kode, place: place(indicator.column),
                                    document: classification,
-                                   statements: kinerja.filter { indicator.members?.contains($0.column.index) ?? true },
+                                   statements: indicator.members.map { members in kinerja.filter { members.contains($0.column.index) } }
+                                    ?? kinerja,
                                    formulas: formulas))
             }
             let name = row.name.map(strip).flatMap { $0.isEmpty ? nil : $0 }
