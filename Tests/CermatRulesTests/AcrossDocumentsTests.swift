@@ -175,4 +175,20 @@ import Testing
             #expect(findings.contains { $0.message.en.contains("2019 target") && $0.actual == 99 && $0.expected == 98 }, "\(paths)")
         }
     }
+
+    // The bases the value columns state, which lets target-divergence skip its mixed-bases pass: an APBD-P prints pagu
+    // and targets before and after perubahan; the documents of seed 004 state one plan each.
+    @Test func theIndexKnowsWhichBasesItsColumnsState() throws {
+        let linter = try Linter(knowledge: Self.knowledge)
+        func bases(_ paths: [String]) throws -> Set<DocumentClassification.Basis> {
+            let members = try paths.map { path in
+                let workbook = try XLSXReader().read(path: Fixtures.path(path))
+                return Linter.Member(workbook: workbook, document: linter.recognise(workbook).document)
+            }
+            return SubjectIndex(members: members, knowledge: Self.knowledge, threshold: SubjectIndex.defaultThreshold).bases
+        }
+        #expect(try bases(["planning/renja-perubahan-2024-kukar.xlsx"]) == [.murni, .perubahan])
+        let set004 = try bases(Self.set004)
+        #expect(!set004.contains(.murni))
+    }
 }
