@@ -18,6 +18,9 @@ public final class RuleContext {
     public let readings: TableReadings
     /// What the rule found so far.
     public private(set) var findings: [Finding] = []
+    // The texts of the table the rule last read: a rule reads one table's cells row after row, and asking the run's
+    // shared readings for each cell took a lock and a lookup every time.
+    private var lastTexts: (sheetIndex: Int, range: CellRange, texts: TableTexts)?
 
     /// A context.
     public init(workbook: Workbook, document: PlanningDocument, knowledge: KnowledgeBase, settings: RuleSettings, rule: String,
@@ -49,6 +52,14 @@ public final class RuleContext {
         var finding = finding
         finding.rule = rule
         findings.append(finding)
+    }
+
+    /// The texts of a table's cells, read once per run and shared by every rule (`TableTexts`).
+    func texts(of table: PlanningTable) -> TableTexts {
+        if let last = lastTexts, last.sheetIndex == table.sheetIndex, last.range == table.range { return last.texts }
+        let texts = TableTexts.of(table, in: self)
+        lastTexts = (table.sheetIndex, table.range, texts)
+        return texts
     }
 
     /// The sheet (as read) a table lies on.

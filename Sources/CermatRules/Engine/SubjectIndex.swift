@@ -57,7 +57,7 @@ public final class SubjectIndex: Sendable {
 
         /// A statement read from a column of a table: `row` must hold a value (not blank, not a lone dash) in its column.
         public init(row: PlanningRow, origin: Origin) {
-            precondition(row.values.isFilled(origin.column.index), "a statement reads a filled cell")
+            assert(row.values.isFilled(origin.column.index), "a statement reads a filled cell")
             self.row = row
             self.origin = origin
         }

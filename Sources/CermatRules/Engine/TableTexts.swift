@@ -3,9 +3,8 @@ import CermatWorkbook
 
 /// The text of a table's cells as the rules read it (labels, indicators, Satuan, categories): its text columns read
 /// from the sheet once per run, in one walk down the table, and shared by every rule that asks (`TableReadings`).
-/// Rules read these cells row after row: a rule asks for the reading once (`RuleContext.texts(of:)`) and then reads
-/// each cell from it, since looking a cell up in the sheet, or the reading up among the run's, cost seconds on a
-/// 200 000-row table.
+/// Rules read these cells row after row, and looking each one up in the sheet again cost each of them seconds on a
+/// 200 000-row table; each rule's context keeps the reading of the table it reads (`RuleContext.texts(of:)`).
 final class TableTexts: Sendable {
     private let firstRow: Int
     private let firstColumn: Int

@@ -58,8 +58,9 @@ public struct TrendPolarityRule: Rule {
 
     private struct Point {
         var statement: SubjectIndex.Statement
-        var year: Int
         var number: Double
+        // Only yearly columns make points, and their origin carries the year.
+        var year: Int { statement.year! }
     }
 
     private func targets(_ table: PlanningTable, member: Int, workbook: Linter.Member, _ reading: AcrossReading,
@@ -83,8 +84,7 @@ public struct TrendPolarityRule: Rule {
                 guard let value = row.values[column.index], let number = value.value.number else { continue }
                 let indicator = reading.indicator(rowPlace, column: column.index)
                 guard !TextKey.trimmed(indicator).isEmpty else { continue }
-                let point = Point(statement: SubjectIndex.Statement(row: row, origin: origin),
-                                  year: Int(column.descriptor.period!)!, number: number)
+                let point = Point(statement: SubjectIndex.Statement(row: row, origin: origin), number: number)
                 if let at = series.firstIndex(where: { AcrossReading.same($0.indicator, indicator) }) {
                     series[at].points.append(point)
                 } else {

@@ -3,15 +3,9 @@ import CermatWorkbook
 
 /// Reading the text columns the planning model keeps no values for (labels, categories, predicates, intervals).
 extension RuleContext {
-    /// The text a cell shows, trimmed; empty for an empty or missing cell. A rule reading many cells of a table asks
-    /// for `texts(of:)` once instead.
+    /// The text a cell shows, trimmed; empty for an empty or missing cell.
     func text(_ table: PlanningTable, row sheetRow: Int, column: Int) -> String {
         texts(of: table).text(row: sheetRow, column: column)
-    }
-
-    /// The texts of a table's cells, read once per run and shared by every rule.
-    func texts(of table: PlanningTable) -> TableTexts {
-        TableTexts.of(table, in: self)
     }
 
     /// The indicator a value belongs to, for messages: in tables that list levels side by side (sasaran | program |

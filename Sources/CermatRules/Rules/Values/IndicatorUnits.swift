@@ -27,7 +27,7 @@ struct IndicatorUnits {
     }
 
     let vocabulary: Vocabulary
-    private let texts: TableTexts
+    private let context: RuleContext
     private let table: PlanningTable
     private let satuanColumns: [Int]
     private let memo = Memo()
@@ -41,7 +41,7 @@ struct IndicatorUnits {
 
     /// The units of a table's values.
     init(_ context: RuleContext, table: PlanningTable) {
-        texts = context.texts(of: table)
+        self.context = context
         self.table = table
         vocabulary = context.knowledge.vocabulary
         satuanColumns = table.columns(role: "unit").map(\.index).sorted()
@@ -55,7 +55,7 @@ struct IndicatorUnits {
     /// The text of the Satuan cell that governs a column of a row, if it is filled.
     func satuan(_ row: PlanningRow, for column: Int) -> (text: String, cell: CellAddress)? {
         guard let satuan = satuanColumn(for: column) else { return nil }
-        let text = texts.text(row: row.sheetRow, column: satuan)
+        let text = context.text(table, row: row.sheetRow, column: satuan)
         return text.isEmpty ? nil : (text, table.cell(row, satuan))
     }
 

@@ -65,11 +65,10 @@ public struct UnitSpellingRule: Rule {
             }
         }
         var lists: [String: [String]] = [:]
-        let texts = context.texts(of: table)
         for satuan in table.columns(role: "unit") {
             let governed = columns.filter { units.satuanColumn(for: $0.index) == satuan.index }
             for row in rows {
-                let text = texts.text(row: row.sheetRow, column: satuan.index)
+                let text = context.text(table, row: row.sheetRow, column: satuan.index)
                 if lists[text] == nil { lists[text] = IndicatorUnits.list(text) }
                 for item in lists[text]! { report(item, at: table.cell(row, satuan.index), row) }
             }
@@ -105,10 +104,9 @@ public struct UnitSpellingRule: Rule {
     // the slip.
     private func cases(_ rows: [PlanningRow], _ satuan: PlanningColumn, _ units: IndicatorUnits, _ table: PlanningTable,
                        _ context: RuleContext) {
-        let texts = context.texts(of: table)
         var ways: [String: [String: [PlanningRow]]] = [:]
         for row in rows {
-            let text = texts.text(row: row.sheetRow, column: satuan.index)
+            let text = context.text(table, row: row.sheetRow, column: satuan.index)
             guard let unit = units.spelled(text) else { continue }
             ways[unit.name, default: [:]][text, default: []].append(row)
         }
@@ -130,13 +128,12 @@ public struct UnitSpellingRule: Rule {
     // A Satuan left empty on a row with an indicator and values, where most such rows fill it.
     private func empty(_ rows: [PlanningRow], _ satuan: PlanningColumn, _ governed: [PlanningColumn], _ table: PlanningTable,
                        _ context: RuleContext) {
-        let texts = context.texts(of: table)
         let indicator = table.columns(role: "indicator").last { $0.index < satuan.index }?.index
         let valued = rows.filter { row in
             governed.contains { row.number($0.index) != nil }
-                && indicator.map { !texts.text(row: row.sheetRow, column: $0).isEmpty } ?? false
+                && indicator.map { !context.text(table, row: row.sheetRow, column: $0).isEmpty } ?? false
         }
-        let missing = valued.filter { texts.text(row: $0.sheetRow, column: satuan.index).isEmpty }
+        let missing = valued.filter { context.text(table, row: $0.sheetRow, column: satuan.index).isEmpty }
         guard !missing.isEmpty, missing.count * 2 < valued.count else { return }
         for row in missing {
             let name = context.indicatorName(row, near: satuan.index, in: table)
