@@ -80,14 +80,15 @@ struct LintRun {
         }
         // The workbooks read are one document set: the checks across documents (and across sheets) run once over them,
         // beside the workbooks' own rules, since they need only the recognised tables: each fills the cores the other
-        // leaves idle.
+        // leaves idle. The checks across documents go first: their subject index is the longest chain of work in a run, and
+        // the workbooks' own rules fill the cores around it.
         let parts = Parallel.map(2) { part -> Part in
-            if part == 0 { return .own(checkEach(paths, recognised)) }
+            if part == 1 { return .own(checkEach(paths, recognised)) }
             let started = DispatchTime.now()
             let across = linter.checkAcross(set)
             return .across(across, seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
         }
-        guard case .own(let outcomes) = parts[0], case .across(let across, let seconds) = parts[1] else { preconditionFailure() }
+        guard case .across(let across, let seconds) = parts[0], case .own(let outcomes) = parts[1] else { preconditionFailure() }
         var result = Result(outcomes: outcomes, findings: [], suppressed: [], acrossSeconds: seconds)
         let members = result.members
         // Each workbook's findings together, in input order, so that the report stays in file order.

@@ -1,10 +1,14 @@
-import Dispatch
 import Foundation
 
 /// Work spread over several cores.
+///
+/// Every map runs on one pool of threads, one per core, that nested maps share: a map inside a map (the rules of a
+/// workbook beside the checks across documents, the subject index's slices inside one of those checks) spreads over
+/// whichever cores are free. `DispatchQueue.concurrentPerform` nested in another gives each inner map only its share of
+/// the cores, fixed when it starts, so that one half of a run went on alone on one core after the other had finished.
 public enum Parallel {
-    /// `transform` of each index in `0..<count`, results in index order; `width` workers (every core when `nil`) each
-    /// take the next index as they finish one.
+    /// `transform` of each index in `0..<count`, results in index order; at most `width` threads (as many as want to
+    /// when `nil`) each take the next index as they finish one. The calling thread is one of them.
     public static func map<Result>(_ count: Int, width: Int? = nil, _ transform: @Sendable (Int) -> Result) -> [Result] {
         // Each index is taken once, so each slot has one writer.
         nonisolated(unsafe) let slots = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
@@ -13,13 +17,11 @@ public enum Parallel {
             slots.deinitialize()
             slots.deallocate()
         }
-        if let width {
-            let queue = Queue(count: count)
-            DispatchQueue.concurrentPerform(iterations: max(1, min(width, count))) { _ in
-                while let index = queue.next() { slots[index] = transform(index) }
-            }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: count) { index in slots[index] = transform(index) }
+        withoutActuallyEscaping(transform) { transform in
+            // The batch is done before `map` returns, so the work it holds never outlives `transform`.
+            Pool.shared.run(Batch(count: count, width: max(1, min(width ?? count, count))) { index in
+                slots[index] = transform(index)
+            })
         }
         return slots.map { $0! }
     }
@@ -31,23 +33,84 @@ public enum Parallel {
         map((count + size - 1) / size) { part in transform(part * size..<min(count, (part + 1) * size)) }.flatMap { $0 }
     }
 
-    // The next index, handed to one worker at a time.
-    private final class Queue: @unchecked Sendable {
-        // @unchecked: `taken` is only touched under `lock`.
-        private let count: Int
-        private var taken = 0
-        private let lock = NSLock()
+    // The indices of one map, taken by its caller and by any pool thread while fewer than `width` work on it.
+    // @unchecked: every counter is touched only under the pool's lock.
+    private final class Batch: @unchecked Sendable {
+        let count: Int
+        let width: Int
+        let body: @Sendable (Int) -> Void
+        var taken = 0
+        var finished = 0
+        var runners = 0
 
-        init(count: Int) {
+        init(count: Int, width: Int, body: @escaping @Sendable (Int) -> Void) {
             self.count = count
+            self.width = width
+            self.body = body
         }
 
-        func next() -> Int? {
-            lock.withLock {
-                guard taken < count else { return nil }
-                taken += 1
-                return taken - 1
+        var isOpen: Bool { taken < count && runners < width }
+    }
+
+    // Threads that take indices from the newest open batch: the innermost map first, so that work a caller waits on is
+    // done before more is started.
+    // @unchecked: `open` and the batches' counters are touched only under `condition`.
+    private final class Pool: @unchecked Sendable {
+        static let shared = Pool(threads: ProcessInfo.processInfo.activeProcessorCount)
+
+        private let condition = NSCondition()
+        private var open: [Batch] = []
+
+        private init(threads: Int) {
+            for number in 0..<threads {
+                let thread = Thread { [unowned self] in work() }
+                thread.name = "cermat.parallel.\(number)"
+                // The size of the main thread's stack: rules recurse through a table's hierarchy.
+                thread.stackSize = 8 << 20
+                thread.start()
             }
+        }
+
+        // Runs a batch on the calling thread and on any pool thread free to help, and returns when all of it is done.
+        // The caller works on its own batch until none of it is left, so a nested map never waits on busy threads to
+        // start its work.
+        func run(_ batch: Batch) {
+            condition.lock()
+            batch.runners = 1
+            if batch.count > 1 {
+                open.append(batch)
+                condition.broadcast()
+            }
+            drain(batch)
+            while batch.finished < batch.count { condition.wait() }
+            condition.unlock()
+        }
+
+        private func work() {
+            condition.lock()
+            while true {
+                guard let batch = open.last(where: \.isOpen) else {
+                    condition.wait()
+                    continue
+                }
+                batch.runners += 1
+                drain(batch)
+            }
+        }
+
+        // Takes and runs the batch's indices one by one until none is left; called and returns with the lock held.
+        private func drain(_ batch: Batch) {
+            while batch.taken < batch.count {
+                let index = batch.taken
+                batch.taken += 1
+                if batch.taken == batch.count { open.removeAll { $0 === batch } }
+                condition.unlock()
+                batch.body(index)
+                condition.lock()
+                batch.finished += 1
+                if batch.finished == batch.count { condition.broadcast() }
+            }
+            batch.runners -= 1
         }
     }
 }

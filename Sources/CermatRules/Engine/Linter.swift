@@ -136,6 +136,13 @@ public struct Linter: Sendable {
     /// matching of subjects. The findings are in set order (workbook, then DESIGN §4 order) with fingerprints.
     public func checkAcross(_ members: [Linter.Member]) -> [Finding] {
         let indexes = SubjectIndex.Cache(members: members, knowledge: knowledge)
+        // Each index the rules will read is built before they start, on every core: built by the first rule to ask, it
+        // kept the others waiting on it, each holding a core.
+        let thresholds = rules.compactMap { type -> Double? in
+            let base = settings(type.info, sheet: nil)
+            return base.enabled && type.info.parameters.contains(where: { $0.name == "similarity" }) ? SetContext.threshold(base) : nil
+        }
+        for threshold in Set(thresholds) { _ = indexes.index(threshold: threshold) }
         let readings = members.map(\.readings)
         let runs = Parallel.map(rules.count) { index -> [Finding] in
             let type = rules[index]

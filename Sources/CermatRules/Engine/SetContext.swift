@@ -32,7 +32,12 @@ public final class SetContext: @unchecked Sendable {
 
     /// Every table of the set matched by subject, at the rule's `similarity` threshold (or the default one).
     public var index: SubjectIndex {
-        indexes.index(threshold: settings.parameters["similarity"] ?? SubjectIndex.defaultThreshold)
+        indexes.index(threshold: Self.threshold(settings))
+    }
+
+    /// The similarity threshold a rule's settings match subjects at: its `similarity` parameter, or the default one.
+    static func threshold(_ settings: RuleSettings) -> Double {
+        settings.parameters["similarity"] ?? SubjectIndex.defaultThreshold
     }
 
     /// Whether the set has more than one table for the subject index to read (evaluations aside): a check whose every
