@@ -43,8 +43,9 @@ struct LintRun {
         var suppressed: [Suppressions.Suppressed]
         /// The reported findings that compare documents (their related cells are noted in the annotated copies too).
         var across: [Finding] = []
-        /// Seconds spent on the checks across documents, for `--timings`.
-        var acrossSeconds: Double = 0
+        /// Seconds spent on the checks across documents (wall time), on their subject index (wall time), then in each of
+        /// their rules (CPU time), for `--timings`.
+        var acrossTimings: [(step: String, seconds: Double)] = []
 
         /// The workbooks that were read, in input order.
         var members: [Member] {
@@ -85,11 +86,12 @@ struct LintRun {
         let parts = Parallel.map(2) { part -> Part in
             if part == 1 { return .own(checkEach(paths, recognised)) }
             let started = DispatchTime.now()
-            let across = linter.checkAcross(set)
-            return .across(across, seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
+            let across = linter.checkAcrossWithTimings(set)
+            return .across(across.findings, timings: [("across documents", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)]
+                            + across.timings)
         }
-        guard case .across(let across, let seconds) = parts[0], case .own(let outcomes) = parts[1] else { preconditionFailure() }
-        var result = Result(outcomes: outcomes, findings: [], suppressed: [], acrossSeconds: seconds)
+        guard case .across(let across, let timings) = parts[0], case .own(let outcomes) = parts[1] else { preconditionFailure() }
+        var result = Result(outcomes: outcomes, findings: [], suppressed: [], acrossTimings: timings)
         let members = result.members
         // Each workbook's findings together, in input order, so that the report stays in file order.
         let findings = Linter.adding(across, to: members.map(\.result), of: members.map(\.workbook)).flatMap(\.findings)
@@ -106,7 +108,7 @@ struct LintRun {
     // The two halves of a run that go side by side.
     private enum Part {
         case own([Outcome])
-        case across([Finding], seconds: Double)
+        case across([Finding], timings: [(step: String, seconds: Double)])
     }
 
     // A workbook read and its tables recognised (with the seconds each took), or why it could not be read.

@@ -114,12 +114,14 @@ import Testing
         let expected = [
             "\(Self.blitar): timings (rules: CPU time each; they run in parallel)",
             "\(Self.catatan): timings (rules: CPU time each; they run in parallel)",
-            "document set of 2 workbooks: across documents ",
+            "document set of 2 workbooks: timings (rules: CPU time each; they run in parallel)",
             "salinan beranotasi: \(folder.path)/renja-perubahan-2024-blitar.cermat.xlsx (\(reported.count - onCatatan) temuan pada ",
             "salinan beranotasi: \(folder.path)/renja-catatan.cermat.xlsx (\(onCatatan) temuan pada ",
         ]
         #expect(lines.count == expected.count && zip(lines, expected).allSatisfy { $0.hasPrefix($1) }, "\(lines)")
         #expect(run.stderr.contains("  invalid-suppression "))
+        // The set's steps: its wall time, its subject index, then each check across documents.
+        for step in ["across documents", "subject index", "target-divergence"] { #expect(run.stderr.contains("  \(step) "), "\(step)") }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
             == ["renja-catatan.cermat.xlsx", "renja-perubahan-2024-blitar.cermat.xlsx"])
     }

@@ -135,38 +135,48 @@ public struct Linter: Sendable {
     /// Runs the checks across documents over a whole set: every rule's `check(set:in:)`, one per core, over one shared
     /// matching of subjects. The findings are in set order (workbook, then DESIGN §4 order) with fingerprints.
     public func checkAcross(_ members: [Linter.Member]) -> [Finding] {
+        checkAcrossWithTimings(members).findings
+    }
+
+    /// `checkAcross`, with the seconds it spent building the subject index (wall time) and then in each rule (CPU time,
+    /// by id), for `lint --timings`.
+    public func checkAcrossWithTimings(_ members: [Linter.Member]) -> (findings: [Finding], timings: [(step: String, seconds: Double)]) {
         let indexes = SubjectIndex.Cache(members: members, knowledge: knowledge)
         // Each index the rules will read is built before they start, on every core: built by the first rule to ask, it
         // kept the others waiting on it, each holding a core.
+        let started = DispatchTime.now()
         let thresholds = rules.compactMap { type -> Double? in
             let base = settings(type.info, sheet: nil)
             return base.enabled && type.info.parameters.contains(where: { $0.name == "similarity" }) ? SetContext.threshold(base) : nil
         }
         for threshold in Set(thresholds) { _ = indexes.index(threshold: threshold) }
+        let indexSeconds = Self.seconds(since: started)
         let readings = members.map(\.readings)
-        let runs = Parallel.map(rules.count) { index -> [Finding] in
+        let runs = Parallel.map(rules.count) { index -> (findings: [Finding], seconds: Double) in
             let type = rules[index]
             let base = settings(type.info, sheet: nil)
-            guard base.enabled else { return [] }
+            guard base.enabled else { return ([], 0) }
+            let start = Self.threadTime()
             let context = SetContext(members: members, knowledge: knowledge, settings: base, rule: type.info.id, indexes: indexes,
                                      readings: readings)
             type.init().check(set: members, in: context)
-            return context.findings.compactMap { finding in
+            let findings = context.findings.compactMap { finding -> Finding? in
                 let sheetSettings = settings(type.info, sheet: finding.sheet)
                 guard sheetSettings.enabled else { return nil }
                 var adjusted = finding
                 if sheetSettings.severity != base.severity { adjusted.severity = sheetSettings.severity }
                 return adjusted
             }
+            return (findings, Self.threadTime() - start)
         }
         let order = Dictionary(members.enumerated().map { ($0.element.workbook.source, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        var findings = runs.flatMap { $0 }
+        var findings = runs.flatMap(\.findings)
         findings.sort { a, b in
             let fileA = order[a.file] ?? Int.max, fileB = order[b.file] ?? Int.max
             return fileA != fileB ? fileA < fileB : Finding.ordered(a, b)
         }
         for (index, fingerprint) in Fingerprint.assign(findings).enumerated() { findings[index].fingerprint = fingerprint }
-        return findings
+        return (findings, [("subject index", indexSeconds)] + zip(rules, runs).map { ($0.0.info.id, $0.1.seconds) })
     }
 
     // One rule over every table, then over the whole workbook, with the settings of each sheet.

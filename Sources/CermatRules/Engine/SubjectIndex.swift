@@ -250,9 +250,12 @@ public final class SubjectIndex: Sendable {
             let item = items[index]
             var chosen: Int?
             var alike = false
-            if let kode = item.kode, let subject = byKode[Key(aspect: item.aspect, text: kode)] {
+            // Each key is looked up once: hundreds of thousands of items pass here one after the other, on one core.
+            let kodeKey = item.kode.map { Key(aspect: item.aspect, text: $0) }, textKey = Key(aspect: item.aspect, text: item.key)
+            let byItsKode = kodeKey.flatMap { byKode[$0] }, byItsText = byItsKode == nil ? byKey[textKey] : nil
+            if let subject = byItsKode {
                 chosen = subject
-            } else if let subject = byKey[Key(aspect: item.aspect, text: item.key)] {
+            } else if let subject = byItsText {
                 chosen = subject
             } else if !item.key.isEmpty {
                 var scored: [(subject: Int, score: Double)] = []
@@ -294,10 +297,9 @@ public final class SubjectIndex: Sendable {
                 addKey(item.key, of: subject)
             }
             item.subject = subject
-            if let kode = item.kode, byKode[Key(aspect: item.aspect, text: kode)] == nil {
-                byKode[Key(aspect: item.aspect, text: kode)] = subject
-            }
-            if byKey[Key(aspect: item.aspect, text: item.key)] == nil { byKey[Key(aspect: item.aspect, text: item.key)] = subject }
+            if let kodeKey, byItsKode == nil { byKode[kodeKey] = subject }
+            // The text's first subject stays: looked up above unless the kode was known, and absent if looked up in vain.
+            if byItsKode == nil ? byItsText == nil : byKey.index(forKey: textKey) == nil { byKey[textKey] = subject }
         }
         self.items = items
         self.subjects = subjects.map { $0.sorted() }

@@ -78,9 +78,17 @@ extension SubjectIndex {
         }
     }
 
-    /// Statements by the row they lie on: a row's other statements without comparing every pair of a large table.
+    /// Statements by the row they lie on, for the rows with two or more: a statement's row-mates without comparing every
+    /// pair of a large table. A row with one statement has no row-mates and is left out, so that a table of many
+    /// thousand rows makes no list for each.
     static func byRow(_ statements: [Statement]) -> [RowKey: [Statement]] {
-        Dictionary(grouping: statements) { RowKey($0) }
+        var last = [RowKey: Int](minimumCapacity: statements.count)
+        var rows: [RowKey: [Statement]] = [:]
+        for (offset, statement) in statements.enumerated() {
+            let key = RowKey(statement)
+            if let earlier = last.updateValue(offset, forKey: key) { rows[key, default: [statements[earlier]]].append(statement) }
+        }
+        return rows
     }
 
     /// Whether the statements lie in more than one table: only then can tables disagree.

@@ -83,23 +83,33 @@ public struct BudgetDivergenceRule: Rule {
             let role: String
             let year: Int
         }
-        var groups: [Key: [Amount]] = [:]
+        // Gathered as positions in the index, not as amounts: a large table states hundreds of thousands, and copying
+        // each one's references into a list (and dropping them again) was most of the rule.
+        var groups: [Key: [Handle]] = [:]
         for (itemIndex, line) in index.lines {
-            let item = index.items[itemIndex]
-            for statement in item.statements where Self.roles.contains(statement.role) && statement.column.descriptor.measure == "Rp" {
+            for (statementIndex, statement) in index.items[itemIndex].statements.enumerated()
+            where Self.roles.contains(statement.role) && statement.column.descriptor.measure == "Rp" {
                 // A five-year Renstra pagu is indicative, not one year's budget.
                 guard let year = statement.year, statement.document != .renstra,
                       statement.column.descriptor.period != "akhir-renstra", statement.numberCount == 1 else { continue }
-                groups[Key(line: line, role: statement.role, year: year), default: []].append(Amount(item: item, statement: statement))
+                groups[Key(line: line, role: statement.role, year: year), default: []]
+                    .append(Handle(item: itemIndex, statement: statementIndex))
             }
         }
         // A line stated once has nothing to differ from; the others are compared in the order of their keys as text.
-        let compared = groups.filter { $0.value.count > 1 }.map { (text: "\($0.key.line)#\($0.key.role)#\($0.key.year)", amounts: $0.value) }
-        for (_, amounts) in compared.sorted(by: { $0.text < $1.text }) {
-            for group in Self.byKode(amounts) {
-                compare(Self.distinct(group), context)
+        let compared = groups.filter { $0.value.count > 1 }.map { (text: "\($0.key.line)#\($0.key.role)#\($0.key.year)", handles: $0.value) }
+        for (_, handles) in compared.sorted(by: { $0.text < $1.text }) {
+            for group in Self.byKode(handles, index) {
+                compare(Self.distinct(group.map { Amount(item: index.items[$0.item], statement: index.items[$0.item].statements[$0.statement]) }),
+                        context)
             }
         }
+    }
+
+    // Where the index holds an amount: its item, and the statement's position among the item's.
+    private struct Handle {
+        var item: Int
+        var statement: Int
     }
 
     /// One amount a table states, with the row's item.
@@ -122,16 +132,17 @@ public struct BudgetDivergenceRule: Rule {
 
     // Lines printed with two kode (a name shared by two sub-kegiatan of the same kegiatan) are split by kode; an amount
     // without kode then cannot be told apart and is left out.
-    private static func byKode(_ amounts: [Amount]) -> [[Amount]] {
+    private static func byKode(_ handles: [Handle], _ index: SubjectIndex) -> [[Handle]] {
+        func kode(_ handle: Handle) -> String? { index.items[handle.item].kode }
         // Most lines carry one kode or none: nothing to split, and no dictionary to build.
-        let first = amounts.lazy.compactMap(\.item.kode).first
-        guard amounts.contains(where: { $0.item.kode != nil && $0.item.kode != first }) else { return [amounts] }
+        let first = handles.lazy.compactMap(kode).first
+        guard handles.contains(where: { kode($0) != nil && kode($0) != first }) else { return [handles] }
         // A kode stated once has nothing to differ from (a line shared by thousands of sub-kegiatan, each its own kode):
         // only the others are compared, in kode order. They are counted first, so that only those are gathered.
-        var counts = [String: Int](minimumCapacity: amounts.count)
-        for amount in amounts { if let kode = amount.item.kode { counts[kode, default: 0] += 1 } }
-        var byKode: [String: [Amount]] = [:]
-        for amount in amounts { if let kode = amount.item.kode, counts[kode]! > 1 { byKode[kode, default: []].append(amount) } }
+        var counts = [String: Int](minimumCapacity: handles.count)
+        for handle in handles { if let kode = kode(handle) { counts[kode, default: 0] += 1 } }
+        var byKode: [String: [Handle]] = [:]
+        for handle in handles { if let kode = kode(handle), counts[kode]! > 1 { byKode[kode, default: []].append(handle) } }
         return byKode.keys.sorted().map { byKode[$0]! }
     }
 
