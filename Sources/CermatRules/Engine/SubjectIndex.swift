@@ -172,6 +172,9 @@ public final class SubjectIndex: Sendable {
         public fileprivate(set) var subject: Int?
         /// The subjects it resembles equally, when ambiguous.
         public fileprivate(set) var candidates: [Int] = []
+        /// Its kode as a number: two items of one aspect have the same number exactly when they have the same kode, so
+        /// that a check grouping hundreds of thousands of items by kode compares numbers, not texts.
+        public fileprivate(set) var kodeNumber: Int?
 
         /// An item, not yet matched to a subject.
         public init(aspect: Aspect, text: String, key: String, kode: String?, place: Place, document: DocumentClassification,
@@ -193,8 +196,9 @@ public final class SubjectIndex: Sendable {
     public let subjects: [[Int]]
     /// The threshold the matching used.
     public let threshold: Double
-    /// For each program or kegiatan item (by index), the line of the budget it speaks of, when known.
-    let lines: [Int: String]
+    /// For each item (by index), the line of the budget it speaks of, when it is a program or kegiatan and that is known:
+    /// a list in item order, so that the checks reading every line read the items in the order they lie in memory.
+    let lines: [String?]
     /// The bases (before or after perubahan) any value column of the set states its values for.
     public let bases: Set<DocumentClassification.Basis>
 
@@ -222,7 +226,9 @@ public final class SubjectIndex: Sendable {
             let aspect: Aspect
             let text: String
         }
-        var byKode = [Key: Int](minimumCapacity: items.count)
+        // Each kode by its number, and by number the subject the kode was first matched to.
+        var kodeNumbers = [Key: Int](minimumCapacity: items.count)
+        var byKode: [Int?] = []
         var byKey = [Key: Int](minimumCapacity: items.count)
         var subjectKeys: [[String]] = []
         var subjectAspect: [Aspect] = []
@@ -251,8 +257,15 @@ public final class SubjectIndex: Sendable {
             var chosen: Int?
             var alike = false
             // Each key is looked up once: hundreds of thousands of items pass here one after the other, on one core.
-            let kodeKey = item.kode.map { Key(aspect: item.aspect, text: $0) }, textKey = Key(aspect: item.aspect, text: item.key)
-            let byItsKode = kodeKey.flatMap { byKode[$0] }, byItsText = byItsKode == nil ? byKey[textKey] : nil
+            if let kode = item.kode {
+                // Read and, for a kode not seen before, added in one lookup: through the `default` of an in-place access.
+                func number(_ value: inout Int) -> Int { value }
+                let number = number(&kodeNumbers[Key(aspect: item.aspect, text: kode), default: byKode.count])
+                if number == byKode.count { byKode.append(nil) }
+                item.kodeNumber = number
+            }
+            let textKey = Key(aspect: item.aspect, text: item.key)
+            let byItsKode = item.kodeNumber.flatMap { byKode[$0] }, byItsText = byItsKode == nil ? byKey[textKey] : nil
             if let subject = byItsKode {
                 chosen = subject
             } else if let subject = byItsText {
@@ -297,7 +310,7 @@ public final class SubjectIndex: Sendable {
                 addKey(item.key, of: subject)
             }
             item.subject = subject
-            if let kodeKey, byItsKode == nil { byKode[kodeKey] = subject }
+            if let number = item.kodeNumber, byItsKode == nil { byKode[number] = subject }
             // The text's first subject stays: looked up above unless the kode was known, and absent if looked up in vain.
             if byItsKode == nil ? byItsText == nil : byKey.index(forKey: textKey) == nil { byKey[textKey] = subject }
         }

@@ -86,14 +86,16 @@ public struct BudgetDivergenceRule: Rule {
         // Gathered as positions in the index, not as amounts: a large table states hundreds of thousands, and copying
         // each one's references into a list (and dropping them again) was most of the rule.
         var groups: [Key: [Handle]] = [:]
-        for (itemIndex, line) in index.lines {
-            for (statementIndex, statement) in index.items[itemIndex].statements.enumerated()
+        for (itemIndex, line) in index.lines.enumerated() {
+            guard let line else { continue }
+            let item = index.items[itemIndex]
+            for (statementIndex, statement) in item.statements.enumerated()
             where Self.roles.contains(statement.role) && statement.column.descriptor.measure == "Rp" {
                 // A five-year Renstra pagu is indicative, not one year's budget.
                 guard let year = statement.year, statement.document != .renstra,
                       statement.column.descriptor.period != "akhir-renstra", statement.numberCount == 1 else { continue }
                 groups[Key(line: line, role: statement.role, year: year), default: []]
-                    .append(Handle(item: itemIndex, statement: statementIndex))
+                    .append(Handle(item: itemIndex, statement: statementIndex, kode: item.kodeNumber))
             }
         }
         // A line stated once has nothing to differ from; the others are compared in the order of their keys as text.
@@ -106,10 +108,12 @@ public struct BudgetDivergenceRule: Rule {
         }
     }
 
-    // Where the index holds an amount: its item, and the statement's position among the item's.
+    // Where the index holds an amount: its item, the statement's position among the item's, and the item's kode number
+    // (read here, so that splitting a line by kode reads the list alone, not an item scattered in memory for each).
     private struct Handle {
         var item: Int
         var statement: Int
+        var kode: Int?
     }
 
     /// One amount a table states, with the row's item.
@@ -133,17 +137,16 @@ public struct BudgetDivergenceRule: Rule {
     // Lines printed with two kode (a name shared by two sub-kegiatan of the same kegiatan) are split by kode; an amount
     // without kode then cannot be told apart and is left out.
     private static func byKode(_ handles: [Handle], _ index: SubjectIndex) -> [[Handle]] {
-        func kode(_ handle: Handle) -> String? { index.items[handle.item].kode }
         // Most lines carry one kode or none: nothing to split, and no dictionary to build.
-        let first = handles.lazy.compactMap(kode).first
-        guard handles.contains(where: { kode($0) != nil && kode($0) != first }) else { return [handles] }
+        let first = handles.lazy.compactMap(\.kode).first
+        guard handles.contains(where: { $0.kode != nil && $0.kode != first }) else { return [handles] }
         // A kode stated once has nothing to differ from (a line shared by thousands of sub-kegiatan, each its own kode):
         // only the others are compared, in kode order. They are counted first, so that only those are gathered.
-        var counts = [String: Int](minimumCapacity: handles.count)
-        for handle in handles { if let kode = kode(handle) { counts[kode, default: 0] += 1 } }
-        var byKode: [String: [Handle]] = [:]
-        for handle in handles { if let kode = kode(handle), counts[kode]! > 1 { byKode[kode, default: []].append(handle) } }
-        return byKode.keys.sorted().map { byKode[$0]! }
+        var counts = [Int: Int](minimumCapacity: handles.count)
+        for handle in handles { if let kode = handle.kode { counts[kode, default: 0] += 1 } }
+        var byKode: [Int: [Handle]] = [:]
+        for handle in handles { if let kode = handle.kode, counts[kode]! > 1 { byKode[kode, default: []].append(handle) } }
+        return byKode.values.sorted { index.items[$0[0].item].kode! < index.items[$1[0].item].kode! }
     }
 
     private static func distinct(_ amounts: [Amount]) -> [Amount] {

@@ -76,15 +76,16 @@ public struct NameDivergenceRule: Rule {
         }
         var groups: [Key: [Int]] = [:]
         var uncoded = false
-        for (itemIndex, line) in lines {
+        for (itemIndex, line) in lines.enumerated() {
+            guard let line else { continue }
             let item = index.items[itemIndex]
             groups[item.kode.map { .kode(item.aspect, $0) } ?? .line(line), default: []].append(itemIndex)
             uncoded = uncoded || item.kode == nil
         }
         // A row without kode joins the kode of the rows of its line, when they have exactly one.
         var kodeOfLine: [String: Set<String>] = [:]
-        for (itemIndex, line) in lines where uncoded {
-            if let kode = index.items[itemIndex].kode { kodeOfLine[line, default: []].insert(kode) }
+        for (itemIndex, line) in lines.enumerated() where uncoded {
+            if let line, let kode = index.items[itemIndex].kode { kodeOfLine[line, default: []].insert(kode) }
         }
         for (line, kodes) in kodeOfLine {
             guard let uncoded = groups.removeValue(forKey: .line(line)) else { continue }

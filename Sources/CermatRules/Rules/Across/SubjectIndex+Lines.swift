@@ -9,9 +9,9 @@ import CermatWorkbook
 /// sub-kegiatan of the same name are two lines. Program rows above a kegiatan are not part of its identity, so that a
 /// table listing kegiatan without their programs still meets the one that lists both.
 extension SubjectIndex {
-    /// For each program or kegiatan item (by index), the line it speaks of; items whose row or a kegiatan above it
-    /// could not be matched to one subject have none (`lines` of an index).
-    static func lines(of items: [Item]) -> [Int: String] {
+    /// For each item (by index), the line it speaks of: a program or kegiatan item's, unless its row or a kegiatan above
+    /// it could not be matched to one subject; none for the others (`lines` of an index).
+    static func lines(of items: [Item]) -> [String?] {
         let kinds = items.indices.filter { items[$0].aspect == .program || items[$0].aspect == .kegiatan }
         var named = [RowKey: Int](minimumCapacity: kinds.count)
         for index in kinds { named[RowKey(items[index].place)] = index }
@@ -19,8 +19,8 @@ extension SubjectIndex {
         let lines = Parallel.flatMap(slicing: kinds.count, by: 8192) { [named] slice in
             kinds[slice].map { index in line(of: index, items, named) }
         }
-        var result = [Int: String](minimumCapacity: kinds.count)
-        for (index, line) in zip(kinds, lines) { if let line { result[index] = line } }
+        var result = [String?](repeating: nil, count: items.count)
+        for (index, line) in zip(kinds, lines) { result[index] = line }
         return result
     }
 
