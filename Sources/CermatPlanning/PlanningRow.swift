@@ -146,15 +146,16 @@ public struct PlanningRow: Hashable, Sendable {
         _read { yield storage.value.normalizedKode }
     }
 
-    /// A row.
+    /// A row; `parsedKode` is `kode` already parsed by whoever read it, so that it is not parsed twice.
     public init(sheetRow: Int, level: RowLevel, numbering: String? = nil, kode: String? = nil, name: String? = nil,
                 indicator: String? = nil, unit: String? = nil, polarity: Polarity = .higherIsBetter,
                 values: RowValues = [:], parent: Int? = nil, continuationRows: [Int] = [], bold: Bool = false,
-                italic: Bool = false) {
+                italic: Bool = false, parsedKode: Kode? = nil) {
+        assert(parsedKode == nil || parsedKode == kode.flatMap(Kode.init), "the parsed kode is the kode's")
         storage = CopyOnWrite(Fields(sheetRow: sheetRow, level: level, numbering: numbering, kode: kode, name: name, indicator: indicator,
                          unit: unit, polarity: polarity, values: values, parent: parent, continuationRows: continuationRows,
                          bold: bold, italic: italic, indicatorKey: TextKey.header(indicator ?? ""),
-                         normalizedKode: kode.flatMap(Kode.init)?.normalized))
+                         normalizedKode: (parsedKode ?? kode.flatMap(Kode.init))?.normalized))
         storage.value.updateLevelIndicator()
     }
 

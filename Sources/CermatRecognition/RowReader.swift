@@ -230,7 +230,7 @@ struct RowReader {
         }.first
         var result = PlanningRow(sheetRow: row, level: level, numbering: numbering,
                                  kode: kode == nil ? nil : kodeText, name: name, indicator: indicator,
-                                 unit: unit, values: values, bold: font.bold, italic: font.italic)
+                                 unit: unit, values: values, bold: font.bold, italic: font.italic, parsedKode: kode)
         let key = indicator == nil ? TextKey.header(name ?? "") : result.indicatorKey
         if let known = polarities[key] {
             result.polarity = known
