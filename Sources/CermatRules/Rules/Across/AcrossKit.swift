@@ -121,6 +121,16 @@ extension SubjectIndex {
         return elements.filter { seen.insert(statement($0).id).inserted }
     }
 
+    /// The statements a subject's indicators make that `including` accepts, in set order, gathered in one list: an
+    /// indicator text repeated on thousands of rows makes hundreds of thousands, and a list per step copied them all.
+    func indicatorStatements(of subject: Int, including: (Statement) -> Bool) -> [Statement] {
+        var statements: [Statement] = []
+        for item in subjects[subject] where items[item].aspect == .indicator {
+            for statement in items[item].statements where including(statement) { statements.append(statement) }
+        }
+        return statements
+    }
+
     /// The subject's name for messages: the first item's text.
     func name(of subject: Int) -> String {
         items[subjects[subject][0]].text

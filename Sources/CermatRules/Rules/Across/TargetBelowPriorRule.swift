@@ -42,7 +42,8 @@ public struct TargetBelowPriorRule: Rule {
     public func check(set members: [Linter.Member], in context: SetContext) {
         let index = context.index
         for subject in index.subjects.indices {
-            let stated = index.items(of: subject).filter { $0.aspect == .indicator }.flatMap(\.statements)
+            // Targets and realisations only: nothing else is compared.
+            let stated = index.indicatorStatements(of: subject) { $0.role == "target" || $0.role == "realisasi" }
             // Only a target for the year after a realisation is compared; the rest (places read twice set aside, the
             // indicator's polarity) is worked out only then.
             let years = SubjectIndex.years(stated.lazy.filter { $0.role == "realisasi" && $0.numberCount == 1 })

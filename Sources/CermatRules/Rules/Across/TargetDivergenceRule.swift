@@ -71,7 +71,7 @@ public struct TargetDivergenceRule: Rule {
     public func check(set members: [Linter.Member], in context: SetContext) {
         let index = context.index
         for subject in index.subjects.indices {
-            let stated = Self.targets(of: subject, index) { $0.numberCount > 0 }
+            let stated = index.indicatorStatements(of: subject) { $0.role == "target" && $0.year != nil && $0.numberCount > 0 }
             // Only a year with two targets can diverge; most subjects (a row each) state one target per year.
             guard Self.repeatsAYear(stated) else { continue }
             let targets = SubjectIndex.distinct(stated)
@@ -109,19 +109,6 @@ public struct TargetDivergenceRule: Rule {
         mixedBases(index, context)
     }
 
-    // The targets of a year a subject's indicators state that `holding` accepts, in set order: gathered in one list, not
-    // through a list per step (an indicator text repeated on thousands of rows states thousands).
-    private static func targets(of subject: Int, _ index: SubjectIndex,
-                                holding: (SubjectIndex.Statement) -> Bool) -> [SubjectIndex.Statement] {
-        var targets: [SubjectIndex.Statement] = []
-        for item in index.subjects[subject] where index.items[item].aspect == .indicator {
-            for statement in index.items[item].statements where statement.role == "target" && statement.year != nil && holding(statement) {
-                targets.append(statement)
-            }
-        }
-        return targets
-    }
-
     // Whether two statements are for the same year: pair by pair for the few most subjects have, else through a set
     // (an indicator text repeated on thousands of rows).
     private static func repeatsAYear(_ statements: [SubjectIndex.Statement]) -> Bool {
@@ -153,7 +140,7 @@ public struct TargetDivergenceRule: Rule {
         var tables: [SubjectIndex.Place.TableID: [Following]] = [:]
         var order: [SubjectIndex.Place.TableID] = []
         for subject in index.subjects.indices {
-            let stated = Self.targets(of: subject, index) { $0.numberCount == 1 }
+            let stated = index.indicatorStatements(of: subject) { $0.role == "target" && $0.year != nil && $0.numberCount == 1 }
             // A revision row states a target before perubahan: without one, nothing follows a revision.
             guard stated.contains(where: { $0.basis == .murni }) else { continue }
             let targets = SubjectIndex.distinct(stated)
