@@ -147,7 +147,7 @@ public struct Linter: Sendable {
         let started = DispatchTime.now()
         let thresholds = rules.compactMap { type -> Double? in
             let base = settings(type.info, sheet: nil)
-            return base.enabled && type.info.parameters.contains(where: { $0.name == "similarity" }) ? SetContext.threshold(base) : nil
+            return base.enabled && type.info.parameters.contains(where: { $0.name == RuleParameter.similarity.name }) ? SetContext.threshold(base) : nil
         }
         for threshold in Set(thresholds) { _ = indexes.index(threshold: threshold) }
         let indexSeconds = Self.seconds(since: started)

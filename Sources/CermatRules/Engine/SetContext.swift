@@ -37,7 +37,7 @@ public final class SetContext: @unchecked Sendable {
 
     /// The similarity threshold a rule's settings match subjects at: its `similarity` parameter, or the default one.
     static func threshold(_ settings: RuleSettings) -> Double {
-        settings.parameters["similarity"] ?? SubjectIndex.defaultThreshold
+        settings.parameters[RuleParameter.similarity.name] ?? SubjectIndex.defaultThreshold
     }
 
     /// Whether the set has more than one table for the subject index to read (evaluations aside): a check whose every

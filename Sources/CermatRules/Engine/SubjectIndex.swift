@@ -150,7 +150,8 @@ public final class SubjectIndex: Sendable {
     }
 
     /// One row's view of one subject (a reference, like `Statement`).
-    // @unchecked: `subject` and `candidates` are set only while the index is built, before any rule can see the item.
+    // @unchecked: `subject`, `candidates` and `kodeNumber` are set only while the index is built, before any rule can see
+    // the item.
     public final class Item: @unchecked Sendable {
         /// What it is about.
         public let aspect: Aspect
