@@ -160,14 +160,7 @@ public struct Linter: Sendable {
             let context = SetContext(members: members, knowledge: knowledge, settings: base, rule: type.info.id, indexes: indexes,
                                      readings: readings)
             type.init().check(set: members, in: context)
-            let findings = context.findings.compactMap { finding -> Finding? in
-                let sheetSettings = settings(type.info, sheet: finding.sheet)
-                guard sheetSettings.enabled else { return nil }
-                var adjusted = finding
-                if sheetSettings.severity != base.severity { adjusted.severity = sheetSettings.severity }
-                return adjusted
-            }
-            return (findings, Self.threadTime() - start)
+            return (following(context.findings, sheetsOf: type.info, base: base), Self.threadTime() - start)
         }
         let order = Dictionary(members.enumerated().map { ($0.element.workbook.source, $0.offset) }, uniquingKeysWith: { a, _ in a })
         var findings = runs.flatMap(\.findings)
@@ -198,17 +191,22 @@ public struct Linter: Sendable {
             let context = RuleContext(workbook: workbook, document: document, knowledge: knowledge, settings: base, rule: id,
                                       readings: readings)
             rule.check(document: document, in: context)
-            // A workbook-wide finding on a sheet the rule is off for, or with another severity there, follows the sheet.
-            for finding in context.findings {
-                let sheetSettings = settings(type.info, sheet: finding.sheet)
-                guard sheetSettings.enabled else { continue }
-                var adjusted = finding
-                if sheetSettings.severity != base.severity { adjusted.severity = sheetSettings.severity }
-                findings.append(adjusted)
-            }
+            findings += following(context.findings, sheetsOf: type.info, base: base)
         }
         for context in contexts.values { findings += context.findings }
         return findings
+    }
+
+    // Findings made with a rule's base settings (over a whole workbook or set), each following the settings of its sheet:
+    // left out where the rule is off, given the sheet's severity where it has another.
+    private func following(_ findings: [Finding], sheetsOf info: RuleInfo, base: RuleSettings) -> [Finding] {
+        findings.compactMap { finding in
+            let sheetSettings = settings(info, sheet: finding.sheet)
+            guard sheetSettings.enabled else { return nil }
+            var adjusted = finding
+            if sheetSettings.severity != base.severity { adjusted.severity = sheetSettings.severity }
+            return adjusted
+        }
     }
 
     private static func threadTime() -> Double {
