@@ -22,7 +22,7 @@ public enum PlanningValue: Hashable, Sendable {
     case error(String)
 
     /// The single number the value stands for, if it is one (a number, a percent, or a measured quantity).
-    public var number: Double? {
+    @inlinable public var number: Double? {
         switch self {
         case .number(let value), .percent(let value), .measured(let value, _): return value
         default: return nil
@@ -53,6 +53,23 @@ public enum PlanningValue: Hashable, Sendable {
         case .list(let items): return items.count { $0.number != nil }
         default: return 0
         }
+    }
+
+    /// The smallest and the largest of `numbers`, without listing them; `nil` when the value holds none.
+    public var numberBounds: (min: Double, max: Double)? {
+        if let number { return (number, number) }
+        guard case .list(let items) = self else { return nil }
+        var bounds: (min: Double, max: Double)?
+        for number in items.lazy.compactMap(\.number) {
+            bounds = bounds.map { (Swift.min($0.min, number), Swift.max($0.max, number)) } ?? (number, number)
+        }
+        return bounds
+    }
+
+    /// The first of `numbers` that satisfies `predicate`, without listing them.
+    public func firstNumber(where predicate: (Double) -> Bool) -> Double? {
+        if case .list(let items) = self { return items.lazy.compactMap(\.number).first(where: predicate) }
+        return number.flatMap { predicate($0) ? $0 : nil }
     }
 
     /// The numbers of a list (or of a single numeric value), in order.

@@ -56,6 +56,12 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
         return slot >= 0 && slot < slots.count && slots[slot]?.value.isEmpty == false
     }
 
+    /// The single number in a column (`PlanningValue.number`), read in place like `isFilled`.
+    @inlinable public func number(_ column: Int) -> Double? {
+        let slot = column - first
+        return slot >= 0 && slot < slots.count ? slots[slot]?.value.number : nil
+    }
+
     /// Whether no column holds a value.
     public var isEmpty: Bool { count == 0 }
 

@@ -5,8 +5,9 @@ public struct TypedValue: Hashable, Sendable {
     // The stored properties are declared in the order that packs them tightest (56 bytes rather than 72): a table
     // holds one value per cell, and a 200 000-row workbook millions of them.
 
-    /// The text as a person sees it (for a numeric cell, the number; for text, the text).
-    public var raw: String
+    // The text as typed; `nil` for a numeric cell, whose text is written from its number only when asked: a table
+    // holds millions of numbers, and writing each as text while reading the table cost more than parsing it.
+    private var typed: String?
     /// The meaning.
     public var value: PlanningValue
     /// Whether the value sat in a numeric cell (rather than text pasted into the sheet).
@@ -19,6 +20,19 @@ public struct TypedValue: Hashable, Sendable {
     /// The cell it was read from.
     public var cell: CellAddress
 
+    /// The text as a person sees it (for a numeric cell, the number; for text, the text).
+    public var raw: String {
+        get {
+            if let typed { return typed }
+            switch value {
+            case .percent(let shown): return Self.plain(shown) + "%"
+            case .number(let number): return Self.plain(number)
+            default: return ""
+            }
+        }
+        set { typed = newValue }
+    }
+
     /// Digits shown after the decimal separator, when known: from the number format or the text. Drives tolerances.
     public var decimals: Int? {
         get { storedDecimals.map(Int.init) }
@@ -30,10 +44,35 @@ public struct TypedValue: Hashable, Sendable {
                 hadBullet: Bool = false, formatGroupsThousands: Bool = false) {
         self.value = value
         self.cell = cell
-        self.raw = raw
+        typed = raw
         storedDecimals = decimals.map { Int8(clamping: $0) }
         self.isNumericCell = isNumericCell
         self.hadBullet = hadBullet
         self.formatGroupsThousands = formatGroupsThousands
+    }
+
+    /// The value of a numeric cell: its number, or (`percent`, a cell formatted as percent) its number × 100 as a
+    /// percentage; its `raw` text is the number written plainly (`1234.5`, `98.15%`).
+    public init(numericCell number: Double, percent: Bool, cell: CellAddress, decimals: Int?, formatGroupsThousands: Bool) {
+        self.init(value: percent ? .percent(number * 100) : .number(number), cell: cell, raw: "", decimals: decimals,
+                  isNumericCell: true, formatGroupsThousands: formatGroupsThousands)
+        typed = nil
+    }
+
+    // By what a person sees: a numeric cell's text is the same whether it was written out or is written when asked.
+    public static func == (lhs: TypedValue, rhs: TypedValue) -> Bool {
+        lhs.value == rhs.value && lhs.cell == rhs.cell && lhs.isNumericCell == rhs.isNumericCell && lhs.hadBullet == rhs.hadBullet
+            && lhs.formatGroupsThousands == rhs.formatGroupsThousands && lhs.storedDecimals == rhs.storedDecimals && lhs.raw == rhs.raw
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(value)
+        hasher.combine(cell)
+        hasher.combine(raw)
+    }
+
+    // A number as plain text: whole numbers without a fraction.
+    private static func plain(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
     }
 }

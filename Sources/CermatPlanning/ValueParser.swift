@@ -11,10 +11,7 @@ public enum ValueParser {
         case .empty:
             return TypedValue(value: .blank, cell: address, raw: "", decimals: nil, isNumericCell: false)
         case .number(let number):
-            let shown = format.isPercent ? number * 100 : number
-            let raw = plain(shown) + (format.isPercent ? "%" : "")
-            return TypedValue(value: format.isPercent ? .percent(shown) : .number(number), cell: address, raw: raw,
-                              decimals: format.decimalPlaces, isNumericCell: true,
+            return TypedValue(numericCell: number, percent: format.isPercent, cell: address, decimals: format.decimalPlaces,
                               formatGroupsThousands: format.groupsThousands)
         case .string(let text):
             let parsed = parse(text)
@@ -237,9 +234,5 @@ public enum ValueParser {
             }
         }
         return String(trimmed(Substring(out)).drop { $0 == "\n" })
-    }
-
-    private static func plain(_ number: Double) -> String {
-        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
     }
 }

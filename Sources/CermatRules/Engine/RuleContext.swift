@@ -18,9 +18,9 @@ public final class RuleContext {
     public let readings: TableReadings
     /// What the rule found so far.
     public private(set) var findings: [Finding] = []
-    // The texts of the table the rule last read: a rule reads one table's cells row after row, and asking the run's
-    // shared readings for each cell took a lock and a lookup every time.
-    private var lastTexts: (sheetIndex: Int, range: CellRange, texts: TableTexts)?
+    // The text columns of the table the rule last read, by sheet column: a rule reads one table's cells row after row,
+    // and asking the run's shared readings for each cell took two locks and a lookup every time.
+    private var lastTexts: (sheetIndex: Int, range: CellRange, columns: [Int: [String]?])?
 
     /// A context.
     public init(workbook: Workbook, document: PlanningDocument, knowledge: KnowledgeBase, settings: RuleSettings, rule: String,
@@ -54,12 +54,21 @@ public final class RuleContext {
         findings.append(finding)
     }
 
-    /// The texts of a table's cells, read once per run and shared by every rule (`TableTexts`).
-    func texts(of table: PlanningTable) -> TableTexts {
-        if let last = lastTexts, last.sheetIndex == table.sheetIndex, last.range == table.range { return last.texts }
-        let texts = TableTexts.of(table, in: self)
-        lastTexts = (table.sheetIndex, table.range, texts)
-        return texts
+    /// The text a cell of a table shows, trimmed (a number as Indonesian text); empty for an empty or missing cell.
+    func text(_ table: PlanningTable, row sheetRow: Int, column: Int) -> String {
+        if lastTexts?.sheetIndex != table.sheetIndex || lastTexts?.range != table.range {
+            lastTexts = (table.sheetIndex, table.range, [:])
+        }
+        let texts: [String]?
+        if let known = lastTexts!.columns[column] {
+            texts = known
+        } else {
+            texts = TableTexts.of(table, in: self).texts(column: column)
+            lastTexts!.columns[column] = .some(texts)
+        }
+        let offset = sheetRow - table.range.first.row
+        if let texts, offset >= 0, offset < texts.count { return texts[offset] }
+        return TableTexts.shown(sheet(of: table)[sheetRow, column])
     }
 
     /// The sheet (as read) a table lies on.

@@ -5,7 +5,7 @@ import CermatWorkbook
 extension PlanningRow {
     /// The number in a column, if the cell holds one (a plain number, a percentage, a measured quantity).
     public func number(_ column: Int) -> Double? {
-        values[column]?.value.number
+        values.number(column)
     }
 
     /// The label a person recognises the row by: kode and name, or the indicator.

@@ -1,16 +1,24 @@
 import CermatPlanning
 import CermatWorkbook
+import Foundation
 
-/// The text of a table's cells as the rules read it (labels, indicators, Satuan, categories): its text columns read
-/// from the sheet once per run, in one walk down the table, and shared by every rule that asks (`TableReadings`).
+/// The text of a table's cells as the rules read it (labels, indicators, Satuan, categories): each text column read
+/// from the sheet once per run, when a rule first asks for it, and shared by every rule that asks (`TableReadings`).
 /// Rules read these cells row after row, and looking each one up in the sheet again cost each of them seconds on a
-/// 200 000-row table; each rule's context keeps the reading of the table it reads (`RuleContext.texts(of:)`).
+/// 200 000-row table; most text columns (No, Kode, Nama) no rule reads this way, and reading them all cost more than
+/// the rules' reading of the others. Each rule's context keeps the columns it has read (`RuleContext.text`).
 final class TableTexts: Sendable {
-    private let firstRow: Int
+    // A text column's texts, by sheet row from the table's first; read once, by the first rule that asks.
+    private final class Column: @unchecked Sendable {
+        // @unchecked: `texts` is only touched under `lock`.
+        let lock = NSLock()
+        var texts: [String]?
+    }
+
+    private let rows: ClosedRange<Int>
     private let firstColumn: Int
-    // By sheet column from `firstColumn` (nil for a measured column), then by sheet row from `firstRow`.
-    private let columns: [[String]?]
-    // For cells outside the text columns.
+    // By sheet column from `firstColumn`; nil for a measured column.
+    private let columns: [Column?]
     private let sheet: Worksheet
 
     /// The table's reading, made by the first rule of the run that asks for it.
@@ -20,27 +28,24 @@ final class TableTexts: Sendable {
 
     private init(_ table: PlanningTable, _ sheet: Worksheet) {
         self.sheet = sheet
-        firstRow = table.range.first.row
+        rows = table.range.first.row...table.range.last.row
         firstColumn = table.range.first.column
-        let indices = table.columns.filter { !$0.descriptor.isMeasured }.map(\.index)
-        var columns = [[String]?](repeating: nil, count: table.range.last.column - firstColumn + 1)
-        for column in indices { columns[column - firstColumn] = [] }
-        for sheetRow in table.range.first.row...table.range.last.row {
-            let cells = sheet.cells(inRow: sheetRow)
-            for column in indices {
-                columns[column - firstColumn]!.append(Self.shown(Worksheet.cell(inColumn: column, of: cells)))
-            }
-        }
+        var columns = [Column?](repeating: nil, count: table.range.last.column - firstColumn + 1)
+        for column in table.columns where !column.descriptor.isMeasured { columns[column.index - firstColumn] = Column() }
         self.columns = columns
     }
 
-    /// The text a cell shows, trimmed (a number as Indonesian text); empty for an empty or missing cell.
-    func text(row sheetRow: Int, column: Int) -> String {
-        let slot = column - firstColumn, offset = sheetRow - firstRow
-        if slot >= 0, slot < columns.count, let texts = columns[slot], offset >= 0, offset < texts.count {
-            return texts[offset]
+    /// The texts of a text column of the table, by sheet row from the table's first; `nil` for a measured column or
+    /// one outside the table.
+    func texts(column: Int) -> [String]? {
+        let slot = column - firstColumn
+        guard slot >= 0, slot < columns.count, let holder = columns[slot] else { return nil }
+        return holder.lock.withLock {
+            if let texts = holder.texts { return texts }
+            let texts = rows.map { Self.shown(sheet[$0, column]) }
+            holder.texts = texts
+            return texts
         }
-        return Self.shown(sheet[sheetRow, column])
     }
 
     /// The text a cell shows, trimmed (a number as Indonesian text); empty for an empty or missing cell.

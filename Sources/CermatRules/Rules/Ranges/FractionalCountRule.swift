@@ -41,7 +41,7 @@ public struct FractionalCountRule: Rule {
         let columns = table.kinerjaColumns
         for row in table.dataRows() {
             for column in columns {
-                guard let printed = row.values[column.index], let fraction = printed.value.numbers.first(where: { $0 != $0.rounded() }),
+                guard let printed = row.values[column.index], let fraction = printed.value.firstNumber(where: { $0 != $0.rounded() }),
                       units.isCount(row, column: column.index) else { continue }
                 // A value printed as a percentage is a share, not a count (a sasaran's 18,10% on a row whose kegiatan
                 // indicator counts people).

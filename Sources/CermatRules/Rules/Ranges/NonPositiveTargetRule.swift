@@ -41,15 +41,18 @@ public struct NonPositiveTargetRule: Rule {
         let targets = table.columns(role: "target").filter { $0.descriptor.measure == "K" }
         let budgets = table.columns(role: "pagu")
         guard !targets.isEmpty else { return }
+        // Each target column's pagu of the same period, and the yearly targets that show an inverse indicator: found
+        // once for the table, not for every row.
+        let paired = targets.map { column in (column, budgets.first { $0.descriptor.period == column.descriptor.period }) }
+        let yearly = IndicatorPolarity.yearlyTargets(table)
         for row in table.dataRows() {
             // Only a zero target asks whether the indicator is inverse, where zero is the ideal.
-            lazy var inverse = IndicatorPolarity.inverse(row, in: table, vocabulary: context.knowledge.vocabulary) != nil
+            lazy var inverse = IndicatorPolarity.inverse(row, yearly: yearly, vocabulary: context.knowledge.vocabulary) != nil
             // Without any pagu, a zero in one year among positive ones is only a year the indicator is not planned for.
-            let plannedSomewhere = targets.contains { (row.values[$0.index]?.value.numbers.max() ?? 0) > 0 }
+            let plannedSomewhere = targets.contains { (row.values[$0.index]?.value.numberBounds?.max ?? 0) > 0 }
             var flagged: [(column: PlanningColumn, value: Double, budget: PlanningColumn?)] = []
-            for column in targets {
-                guard let value = row.values[column.index]?.value.numbers.min() else { continue }
-                let budget = budgets.first { $0.descriptor.period == column.descriptor.period }
+            for (column, budget) in paired {
+                guard let value = row.values[column.index]?.value.numberBounds?.min else { continue }
                 if value < 0 {
                     flagged.append((column, value, budget))
                 } else if value == 0, !inverse {

@@ -41,7 +41,7 @@ public struct OutputWithoutSpendingRule: Rule {
             let kLabel = table.columnLabel(output.index), rpLabel = table.columnLabel(spending.index)
             for row in table.dataRows() {
                 guard let k = row.values[output.index], let rp = row.values[spending.index],
-                      let done = k.value.numbers.max(), let spent = rp.value.number else { continue }
+                      let done = k.value.numberBounds?.max, let spent = rp.value.number else { continue }
                 // Written only for the few rows reported.
                 lazy var shownK = k.shown(done)
                 lazy var shownRp = rp.shown(spent)

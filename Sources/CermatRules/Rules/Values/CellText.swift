@@ -3,11 +3,6 @@ import CermatWorkbook
 
 /// Reading the text columns the planning model keeps no values for (labels, categories, predicates, intervals).
 extension RuleContext {
-    /// The text a cell shows, trimmed; empty for an empty or missing cell.
-    func text(_ table: PlanningTable, row sheetRow: Int, column: Int) -> String {
-        texts(of: table).text(row: sheetRow, column: column)
-    }
-
     /// The indicator a value belongs to, for messages: in tables that list levels side by side (sasaran | program |
     /// kegiatan, each with its indicator), the indicator column nearest left of the value; else the row's indicator.
     func indicatorName(_ row: PlanningRow, near column: Int, in table: PlanningTable) -> String {

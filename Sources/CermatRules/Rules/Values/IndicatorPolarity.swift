@@ -27,17 +27,27 @@ enum IndicatorPolarity {
 
     /// The evidence that a row's indicator is inverse, or `nil` when it is (or may be) higher-is-better.
     static func inverse(_ row: PlanningRow, in table: PlanningTable, vocabulary: Vocabulary) -> Evidence? {
+        inverse(row, yearly: yearlyTargets(table), vocabulary: vocabulary)
+    }
+
+    /// `inverse(_:in:vocabulary:)` with the table's `yearlyTargets` found once for all its rows.
+    static func inverse(_ row: PlanningRow, yearly: [Int], vocabulary: Vocabulary) -> Evidence? {
         // The text is read last: few rows have either evidence, and every row of every table passes here.
         var evidence = Evidence.keyword
         if row.polarity != .lowerIsBetter {
-            let yearly = table.columns(role: "target").filter { $0.descriptor.period.map(isYear) ?? false }
-                .sorted { $0.descriptor.period! < $1.descriptor.period! }
-            let targets = yearly.compactMap { row.number($0.index) }
-            guard targets.count >= 3, targets.count == yearly.count,
-                  zip(targets, targets.dropFirst()).allSatisfy({ $0 > $1 }) else { return nil }
+            guard yearly.count >= 3 else { return nil }
+            let targets = yearly.compactMap { row.number($0) }
+            guard targets.count == yearly.count, zip(targets, targets.dropFirst()).allSatisfy({ $0 > $1 }) else { return nil }
             evidence = .fallingTargets(targets)
         }
         return positive(row, vocabulary: vocabulary) == nil ? evidence : nil
+    }
+
+    /// The columns of a table's targets for a named year, earliest first: falling from one to the next, they show an
+    /// inverse indicator.
+    static func yearlyTargets(_ table: PlanningTable) -> [Int] {
+        table.columns(role: "target").filter { $0.descriptor.period.map(isYear) ?? false }
+            .sorted { $0.descriptor.period! < $1.descriptor.period! }.map(\.index)
     }
 
     /// Why an indicator that names an inverse population is nevertheless better when higher: it measures a change

@@ -39,8 +39,9 @@ public struct InverseIndicatorRule: Rule {
         }
         guard !ratios.isEmpty else { return }
         let vocabulary = context.knowledge.vocabulary
+        let yearly = IndicatorPolarity.yearlyTargets(table)
         for row in table.dataRows() {
-            if let evidence = IndicatorPolarity.inverse(row, in: table, vocabulary: vocabulary) {
+            if let evidence = IndicatorPolarity.inverse(row, yearly: yearly, vocabulary: vocabulary) {
                 for derivation in ratios { check(row, derivation, evidence, table, context) }
             }
         }
