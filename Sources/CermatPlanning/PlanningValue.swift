@@ -21,6 +21,48 @@ public enum PlanningValue: Hashable, Sendable {
     /// A spreadsheet error value such as `#DIV/0!`.
     case error(String)
 
+    /// Which case a value is, without its payload: what a table's columns of values hold (`ValueColumns`).
+    public enum Kind: UInt8, Sendable {
+        /// No value stored for the cell.
+        case absent
+        /// `blank`.
+        case blank
+        /// `dash`.
+        case dash
+        /// `number`.
+        case number
+        /// `percent`.
+        case percent
+        /// `measured`.
+        case measured
+        /// `list`.
+        case list
+        /// `check`.
+        case check
+        /// `text`.
+        case text
+        /// `malformed`.
+        case malformed
+        /// `error`.
+        case error
+    }
+
+    /// Which case the value is.
+    @inlinable public var kind: Kind {
+        switch self {
+        case .blank: return .blank
+        case .dash: return .dash
+        case .number: return .number
+        case .percent: return .percent
+        case .measured: return .measured
+        case .list: return .list
+        case .check: return .check
+        case .text: return .text
+        case .malformed: return .malformed
+        case .error: return .error
+        }
+    }
+
     /// The single number the value stands for, if it is one (a number, a percent, or a measured quantity).
     @inlinable public var number: Double? {
         switch self {

@@ -36,14 +36,18 @@ public struct ValueTypeRule: Rule {
 
     /// Checks every measured column of the table.
     public func check(table: PlanningTable, in context: RuleContext) {
-        let rows = table.dataRows()
+        let valueColumns = ValueColumns.of(table, in: context)
+        let rows = table.rows.indices.filter { valueColumns.levels[$0] != .footer }
         for column in table.columns where column.descriptor.isMeasured {
+            guard let cells = valueColumns[column.index] else { continue }
+            let money = column.descriptor.measure == "Rp", quantity = ["K", "%"].contains(column.descriptor.measure)
             // What the column holds, counted only when a cell needs it: most columns have no suspicious cell at all.
-            lazy var values = rows.compactMap { $0.values[column.index] }
+            lazy var values = rows.compactMap { table.rows[$0].values[column.index] }
             lazy var typical = Self.median(values.compactMap { $0.value.number.map(abs) }.filter { $0 > 0 })
             lazy var numeric = values.filter { $0.value.isNumeric }.count
             lazy var filled = values.filter { !$0.value.isEmpty && $0.value != .check }.count
-            for row in rows {
+            for index in rows where Self.mayBeWrong(cells.kinds[index], cells.numbers[index], money: money, quantity: quantity) {
+                let row = table.rows[index]
                 guard let value = row.values[column.index] else { continue }
                 // Written only for the few cells that are wrong: this loop visits every cell of the table.
                 var label: (id: String, en: String) { table.columnLabel(column.index) }
@@ -87,6 +91,20 @@ public struct ValueTypeRule: Rule {
         if row.isLevelIndicator || TextKey.header(value.raw).hasPrefix("rp") { return true }
         return table.columns.contains { column in
             column.descriptor.measure == "Rp" && row.number(column.index).map { abs($0 - number) < 0.5 } == true
+        }
+    }
+
+    // Whether a cell may be one the checks report, by its kind and number alone (`money`: a rupiah column; `quantity`:
+    // kinerja or percentages): they visit every measured cell of the table, and reading each cell's value where it
+    // lies cost more than the checks.
+    private static func mayBeWrong(_ kind: PlanningValue.Kind, _ number: Double, money: Bool, quantity: Bool) -> Bool {
+        switch kind {
+        case .text, .error: return true
+        case .absent: return false
+        default:
+            guard !number.isNaN else { return false }
+            if money { return kind == .percent ? number != 0 : kind == .number && abs(number) < 1000 && number != number.rounded() }
+            return quantity && abs(number) >= 1_000_000
         }
     }
 

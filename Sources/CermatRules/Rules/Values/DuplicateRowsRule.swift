@@ -34,16 +34,40 @@ public struct DuplicateRowsRule: Rule {
     /// Compares every row's numbers with those of the rows above it.
     public func check(table: PlanningTable, in context: RuleContext) {
         let columns = table.columns.filter { $0.descriptor.isMeasured }.map(\.index)
-        var seen = [[Double?]: Int](minimumCapacity: table.rows.count)
-        for (index, row) in table.rows.enumerated() where ![.total, .footer].contains(row.level) {
-            let tuple = columns.map { row.number($0) }
+        let values = ValueColumns.of(table, in: context)
+        let cells = columns.compactMap { values[$0] }
+        // Column by column, each row's count of numbers and of numbers other than zero, and a hash of its numbers: a
+        // list of numbers made and hashed for every row cost more than the rest of the rule.
+        let count = table.rows.count
+        var numbers = [Int32](repeating: 0, count: count), nonZero = [Int32](repeating: 0, count: count)
+        var hashes = [UInt64](repeating: 0xcbf2_9ce4_8422_2325, count: count)
+        for column in cells {
+            for index in 0..<count {
+                let number = column.numbers[index]
+                if !number.isNaN {
+                    numbers[index] += 1
+                    if number != 0 { nonZero[index] += 1 }
+                }
+                // Zero of either sign hashes alike, as it compares.
+                let bits = number.isNaN ? 1 : number == 0 ? 0 : number.bitPattern
+                hashes[index] = (hashes[index] ^ bits) &* 0x100_0000_01b3
+            }
+        }
+        func same(_ a: Int, _ b: Int) -> Bool {
+            cells.allSatisfy { $0.numbers[a] == $0.numbers[b] || ($0.numbers[a].isNaN && $0.numbers[b].isNaN) }
+        }
+        // By hash, the first row of each distinct list of numbers. A list of fewer than three distinct numbers is kept
+        // too: the rows that repeat it are left alone below, as the list is.
+        var seen = [UInt64: [Int]](minimumCapacity: count)
+        for index in 0..<count where values.levels[index] != .total && values.levels[index] != .footer {
             // One or two round values repeated (100 everywhere, 22 in every year) match by chance; three distinct do not.
-            guard tuple.count(where: { $0 != nil }) >= 5, tuple.count(where: { $0 != nil && $0 != 0 }) >= 3,
-                  Self.holdsThreeDistinct(tuple) else { continue }
-            guard let earlierIndex = seen[tuple] else {
-                seen[tuple] = index
+            guard numbers[index] >= 5, nonZero[index] >= 3 else { continue }
+            guard let earlierIndex = seen[hashes[index], default: []].first(where: { same($0, index) }) else {
+                seen[hashes[index], default: []].append(index)
                 continue
             }
+            let row = table.rows[index]
+            guard Self.holdsThreeDistinct(columns.map { row.number($0) }) else { continue }
             let earlier = table.rows[earlierIndex]
             guard Self.identity(row) != Self.identity(earlier), !Self.isLineage(index, earlierIndex, table),
                   let first = columns.first(where: { row.number($0) != nil }), let cell = row.values[first]?.cell else { continue }

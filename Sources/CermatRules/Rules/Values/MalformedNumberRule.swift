@@ -44,22 +44,36 @@ public struct MalformedNumberRule: Rule {
     /// Checks every measured cell of the table.
     public func check(table: PlanningTable, in context: RuleContext) {
         let reading = NumberReading(table: table, tolerance: context.tolerance)
-        let grouped = Self.columnsWithThousandsSeparators(table)
+        // The measured cells read column by column (`ValueColumns`): a row's own value is read only when its kind or
+        // number says the cell may be one to report.
+        let valueColumns = ValueColumns.of(table, in: context)
+        let measured = table.columns.filter(\.descriptor.isMeasured).map(\.index).sorted()
+        let cells = measured.map { valueColumns[$0]! }
+        let grouped = Self.columnsWithThousandsSeparators(table, measured, cells)
         let kinerja = table.columns.filter { $0.descriptor.measure == "K" }.map(\.index)
-        for (index, row) in table.rows.enumerated() {
-            for (column, value) in row.values {
-                if case .malformed(let raw, let reason) = value.value {
+        let kinerjaCells = kinerja.compactMap { valueColumns[$0] }
+        for index in table.rows.indices {
+            for (position, column) in measured.enumerated() {
+                switch cells[position].kinds[index] {
+                case .malformed:
+                    guard case .malformed(let raw, let reason) = table.rows[index].values[column]?.value else { continue }
                     malformed(raw, reason, row: index, column: column, reading, context)
-                } else if grouped.contains(column), Self.lacksThousandsSeparator(value) {
+                case .number where grouped[position] && abs(cells[position].numbers[index]) >= 1000:
+                    let row = table.rows[index]
+                    guard let value = row.values[column], Self.lacksThousandsSeparator(value) else { continue }
                     let number = value.value.number!
                     let shown = Numeral.both(number, decimals: value.decimals)
                     context.report(table, row: row, cell: value.cell, column: table.column(at: column)?.descriptor,
                                    message: Message(id: "angka \(value.raw) ditulis tanpa pemisah ribuan, sedangkan angka lain di kolom ini memakainya: \(shown.id)",
                                                     en: "the number \(value.raw) has no thousands separators while the column's other numbers do: \(shown.en)"),
                                    actual: number, severity: .info)
+                default:
+                    continue
                 }
             }
-            missingPercent(row, kinerja, table, context)
+            if kinerjaCells.contains(where: { $0.kinds[index] == .percent }) {
+                missingPercent(table.rows[index], kinerja, table, context)
+            }
         }
     }
 
@@ -158,16 +172,18 @@ public struct MalformedNumberRule: Rule {
         return rest
     }
 
-    // The columns that print some number of 1.000 or more with thousands separators: a count column formatted
-    // "General" beside money columns formatted "#,##0" is the author's choice, not an inconsistency.
-    static func columnsWithThousandsSeparators(_ table: PlanningTable) -> Set<Int> {
+    // For each of `columns` (with its `cells`), whether it prints some number of 1.000 or more with thousands
+    // separators: a count column formatted "General" beside money columns formatted "#,##0" is the author's choice,
+    // not an inconsistency.
+    static func columnsWithThousandsSeparators(_ table: PlanningTable, _ columns: [Int], _ cells: [ValueColumns.Column])
+        -> [Bool] {
         // Column by column, each read only down to its first grouped number: a money column prints one on its first row.
-        Set(table.columns.map(\.index).filter { column in
-            table.rows.contains { row in
-                guard let value = row.values[column], let number = value.value.number, abs(number) >= 1000 else { return false }
+        zip(columns, cells).map { column, cells in
+            table.rows.indices.contains { index in
+                guard abs(cells.numbers[index]) >= 1000, let value = table.rows[index].values[column] else { return false }
                 return Self.printsGrouped(value)
             }
-        })
+        }
     }
 
     // A number of 1.000 or more printed alone without separators; years (2024) are left alone, and so is a number

@@ -51,7 +51,9 @@ public struct MissingValueRule: Rule {
 
     /// Checks every data row of the table; one finding per cell, and none besides a row's own when it has no value at all.
     public func check(table: PlanningTable, in context: RuleContext) {
-        let rows = table.dataRows().filter { $0.level != .total }
+        // Rows by index, their cells read column by column (`ValueColumns`): the rule visits every measured cell.
+        let values = ValueColumns.of(table, in: context)
+        let rows = table.rows.indices.filter { values.levels[$0] != .footer && values.levels[$0] != .total }
         let derived = Set(table.derivations.map(\.target))
         let measured = table.columns.filter { Self.partnerRoles[$0.descriptor.role] != nil && !derived.contains($0.index) }
         let performance = measured.filter { $0.descriptor.measure == "K" }
@@ -62,25 +64,29 @@ public struct MissingValueRule: Rule {
             guard !settled.contains(row.sheetRow), reported.insert(cell).inserted else { return }
             context.report(table, row: row, cell: cell, column: table.column(at: column)?.descriptor, message: message)
         }
-        let withPerformance = rows.filter { row in performance.contains { row.values.isFilled($0.index) } }.count
+        let performanceCells = performance.compactMap { values[$0.index] }
+        func hasPerformance(_ index: Int) -> Bool { performanceCells.contains { $0.isFilled(index) } }
+        let withPerformance = rows.count(where: hasPerformance)
         let moneyColumns = Self.moneyColumns(table)
+        let moneyCells = moneyColumns.map { values[$0.index]! }
         // The performance value each budget or spending column needs, found once for the table.
         let partnerOf = moneyColumns.map { Self.partners($0, in: performance).first }
         // A row's amounts above zero, read in place: a list made for every row cost more than the checks.
-        func money(_ row: PlanningRow) -> some Collection<(offset: Int, amount: Double)> {
-            moneyColumns.indices.lazy.compactMap { offset -> (offset: Int, amount: Double)? in
-                row.number(moneyColumns[offset].index).flatMap { $0 > 0 ? (offset, $0) : nil }
+        func money(_ index: Int) -> some Collection<(offset: Int, amount: Double)> {
+            moneyCells.indices.lazy.compactMap { offset -> (offset: Int, amount: Double)? in
+                moneyCells[offset].number(index).flatMap { $0 > 0 ? (offset, $0) : nil }
             }
         }
-        for row in rows where !performance.isEmpty {
-            guard !performance.contains(where: { row.values.isFilled($0.index) }) else {
-                for (offset, amount) in money(row) {
-                    guard let partner = partnerOf[offset] else { continue }
-                    pairing(row, moneyColumns[offset], amount, partner, table, report)
+        for index in rows where !performance.isEmpty {
+            guard !hasPerformance(index) else {
+                for (offset, amount) in money(index) {
+                    guard let partner = partnerOf[offset], values[partner.index]?.isFilled(index) == false else { continue }
+                    pairing(table.rows[index], moneyColumns[offset], amount, partner, table, report)
                 }
                 continue
             }
-            let budget = money(row).first.map { (column: moneyColumns[$0.offset], amount: $0.amount) }
+            let row = table.rows[index]
+            let budget = money(index).first.map { (column: moneyColumns[$0.offset], amount: $0.amount) }
             // A programme, a budgeted row or a stated indicator with nothing to measure it by: once, at the target of its
             // budget (or its first target).
             guard withPerformance >= 1, row.level == .program || budget != nil || row.indicator != nil,
@@ -101,7 +107,7 @@ public struct MissingValueRule: Rule {
             }
             settled.insert(row.sheetRow)
         }
-        gaps(rows, measured, table, report)
+        gaps(rows, measured, table, values, report)
     }
 
     // What a value goes with in the same period: a target with its realisation and budget, a budget with its target
@@ -121,10 +127,10 @@ public struct MissingValueRule: Rule {
         }
     }
 
-    // Money of the row with its performance counterpart: a budget needs a target of its period, spending a realisation.
+    // Money of the row with its performance counterpart left unfilled: a budget needs a target of its period, spending
+    // a realisation.
     private func pairing(_ row: PlanningRow, _ column: PlanningColumn, _ amount: Double, _ partner: PlanningColumn,
                          _ table: PlanningTable, _ report: (PlanningRow, Int, Message) -> Void) {
-        guard !row.values.isFilled(partner.index) else { return }
         let shown = row.values[column.index]!.shown(amount)
         let what = partner.descriptor.role == "target" ? ("target kinerja", "the target") : ("realisasi kinerja", "the realisation")
         let state = Self.state(row.values[partner.index])
@@ -136,31 +142,34 @@ public struct MissingValueRule: Rule {
     // A cell left empty while its partner of the same period is given, in a column that at least nine in ten other rows
     // of the same level fill: a "-" where the row has nothing for that period (a sub-kegiatan new in the perubahan, a
     // programme without beneficiaries) is left alone, and so is a realisation where nothing was spent or planned.
-    private func gaps(_ rows: [PlanningRow], _ columns: [PlanningColumn], _ table: PlanningTable,
+    private func gaps(_ rows: [Int], _ columns: [PlanningColumn], _ table: PlanningTable, _ values: ValueColumns,
                       _ report: (PlanningRow, Int, Message) -> Void) {
         // Each row's level as a small number, and how many rows each level has: once for all the columns, which then
         // count their filled rows in an array instead of hashing the level for every cell.
         var slots: [RowLevel: Int] = [:]
-        let slot = rows.map { row in
-            if let known = slots[row.level] { return known }
-            slots[row.level] = slots.count
+        let slot = rows.map { index in
+            let level = values.levels[index]
+            if let known = slots[level] { return known }
+            slots[level] = slots.count
             return slots.count - 1
         }
         var levelRows = [Int](repeating: 0, count: slots.count)
         for level in slot { levelRows[level] += 1 }
         for column in columns {
-            let partners = Self.partners(column, in: columns)
+            guard let cells = values[column.index] else { continue }
+            let partners = Self.partners(column, in: columns).compactMap { values[$0.index] }
             let achieved = column.descriptor.role.hasPrefix("realisasi")
             // How many rows of each level fill this column, counted once for the whole column.
             var levelFilled = [Int](repeating: 0, count: slots.count)
-            for (index, row) in rows.enumerated() where row.values.isFilled(column.index) { levelFilled[slot[index]] += 1 }
-            for (index, row) in rows.enumerated() where !row.values.isFilled(column.index) && partners.contains(where: { partner in
-                row.values.isFilled(partner.index) && (!achieved || row.number(partner.index).map { $0 != 0 } ?? true)
+            for (position, index) in rows.enumerated() where cells.isFilled(index) { levelFilled[slot[position]] += 1 }
+            for (position, index) in rows.enumerated() where !cells.isFilled(index) && partners.contains(where: { partner in
+                partner.isFilled(index) && (!achieved || partner.number(index).map { $0 != 0 } ?? true)
             }) {
                 // The other rows of the row's level (the row itself is one of the unfilled).
-                let peers = levelRows[slot[index]] - 1
-                let filled = levelFilled[slot[index]]
+                let peers = levelRows[slot[position]] - 1
+                let filled = levelFilled[slot[position]]
                 guard peers >= 5, filled * 10 >= peers * 9 else { continue }
+                let row = table.rows[index]
                 let state = Self.state(row.values[column.index])
                 let label = table.columnLabel(column.index)
                 report(row, column.index, Message(
