@@ -27,10 +27,12 @@ public struct Derivation: Hashable, Sendable {
 
     /// The value the derivation gives for a row, in the target's units (a ratio becomes a percentage for a % column).
     public func value(in row: PlanningRow, of table: PlanningTable) -> Double? {
-        guard var value = expression.evaluate({ row.values[$0]?.value.number }) else { return nil }
-        if table.column(at: target)?.descriptor.measure == "%", !expression.scalesToPercent, case .quotient = expression {
-            value *= 100
-        }
-        return value
+        expression.evaluate { row.values.number($0) }.map { scalesByHundred(in: table) ? $0 * 100 : $0 }
+    }
+
+    /// Whether `value(in:of:)` multiplies the expression by 100: a ratio into a percentage column that does not.
+    public func scalesByHundred(in table: PlanningTable) -> Bool {
+        guard case .quotient = expression else { return false }
+        return table.column(at: target)?.descriptor.measure == "%" && !expression.scalesToPercent
     }
 }

@@ -62,12 +62,6 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
         return slot >= 0 && slot < slots.count ? slots[slot]?.value.number : nil
     }
 
-    /// Which case the value in a column is (`absent` when the column holds none), read in place like `isFilled`.
-    @inlinable public func kind(_ column: Int) -> PlanningValue.Kind {
-        let slot = column - first
-        return slot >= 0 && slot < slots.count ? slots[slot]?.value.kind ?? .absent : .absent
-    }
-
     /// Whether no column holds a value.
     public var isEmpty: Bool { count == 0 }
 

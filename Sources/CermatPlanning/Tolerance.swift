@@ -21,17 +21,23 @@ public struct Tolerance: Hashable, Sendable {
 
     /// Compares a printed value with the expected value.
     public func compare(_ printed: TypedValue, _ actual: Double, expected: Double) -> Outcome {
+        compare(decimals: printed.decimals, actual, expected: expected)
+    }
+
+    /// Compares a value printed with `decimals` (`nil` when unknown) with the expected value.
+    public func compare(decimals: Int?, _ actual: Double, expected: Double) -> Outcome {
         let difference = abs(actual - expected)
         if let override { return difference <= override + 1e-9 ? .equal : .different }
-        let step = Self.step(printed, actual)
+        let step = Self.step(decimals: decimals, actual)
         if difference <= step / 2 + step * 1e-6 + 1e-9 * abs(expected) { return .equal }
         if difference <= step * 1.000001 { return .lastDigit }
         return .different
     }
 
-    /// The value of one unit in the last printed digit: 0,01 for two decimals, 1 for an integer.
-    public static func step(_ printed: TypedValue, _ actual: Double) -> Double {
-        if let decimals = printed.decimals {
+    /// The value of one unit in the last digit of a value printed with `decimals` (`nil` when unknown): 0,01 for two
+    /// decimals, 1 for an integer.
+    public static func step(decimals: Int?, _ actual: Double) -> Double {
+        if let decimals {
             var value = 1.0
             for _ in 0..<decimals { value /= 10 }
             return value

@@ -1,7 +1,7 @@
 import CermatPlanning
 
 /// A table's measured values column by column, each column's cells in contiguous arrays by row index (`table.rows`):
-/// what each cell holds and its number, with each row's level. Made once per run by the first rule that asks and shared
+/// what each cell holds, its number, the decimals it shows and whether it had a bullet, with each row's level. Made once per run by the first rule that asks and shared
 /// (`TableReadings`). A rule that visits every cell of a column reads these rather than each row's own values, which
 /// lie apart in memory: visiting 200 000 rows that way cost a rule about a tenth of a second per column.
 final class ValueColumns: Sendable {
@@ -11,6 +11,10 @@ final class ValueColumns: Sendable {
         let kinds: [PlanningValue.Kind]
         /// Each cell's single number (`PlanningValue.number`), NaN when it has none.
         let numbers: [Double]
+        /// Each cell's decimals shown (`TypedValue.decimals`), -1 when unknown.
+        let decimals: [Int8]
+        /// Whether each cell's text began with a bullet (`TypedValue.hadBullet`).
+        let bullets: [Bool]
 
         /// Whether a row's cell holds a value other than a blank or a lone dash (`RowValues.isFilled`).
         func isFilled(_ row: Int) -> Bool {
@@ -22,6 +26,11 @@ final class ValueColumns: Sendable {
         func number(_ row: Int) -> Double? {
             let number = numbers[row]
             return number.isNaN ? nil : number
+        }
+
+        /// How a row's printed number compares with what it should be (`Tolerance.compare`).
+        func compare(_ row: Int, _ actual: Double, expected: Double, _ tolerance: Tolerance) -> Tolerance.Outcome {
+            tolerance.compare(decimals: decimals[row] < 0 ? nil : Int(decimals[row]), actual, expected: expected)
         }
     }
 
@@ -42,24 +51,36 @@ final class ValueColumns: Sendable {
         let count = table.rows.count
         var kinds = measured.map { _ in [PlanningValue.Kind](repeating: .absent, count: count) }
         var numbers = measured.map { _ in [Double](repeating: .nan, count: count) }
+        var decimals = measured.map { _ in [Int8](repeating: -1, count: count) }
+        var bullets = measured.map { _ in [Bool](repeating: false, count: count) }
         var levels: [RowLevel] = []
         levels.reserveCapacity(count)
         // Row by row, each row's values read once where they lie.
         for (index, row) in table.rows.enumerated() {
             levels.append(row.level)
             let values = row.values
-            assert(values.count == measured.count { values.kind($0) != .absent }, "a row holds values in measured columns only")
+            assert(values.count == measured.count { values[$0] != nil }, "a row holds values in measured columns only")
             for (slot, column) in measured.enumerated() {
-                kinds[slot][index] = values.kind(column)
-                if let number = values.number(column) { numbers[slot][index] = number }
+                guard let value = values[column] else { continue }
+                kinds[slot][index] = value.value.kind
+                if let number = value.value.number { numbers[slot][index] = number }
+                if let shown = value.decimals { decimals[slot][index] = Int8(clamping: shown) }
+                bullets[slot][index] = value.hadBullet
             }
         }
         var columns = [Column?](repeating: nil, count: (measured.max() ?? -1) - firstColumn + 1)
         for (slot, column) in measured.enumerated() {
-            columns[column - firstColumn] = Column(kinds: kinds[slot], numbers: numbers[slot])
+            columns[column - firstColumn] = Column(kinds: kinds[slot], numbers: numbers[slot], decimals: decimals[slot],
+                                                   bullets: bullets[slot])
         }
         self.levels = levels
         self.columns = columns
+    }
+
+    /// The value a derivation gives for a row (`Derivation.value(in:of:)`), from the row's cells here; `hundred` is the
+    /// derivation's `scalesByHundred(in:)` for the table.
+    func value(of derivation: Derivation, hundred: Bool, row: Int) -> Double? {
+        derivation.expression.evaluate { self[$0]?.number(row) }.map { hundred ? $0 * 100 : $0 }
     }
 
     /// A measured column's cells; `nil` for a column that is not measured.

@@ -55,12 +55,17 @@ public struct ColumnShiftRule: Rule {
                             en: "\(layout.rows.count) \(level) rows use their own column order: \(moves.map(\.en).joined(separator: "; ")); Cermat reads those rows by it"),
                            related: layout.rows.dropFirst().map { CellAddress(row: $0, column: move.printedIn) }, severity: .info)
         }
+        // Every row's cells compared from the table's columns (`ValueColumns`); a row is read only where they differ.
+        let values = ValueColumns.of(table, in: context)
+        let rows = table.rows.indices.filter { values.levels[$0] != .footer }
         for derivation in table.derivations {
-            for row in table.dataRows() {
-                guard let printed = row.values[derivation.target], let actual = printed.value.number,
-                      let expected = derivation.value(in: row, of: table),
-                      context.tolerance.compare(printed, actual, expected: expected) == .different,
-                      !CumulativeRealisationRule.exempts(row, derivation, table),
+            guard let target = values[derivation.target] else { continue }
+            let hundred = derivation.scalesByHundred(in: table)
+            for index in rows {
+                guard let actual = target.number(index), let expected = values.value(of: derivation, hundred: hundred, row: index),
+                      target.compare(index, actual, expected: expected, context.tolerance) == .different else { continue }
+                let row = table.rows[index]
+                guard let printed = row.values[derivation.target], !CumulativeRealisationRule.exempts(row, derivation, table),
                       DerivationCheck.isShifted(row, derivation, table, context) else { continue }
                 let column = table.columnLabel(derivation.target)
                 let value = printed.shown(actual)

@@ -14,9 +14,17 @@ struct DerivationCheck {
     var applies: (PlanningRow, Derivation, PlanningTable) -> Bool = { _, _, _ in true }
 
     func run(_ table: PlanningTable, _ context: RuleContext) {
+        // Every row's cells compared from the table's columns (`ValueColumns`); a row is read only where they differ.
+        let values = ValueColumns.of(table, in: context)
+        let rows = table.rows.indices.filter { values.levels[$0] != .footer }
         for derivation in table.derivations where owns(derivation, table) {
-            for row in table.dataRows() where applies(row, derivation, table) {
-                check(row, derivation, table, context)
+            guard let target = values[derivation.target] else { continue }
+            let hundred = derivation.scalesByHundred(in: table)
+            for index in rows {
+                guard let actual = target.number(index), let expected = values.value(of: derivation, hundred: hundred, row: index),
+                      target.compare(index, actual, expected: expected, context.tolerance) != .equal else { continue }
+                let row = table.rows[index]
+                if applies(row, derivation, table) { check(row, derivation, table, context) }
             }
         }
     }

@@ -34,9 +34,14 @@ public struct SignConventionRule: Rule {
 
     /// Checks money columns for negatives and bullets, and change columns for their sign.
     public func check(table: PlanningTable, in context: RuleContext) {
+        // Every row's cells read from the table's columns (`ValueColumns`); a row is read only where they need it.
+        let values = ValueColumns.of(table, in: context)
+        let rows = table.rows.indices.filter { values.levels[$0] != .footer }
         for column in table.columns where column.descriptor.measure == "Rp" {
+            guard let cells = values[column.index] else { continue }
             let label = table.columnLabel(column.index)
-            for row in table.dataRows() {
+            for index in rows where cells.bullets[index] || cells.numbers[index] < 0 {
+                let row = table.rows[index]
                 guard let printed = row.values[column.index], let value = printed.value.number else { continue }
                 if printed.hadBullet {
                     let shown = printed.shown(value)
@@ -55,8 +60,13 @@ public struct SignConventionRule: Rule {
             }
         }
         for derivation in table.derivations where Self.isChange(derivation, table) {
-            for row in table.dataRows() where Self.isSignFlip(row, derivation, table, context.tolerance) {
-                report(row, derivation, table, context)
+            guard let target = values[derivation.target] else { continue }
+            let hundred = derivation.scalesByHundred(in: table)
+            for index in rows {
+                guard let actual = target.number(index), let expected = values.value(of: derivation, hundred: hundred, row: index),
+                      Self.isSignFlip({ target.compare(index, actual, expected: $0, context.tolerance) }, expected: expected)
+                else { continue }
+                report(table.rows[index], derivation, table, context)
             }
         }
     }
@@ -87,8 +97,12 @@ public struct SignConventionRule: Rule {
     /// Whether a change cell holds its expected value with the opposite sign: the sign, not the amount, is wrong.
     static func isSignFlip(_ row: PlanningRow, _ derivation: Derivation, _ table: PlanningTable, _ tolerance: Tolerance) -> Bool {
         guard isChange(derivation, table), let printed = row.values[derivation.target], let actual = printed.value.number,
-              let expected = derivation.value(in: row, of: table), expected != 0 else { return false }
-        return tolerance.compare(printed, actual, expected: -expected) == .equal
-            && tolerance.compare(printed, actual, expected: expected) != .equal
+              let expected = derivation.value(in: row, of: table) else { return false }
+        return isSignFlip({ tolerance.compare(printed, actual, expected: $0) }, expected: expected)
+    }
+
+    // Whether a printed change (`compare`d with a value) equals the negated difference but not the difference itself.
+    private static func isSignFlip(_ compare: (Double) -> Tolerance.Outcome, expected: Double) -> Bool {
+        expected != 0 && compare(-expected) == .equal && compare(expected) != .equal
     }
 }
