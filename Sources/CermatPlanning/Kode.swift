@@ -55,16 +55,27 @@ public struct Kode: Hashable, Sendable, CustomStringConvertible {
 
     /// The ancestors (`normalizedAncestors`) of a code already normalised, without parsing it again.
     public static func ancestors(ofNormalized normalized: String) -> [String] {
-        let utf8 = normalized.utf8
-        var dots: [String.Index] = []
-        for index in utf8.indices where utf8[index] == UInt8(ascii: ".") {
-            dots.append(index)
-            guard dots.count <= 5 else { return [] }
+        var ancestors: [String] = []
+        var next = parent(ofNormalized: normalized)
+        while let kode = next {
+            ancestors.append(kode)
+            next = parent(ofNormalized: kode)
         }
-        switch dots.count {
-        case 5: return [String(normalized[..<dots[4]]), String(normalized[..<dots[2]])]
-        case 4: return [String(normalized[..<dots[2]])]
-        default: return []
+        return ancestors
+    }
+
+    /// The nearest ancestor of a code already normalised (`1.06.01.2.06.02` → `1.06.01.2.06` → `1.06.01`), if any.
+    public static func parent(ofNormalized normalized: String) -> String? {
+        let utf8 = normalized.utf8
+        var dots = 0, third: String.Index?, fifth: String.Index?
+        for index in utf8.indices where utf8[index] == UInt8(ascii: ".") {
+            dots += 1
+            if dots == 3 { third = index } else if dots == 5 { fifth = index } else if dots > 5 { return nil }
+        }
+        switch dots {
+        case 5: return fifth.map { String(normalized[..<$0]) }
+        case 4: return third.map { String(normalized[..<$0]) }
+        default: return nil
         }
     }
 

@@ -27,7 +27,9 @@ final class KodeReading: Sendable {
     }
 
     /// A row that can carry a kode, with its kode read.
-    struct Entry: Sendable {
+    // A class: the kode rules go through every entry of a 200 000-row table, and copying a struct of five texts and a
+    // row retained each of them every time.
+    final class Entry: Sendable {
         /// The row.
         let row: PlanningRow
         /// The kode as printed in the row's kode cell, trimmed; `nil` when the cell is empty or holds a lone dash.
@@ -41,6 +43,16 @@ final class KodeReading: Sendable {
         let level: RowLevel?
         /// The normalised kode of the row one level up: `1.06.01.2.06.02` → `1.06.01.2.06`, `1.06.01.2.06` → `1.06.01`.
         let parent: String?
+
+        /// A row's entry.
+        init(row: PlanningRow, printed: String?, problem: Problem?, normalized: String?, level: RowLevel?, parent: String?) {
+            self.row = row
+            self.printed = printed
+            self.problem = problem
+            self.normalized = normalized
+            self.level = level
+            self.parent = parent
+        }
     }
 
     /// The table the kode belong to.
@@ -73,7 +85,7 @@ final class KodeReading: Sendable {
             }
             return Entry(row: row, printed: printed, problem: problem, normalized: normalized,
                          level: Self.level(segments: normalized.utf8.count { $0 == UInt8(ascii: ".") } + 1),
-                         parent: Kode.ancestors(ofNormalized: normalized).first)
+                         parent: Kode.parent(ofNormalized: normalized))
         }
     }
 
@@ -115,24 +127,37 @@ final class KodeReading: Sendable {
            let stray = text.first(where: { !($0.isASCII && $0.isNumber) && $0 != "." && $0 != "X" && $0 != "x" }) {
             return .strayCharacter(stray)
         }
-        // From here the text is ASCII (digits, dots, X): its segments are read as byte slices, every row of every table.
-        let segments = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        if segments.last!.isEmpty { return .trailingDot }
-        if segments.contains(where: { $0.isEmpty }) { return .doubleDot }
-        func isOne(_ segment: Substring.UTF8View, of digits: String) -> Bool {
-            segment.count == 1 && digits.utf8.contains(segment.first!)
+        // From here the text is ASCII (digits, dots, X). Every row of every table passes here: the segments are read in
+        // one pass over the bytes, each segment's length and first byte kept (the first eight; a kode has six at most).
+        let bytes = text.utf8
+        if bytes.last == UInt8(ascii: ".") || bytes.isEmpty { return .trailingDot }
+        var lengths = SIMD8<UInt8>(), firsts = SIMD8<UInt8>()
+        var count = 1, urusanDigits = true, previous: UInt8 = UInt8(ascii: ".")
+        for byte in bytes {
+            defer { previous = byte }
+            if byte == UInt8(ascii: ".") {
+                if previous == UInt8(ascii: ".") { return .doubleDot }
+                count += 1
+                continue
+            }
+            guard count <= 8 else { continue }
+            if lengths[count - 1] == 0 { firsts[count - 1] = byte }
+            lengths[count - 1] = min(lengths[count - 1], 254) + 1
+            if count == 1, lengths[0] > 1, !isDigit(byte) { urusanDigits = false }
+        }
+        func isOne(_ segment: Int, of digits: String) -> Bool {
+            lengths[segment] == 1 && digits.utf8.contains(firsts[segment])
         }
         // `PP.K.KK[.SS]`: a kegiatan marker in second place means the urusan and bidang were left out.
-        if segments.count >= 3, segments.count <= 4, segments[0].count == 2, isOne(segments[1], of: "12") {
+        if count >= 3, count <= 4, lengths[0] == 2, isOne(1, of: "12") {
             return .missingPrefix
         }
-        guard segments.count <= 6, segments.count != 4 else { return .segmentCount }
-        let urusan = segments[0]
-        if urusan.count > 1, urusan.first == UInt8(ascii: "0"), urusan.dropFirst().allSatisfy(isDigit) { return .leadingZero }
-        for (index, segment) in segments.enumerated() where !widths[index].contains(segment.count) {
+        guard count <= 6, count != 4 else { return .segmentCount }
+        if lengths[0] > 1, firsts[0] == UInt8(ascii: "0"), urusanDigits { return .leadingZero }
+        for index in 0..<count where !widths[index].contains(Int(lengths[index])) {
             return .segmentWidth(index: index, widths: widths[index])
         }
-        if segments.count >= 5, !isOne(segments[3], of: "12") { return .kegiatanMarker }
+        if count >= 5, !isOne(3, of: "12") { return .kegiatanMarker }
         return nil
     }
 
