@@ -21,7 +21,28 @@ public enum RowLevel: String, Hashable, Sendable, CaseIterable, Comparable {
 
     /// Rows nest in this order: a total above a tujuan above a sasaran above a program, and so on.
     public static func < (lhs: RowLevel, rhs: RowLevel) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.ordinal < rhs.ordinal
+    }
+
+    // By its place rather than its raw text, which a raw-valued enum hashes by default: levels key the sets and
+    // dictionaries that rules fill row after row.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ordinal)
+    }
+
+    // The level's place in `allCases`.
+    private var ordinal: Int {
+        switch self {
+        case .total: return 0
+        case .tujuan: return 1
+        case .sasaran: return 2
+        case .program: return 3
+        case .kegiatan: return 4
+        case .subKegiatan: return 5
+        case .indicator: return 6
+        case .other: return 7
+        case .footer: return 8
+        }
     }
 
     /// Whether rows of this level can contain rows of a lower level whose money sums up to theirs.

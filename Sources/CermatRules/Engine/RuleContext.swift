@@ -18,9 +18,16 @@ public final class RuleContext {
     public let readings: TableReadings
     /// What the rule found so far.
     public private(set) var findings: [Finding] = []
-    // The text columns of the table the rule last read, by sheet column: a rule reads one table's cells row after row,
-    // and asking the run's shared readings for each cell took two locks and a lookup every time.
-    private var lastTexts: (sheetIndex: Int, range: CellRange, columns: [Int: [String]?])?
+    // The text columns of the table the rule last read, by sheet column from the table's first: a rule reads one
+    // table's cells row after row, and asking the run's shared readings for each cell took two locks and a lookup
+    // every time.
+    private var lastTexts: (sheetIndex: Int, range: CellRange, columns: [TextColumn])?
+
+    // A column of `lastTexts`: not asked for yet, or its texts (`nil` for a measured column).
+    private enum TextColumn {
+        case unread
+        case read([String]?)
+    }
 
     /// A context.
     public init(workbook: Workbook, document: PlanningDocument, knowledge: KnowledgeBase, settings: RuleSettings, rule: String,
@@ -57,16 +64,18 @@ public final class RuleContext {
     /// The text a cell of a table shows, trimmed (a number as Indonesian text); empty for an empty or missing cell.
     func text(_ table: PlanningTable, row sheetRow: Int, column: Int) -> String {
         if lastTexts?.sheetIndex != table.sheetIndex || lastTexts?.range != table.range {
-            lastTexts = (table.sheetIndex, table.range, [:])
+            lastTexts = (table.sheetIndex, table.range, Array(repeating: .unread, count: table.range.columnCount))
         }
+        let slot = column - table.range.first.column, offset = sheetRow - table.range.first.row
+        guard slot >= 0, slot < lastTexts!.columns.count else { return TableTexts.shown(sheet(of: table)[sheetRow, column]) }
         let texts: [String]?
-        if let known = lastTexts!.columns[column] {
+        switch lastTexts!.columns[slot] {
+        case .read(let known):
             texts = known
-        } else {
+        case .unread:
             texts = TableTexts.of(table, in: self).texts(column: column)
-            lastTexts!.columns[column] = .some(texts)
+            lastTexts!.columns[slot] = .read(texts)
         }
-        let offset = sheetRow - table.range.first.row
         if let texts, offset >= 0, offset < texts.count { return texts[offset] }
         return TableTexts.shown(sheet(of: table)[sheetRow, column])
     }

@@ -46,19 +46,26 @@ public struct KodeHierarchyRule: Rule {
             let fits = entry.level == entry.row.level
             return (entry.row, fits ? entry.normalized : nil, fits ? entry.parent : nil)
         }
-        var rowOf = [String: PlanningRow](minimumCapacity: rows.count)
-        for entry in rows { if let kode = entry.kode, rowOf[kode] == nil { rowOf[kode] = entry.row } }
+        // Where each kode is first printed: asked only when a row is reported.
+        lazy var rowOf = rows.reduce(into: [String: PlanningRow](minimumCapacity: rows.count)) { rowOf, entry in
+            if let kode = entry.kode, rowOf[kode] == nil { rowOf[kode] = entry.row }
+        }
         let levelsPresent = Set(rows.map(\.row.level))
-        var above: [RowLevel: (row: PlanningRow, kode: String?, parent: String?)] = [:]
+        // The last program and kegiatan printed above.
+        var program: (row: PlanningRow, kode: String?, parent: String?)?, kegiatan = program
         for entry in rows {
             defer {
-                above[entry.row.level] = entry
-                if entry.row.level == .program { above[.kegiatan] = nil }
+                if entry.row.level == .program {
+                    program = entry
+                    kegiatan = nil
+                } else if entry.row.level == .kegiatan {
+                    kegiatan = entry
+                }
             }
             guard let kode = entry.kode, let parentKode = entry.parent, let cell = reading.cell(entry.row) else { continue }
             let parentLevel: RowLevel = entry.row.level == .subKegiatan ? .kegiatan : .program
             guard levelsPresent.contains(parentLevel) else { continue }
-            let under = above[parentLevel]
+            let under = parentLevel == .program ? program : kegiatan
             // A parent printed without a code is `missing-kode`'s to report; its children are not judged by it.
             if let under, under.kode == nil || under.kode == parentKode { continue }
             let names = Self.names(entry.row.level)

@@ -50,27 +50,38 @@ public struct UnitSpellingRule: Rule {
         // A table repeats its few units on every row: each text is judged once.
         var slips: [String: Slip?] = [:]
         func report(_ text: String, at cell: CellAddress, _ row: PlanningRow) {
-            if slips[text] == nil { slips[text] = slip(in: text, units) }
-            guard let found = slips[text], let found else { return }
+            let known = slips[text] ?? {
+                let found = slip(in: text, units)
+                slips[text] = found
+                return found
+            }()
+            guard let found = known else { return }
             let place = found.slip == text ? "" : " (dalam \"\(text)\")"
             let placeEn = found.slip == text ? "" : " (in \"\(text)\")"
             context.report(table, row: row, cell: cell, column: table.column(at: cell.column)?.descriptor,
                            message: Message(id: "satuan \"\(found.slip)\"\(place) tidak dikenal; maksudnya \"\(found.meant.name)\"?",
                                             en: "the unit \"\(found.slip)\"\(placeEn) is unknown; did you mean \"\(found.meant.name)\"?"))
         }
-        for row in rows {
+        // Only a measured quantity or a list holds units in its cell: the others are told apart by the table's columns.
+        let values = ValueColumns.of(table, in: context)
+        for index in table.rows.indices where values.levels[index] != .footer {
             for column in columns {
-                guard let value = row.values[column.index] else { continue }
-                for text in Self.units(in: value.value) { report(text, at: table.cell(row, column.index), row) }
+                guard let kind = values[column.index]?.kinds[index], kind == .measured || kind == .list,
+                      let value = table.rows[index].values[column.index] else { continue }
+                for text in Self.units(in: value.value) { report(text, at: table.cell(table.rows[index], column.index), table.rows[index]) }
             }
         }
         var lists: [String: [String]] = [:]
         for satuan in table.columns(role: "unit") {
-            let governed = columns.filter { units.satuanColumn(for: $0.index) == satuan.index }
+            let governed = columns.filter { units.satuanColumn(for: $0.index) == satuan.index }.map(\.index)
             for row in rows {
                 let text = context.text(table, row: row.sheetRow, column: satuan.index)
-                if lists[text] == nil { lists[text] = IndicatorUnits.list(text) }
-                for item in lists[text]! { report(item, at: table.cell(row, satuan.index), row) }
+                let items = lists[text] ?? {
+                    let items = IndicatorUnits.list(text)
+                    lists[text] = items
+                    return items
+                }()
+                for item in items { report(item, at: table.cell(row, satuan.index), row) }
             }
             cases(rows, satuan, units, table, context)
             empty(rows, satuan, governed, table, context)
@@ -126,11 +137,11 @@ public struct UnitSpellingRule: Rule {
     }
 
     // A Satuan left empty on a row with an indicator and values, where most such rows fill it.
-    private func empty(_ rows: [PlanningRow], _ satuan: PlanningColumn, _ governed: [PlanningColumn], _ table: PlanningTable,
+    private func empty(_ rows: [PlanningRow], _ satuan: PlanningColumn, _ governed: [Int], _ table: PlanningTable,
                        _ context: RuleContext) {
         let indicator = table.columns(role: "indicator").last { $0.index < satuan.index }?.index
         let valued = rows.filter { row in
-            governed.contains { row.number($0.index) != nil }
+            governed.contains { row.number($0) != nil }
                 && indicator.map { !context.text(table, row: row.sheetRow, column: $0).isEmpty } ?? false
         }
         let missing = valued.filter { context.text(table, row: $0.sheetRow, column: satuan.index).isEmpty }
