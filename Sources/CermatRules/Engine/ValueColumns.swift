@@ -6,7 +6,8 @@ import CermatPlanning
 /// lie apart in memory: visiting 200 000 rows that way cost a rule about a tenth of a second per column.
 final class ValueColumns: Sendable {
     /// One column's cells, by row index.
-    struct Column: Sendable {
+    // A class: a rule asks for a column once per cell it evaluates, and a struct of four arrays retained each of them.
+    final class Column: Sendable {
         /// What each cell holds (`absent` when the row stores no value there).
         let kinds: [PlanningValue.Kind]
         /// Each cell's single number (`PlanningValue.number`), NaN when it has none.
@@ -15,6 +16,14 @@ final class ValueColumns: Sendable {
         let decimals: [Int8]
         /// Whether each cell's text began with a bullet (`TypedValue.hadBullet`).
         let bullets: [Bool]
+
+        /// A column's cells.
+        init(kinds: [PlanningValue.Kind], numbers: [Double], decimals: [Int8], bullets: [Bool]) {
+            self.kinds = kinds
+            self.numbers = numbers
+            self.decimals = decimals
+            self.bullets = bullets
+        }
 
         /// Whether a row's cell holds a value other than a blank or a lone dash (`RowValues.isFilled`).
         func isFilled(_ row: Int) -> Bool {

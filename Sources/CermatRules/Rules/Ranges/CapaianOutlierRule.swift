@@ -74,7 +74,7 @@ private struct NegativeChange {
         keywords = context.knowledge.vocabulary.changeKeywords
         var derived: [Double] = []
         for table in context.document.tables {
-            for (derivation, row, realisasi) in Self.ratios(table, keywords) where realisasi < 0 {
+            for (derivation, row) in Self.negativeRatios(table, keywords) {
                 guard let printed = row.values[derivation.target], let actual = printed.value.number, actual < 0,
                       let expected = derivation.value(in: row, of: table),
                       context.tolerance.compare(printed, actual, expected: expected) == .equal else { continue }
@@ -84,17 +84,19 @@ private struct NegativeChange {
         self.derived = derived
     }
 
-    // Every capaian ratio of a change-indicator row, with the row's realisation.
-    private static func ratios(_ table: PlanningTable, _ keywords: [String]) -> [(Derivation, PlanningRow, Double)] {
+    // Every capaian ratio of a change-indicator row whose realisation is negative. The text is read last: every row
+    // passes here, and few have a negative realisation.
+    private static func negativeRatios(_ table: PlanningTable, _ keywords: [String]) -> [(Derivation, PlanningRow)] {
         let ratios = table.derivations.filter {
             table.column(at: $0.target)?.descriptor.role == "capaian" && CapaianFormulaRule.isRatio($0.expression)
                 && $0.expression.columns.count == 2
         }
         guard !ratios.isEmpty else { return [] }
-        var out: [(Derivation, PlanningRow, Double)] = []
-        for row in table.dataRows() where keywords.contains(where: { TextKey.contains(row.indicatorKey, $0) }) {
-            for derivation in ratios {
-                if let realisasi = row.number(derivation.expression.columns[0]) { out.append((derivation, row, realisasi)) }
+        var out: [(Derivation, PlanningRow)] = []
+        for row in table.dataRows() {
+            for derivation in ratios where (row.number(derivation.expression.columns[0]) ?? 0) < 0
+                && keywords.contains(where: { TextKey.contains(row.indicatorKey, $0) }) {
+                out.append((derivation, row))
             }
         }
         return out

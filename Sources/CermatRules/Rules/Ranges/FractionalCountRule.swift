@@ -39,8 +39,14 @@ public struct FractionalCountRule: Rule {
     public func check(table: PlanningTable, in context: RuleContext) {
         let units = IndicatorUnits(context, table: table)
         let columns = table.kinerjaColumns
-        for row in table.dataRows() {
-            for column in columns {
+        // Only a cell whose number is not whole, or a list, can hold a fraction: told apart by the table's columns.
+        let values = ValueColumns.of(table, in: context)
+        let cells = columns.map { values[$0.index] }
+        for index in table.rows.indices where values.levels[index] != .footer {
+            for (column, cells) in zip(columns, cells) {
+                guard let cells, cells.kinds[index] == .list
+                        || (!cells.numbers[index].isNaN && cells.numbers[index] != cells.numbers[index].rounded()) else { continue }
+                let row = table.rows[index]
                 guard let printed = row.values[column.index], let fraction = printed.value.firstNumber(where: { $0 != $0.rounded() }),
                       units.isCount(row, column: column.index) else { continue }
                 // A value printed as a percentage is a share, not a count (a sasaran's 18,10% on a row whose kegiatan

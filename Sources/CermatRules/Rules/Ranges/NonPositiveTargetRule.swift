@@ -45,7 +45,12 @@ public struct NonPositiveTargetRule: Rule {
         // once for the table, not for every row.
         let paired = targets.map { column in (column, budgets.first { $0.descriptor.period == column.descriptor.period }) }
         let yearly = IndicatorPolarity.yearlyTargets(table)
-        for row in table.dataRows() {
+        // Only a row with a target of zero or less (or a list of them) can be flagged: told apart by the table's columns.
+        let values = ValueColumns.of(table, in: context)
+        let cells = targets.compactMap { values[$0.index] }
+        for index in table.rows.indices where values.levels[index] != .footer
+            && cells.contains(where: { $0.kinds[index] == .list || $0.numbers[index] <= 0 }) {
+            let row = table.rows[index]
             // Only a zero target asks whether the indicator is inverse, where zero is the ideal.
             lazy var inverse = IndicatorPolarity.inverse(row, yearly: yearly, vocabulary: context.knowledge.vocabulary) != nil
             // Without any pagu, a zero in one year among positive ones is only a year the indicator is not planned for.

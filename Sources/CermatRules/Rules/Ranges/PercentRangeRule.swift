@@ -57,8 +57,8 @@ public struct PercentRangeRule: Rule {
     }
 
     static func isPercentage(_ row: PlanningRow) -> Bool {
-        let text = row.indicatorKey
-        let unit = TextKey.header(row.unit ?? "")
-        return unit == "%" || ["persentase", "presentase", "prosentase"].contains { text.hasPrefix($0) }
+        // A unit without a percent sign cannot read "%": most rows are not normalised for nothing.
+        if let unit = row.unit, unit.utf8.contains(UInt8(ascii: "%")), TextKey.header(unit) == "%" { return true }
+        return ["persentase", "presentase", "prosentase"].contains { row.indicatorKey.hasPrefix($0) }
     }
 }
