@@ -425,9 +425,13 @@ struct RowReader {
             // The row's fields are read before it is changed, so that its storage is not copied for each change.
             let level = rows[index].level
             var parent: Int?
-            // The row keeps its kode parsed: only the ancestors are cut from it.
+            // The row keeps its kode parsed: only the ancestors are cut from it, nearest first, until one is found.
             if let kode = rows[index].normalizedKode {
-                parent = Kode.ancestors(ofNormalized: kode).lazy.compactMap { byKode[$0] }.first
+                var ancestor = Kode.parent(ofNormalized: kode)
+                while let candidate = ancestor, parent == nil {
+                    parent = byKode[candidate]
+                    ancestor = Kode.parent(ofNormalized: candidate)
+                }
                 byKode[kode] = index
             }
             switch level {

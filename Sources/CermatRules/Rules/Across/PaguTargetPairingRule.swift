@@ -42,15 +42,22 @@ public struct PaguTargetPairingRule: Rule {
     public func check(table: PlanningTable, in context: RuleContext) {
         let derived = Set(table.derivations.map(\.target))
         let pagus = table.columns.filter { $0.descriptor.role == "pagu" && $0.descriptor.measure == "Rp" && !derived.contains($0.index) }
-        let rows = table.dataRows().filter { $0.level != .total && $0.level != .indicator }
+        // The rows by index, their pagu read from the table's columns: a row is read only where its pagu is missing.
+        let values = ValueColumns.of(table, in: context)
+        let rows = table.rows.indices.filter { index in
+            let level = values.levels[index]
+            return level != .footer && level != .total && level != .indicator
+        }
         for pagu in pagus {
             // The first target of the period: a table repeating target columns for another measure pairs its budget once.
-            guard let target = table.columns.first(where: { $0.descriptor.role == "target" && $0.descriptor.period == pagu.descriptor.period })
-            else { continue }
-            let budgeted = Set(rows.filter { ($0.number(pagu.index) ?? 0) > 0 }.map(\.level))
-            for row in rows where budgeted.contains(row.level) && Self.given(row.values[target.index]) {
+            guard let target = table.columns.first(where: { $0.descriptor.role == "target" && $0.descriptor.period == pagu.descriptor.period }),
+                  let amounts = values[pagu.index] else { continue }
+            let budgeted = Set(rows.filter { (amounts.number($0) ?? 0) > 0 }.map { values.levels[$0] })
+            // A pagu left empty, a dash or zero.
+            for index in rows where !amounts.isFilled(index) || amounts.numbers[index] == 0 {
+                let row = table.rows[index]
+                guard budgeted.contains(row.level), Self.given(row.values[target.index]) else { continue }
                 let value = row.values[pagu.index]
-                guard value == nil || value!.value.isEmpty || value!.value.number == 0 else { continue }
                 let state: (id: String, en: String) = value == nil || value!.value == .blank ? ("kosong", "is empty")
                     : value!.value == .dash ? ("hanya berisi \"-\"", "holds only \"-\"") : ("nol", "is zero")
                 let name = row.label
