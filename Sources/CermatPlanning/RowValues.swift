@@ -13,10 +13,11 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
     /// No values.
     public init() {}
 
-    /// No values yet, with a slot for each of `columns` (a row's cells are then set one by one, without moving any).
-    public init(spanning columns: ClosedRange<Int>) {
-        first = columns.lowerBound
-        slots = Array(repeating: nil, count: columns.count)
+    /// The values of the columns from `first` on, one slot per column (`nil` where a column holds none).
+    public init(first: Int, slots: [TypedValue?]) {
+        self.first = first
+        self.slots = slots
+        count = slots.count { $0 != nil }
     }
 
     /// Values written as a dictionary literal (tests and examples).

@@ -28,6 +28,8 @@ struct RowReader {
     private let labelColumn: Int?
     /// The columns holding values, left to right.
     private let measured: [Int]
+    /// The leftmost No, Kode, Indikator, Satuan and name columns: looked up for every row.
+    private let noColumn: Int?, kodeColumn: Int?, indicatorColumn: Int?, unitColumn: Int?, nameColumn: Int?
 
     /// A reader of the rows below a header whose columns have these meanings.
     init(grid: SheetGrid, header: HeaderBlock, descriptors: [Int: ColumnDescriptor], vocabulary: Vocabulary) {
@@ -40,6 +42,8 @@ struct RowReader {
         self.roleColumns = roleColumns
         labelColumn = ["name", "sasaran", "tujuan"].compactMap { roleColumns[$0] }.min()
         measured = descriptors.filter { $0.value.isMeasured }.keys.sorted()
+        (noColumn, kodeColumn, indicatorColumn) = (roleColumns["no"], roleColumns["kode"], roleColumns["indicator"])
+        (unitColumn, nameColumn) = (roleColumns["unit"], roleColumns["name"])
     }
 
     private func column(_ role: String) -> Int? {
@@ -177,8 +181,8 @@ struct RowReader {
 
     private func readRow(_ row: Int, _ polarities: inout [String: Polarity]) -> PlanningRow {
         let cells = grid.row(row)
-        var numbering = text(cells, column("no"))
-        let kodeText = text(cells, column("kode"))
+        var numbering = text(cells, noColumn)
+        let kodeText = text(cells, kodeColumn)
         var name = text(cells, labelColumn)
         var numberedLabel = false
         // A label that is only a numbering ("1.", "A.") is the row's number printed in the wrong column; a label that
@@ -191,24 +195,27 @@ struct RowReader {
             numbering = numbering ?? split.number
             name = split.rest
         }
-        var indicator = text(cells, column("indicator"))
+        var indicator = text(cells, indicatorColumn)
         if let raw = indicator, raw.hasPrefix("- ") || raw.hasPrefix("• ") { indicator = TextKey.trimmed(raw.dropFirst(2)) }
-        var values = measured.last.map { RowValues(spanning: measured[0]...$0) } ?? RowValues()
+        // One slot per column from the first measured one, filled in place: setting a row's values one by one cost more
+        // than reading them.
+        var slots = [TypedValue?](repeating: nil, count: measured.last.map { $0 - measured[0] + 1 } ?? 0)
         // The measured columns and the row's cells both ascend: one walk along both rather than a search per column.
         var next = cells.cells.startIndex
         for column in measured {
             let address = CellAddress(row: row, column: column)
             while next < cells.cells.endIndex && cells.cells[next].address.column < column { next += 1 }
             let cell = next < cells.cells.endIndex && cells.cells[next].address.column == column ? cells.cells[next] : nil
-            values[column] = ValueParser.read(cell, format: cell.map { grid.workbook.numberFormat(of: $0) } ?? .general,
-                                              at: address)
+            slots[column - measured[0]] = ValueParser.read(cell, format: cell.map { grid.workbook.numberFormat(of: $0) } ?? .general,
+                                                           at: address)
         }
+        let values = measured.first.map { RowValues(first: $0, slots: slots) } ?? RowValues()
         let label = [numbering, kodeText, name, indicator].compactMap { $0 }.first ?? ""
-        let labelCell = column("name") ?? column("kode") ?? column("no") ?? header.columns.lowerBound
+        let labelCell = nameColumn ?? kodeColumn ?? noColumn ?? header.columns.lowerBound
         let font = grid.style(cells, labelCell).font
         let kode = kodeText.flatMap(Kode.init)
         var level: RowLevel
-        let labelKey = TextKey.header(label).trimmingCharacters(in: [":", ".", " "])
+        let labelKey = TextKey.header(label).trimmingCharacters(in: Self.labelPunctuation)
         if vocabulary.footerLabels.contains(where: { labelKey.hasPrefix($0) }) {
             level = .footer
         } else if vocabulary.totalLabels.contains(labelKey) {
@@ -224,7 +231,7 @@ struct RowReader {
         } else {
             level = .other
         }
-        let unit = text(cells, column("unit")) ?? values.values.lazy.compactMap { value -> String? in
+        let unit = text(cells, unitColumn) ?? values.values.lazy.compactMap { value -> String? in
             if case .measured(_, let unit) = value.value { return unit }
             return nil
         }.first
@@ -361,6 +368,12 @@ struct RowReader {
 
     /// "6. Penyusunan …" → ("6.", "Penyusunan …"); `nil` when the text does not start with a numbering and a space.
     static func leadingNumbering(_ text: String) -> (number: String, rest: String)? {
+        // Most labels are names, told apart by the byte before their first space: every row passes here.
+        let bytes = text.utf8
+        if let space = bytes.firstIndex(of: 0x20), bytes.index(after: space) == bytes.endIndex || bytes[bytes.index(after: space)] < 0x80 {
+            guard space > bytes.startIndex, [UInt8(ascii: "."), UInt8(ascii: ")")].contains(bytes[bytes.index(before: space)])
+            else { return nil }
+        }
         guard let space = text.firstIndex(of: " ") else { return nil }
         let head = String(text[..<space])
         guard head.hasSuffix(".") || head.hasSuffix(")"), isNumberingOnly(head) else { return nil }
@@ -369,9 +382,19 @@ struct RowReader {
     }
 
     static func isNumberingOnly(_ text: String) -> Bool {
+        // More than four letters or digits make more than four characters: most labels are names, told without reading
+        // their characters.
+        if text.utf8.lazy.filter(isASCIIAlphanumeric).dropFirst(4).first != nil { return false }
         let core = text.trimmingTrailingDots()
         guard !core.isEmpty, core.count <= 4, text != core || core.allSatisfy(\.isNumber) else { return false }
         return core.allSatisfy(\.isNumber) || core.allSatisfy { "IVXL".contains($0) } || (core.count == 1 && core.first!.isLetter)
+    }
+
+    private static let labelPunctuation: Set<Character> = [":", ".", " "]
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
     }
 
     // A number cell other than a year (years head the columns of Renstra matrices), or a text that reads as one.
