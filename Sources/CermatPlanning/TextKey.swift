@@ -26,24 +26,31 @@ public enum TextKey {
     public static func header(_ text: some StringProtocol) -> String {
         let utf8 = text.utf8
         if utf8.allSatisfy({ $0 < 0x80 }) {
-            var out: [UInt8] = []
-            out.reserveCapacity(utf8.count)
-            var inTag = false
-            var lastSpace = true
-            for byte in utf8 {
-                if byte == UInt8(ascii: "<") { inTag = true; continue }
-                if byte == UInt8(ascii: ">") && inTag { inTag = false; continue }
-                if inTag { continue }
-                if isASCIIWhitespace(byte) {
-                    if !lastSpace { out.append(0x20) }
-                    lastSpace = true
-                } else {
-                    out.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
-                    lastSpace = false
+            // Written straight into the string's own storage: every row's indicator passes here, and a list of bytes
+            // made first and copied into a string cost two allocations.
+            return String(unsafeUninitializedCapacity: utf8.count) { out in
+                var count = 0
+                var inTag = false
+                var lastSpace = true
+                for byte in utf8 {
+                    if byte == UInt8(ascii: "<") { inTag = true; continue }
+                    if byte == UInt8(ascii: ">") && inTag { inTag = false; continue }
+                    if inTag { continue }
+                    if isASCIIWhitespace(byte) {
+                        if !lastSpace {
+                            out[count] = 0x20
+                            count += 1
+                        }
+                        lastSpace = true
+                    } else {
+                        out[count] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+                        count += 1
+                        lastSpace = false
+                    }
                 }
+                if count > 0 && out[count - 1] == 0x20 { count -= 1 }
+                return count
             }
-            if out.last == 0x20 { out.removeLast() }
-            return String(decoding: out, as: UTF8.self)
         }
         var out = ""
         var inTag = false

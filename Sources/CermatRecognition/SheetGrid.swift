@@ -81,7 +81,9 @@ struct SheetGrid {
 
     /// A stored cell's text as it is shown, trimmed.
     func shown(_ cell: Cell) -> String {
-        TextKey.trimmed(CellText.display(cell, style: workbook.style(of: cell)))
+        // Only a number's text depends on its style: most shown cells are text.
+        if case .string(let text) = cell.value { return TextKey.trimmed(text) }
+        return TextKey.trimmed(CellText.display(cell, style: workbook.style(of: cell)))
     }
 
     /// Whether the cell holds a number (a numeric cell).
