@@ -498,7 +498,13 @@ public final class SubjectIndex: Sendable {
 
     /// The text without its leading numbering (`1.`, `1.1`, `a.`, `- `).
     static func strip(_ text: String) -> String {
-        var text = Substring(TextKey.trimmed(text))
+        let trimmed = TextKey.trimmed(text)
+        // Most texts start with an ASCII letter: kept as they are, without copying them.
+        if let first = trimmed.utf8.first, first < 0x80, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
+           !".-) ".utf8.contains(first) {
+            return trimmed
+        }
+        var text = Substring(trimmed)
         while let first = text.first, first.isNumber || first == "." || first == "-" || first == ")" || first == " " {
             text = text.dropFirst()
         }
