@@ -17,30 +17,40 @@ enum MoneySum {
 
     /// The families of `families(in:_:)`, worked out afresh (for a table changed from the recognised one). One pass.
     static func families(in table: PlanningTable) -> [Int: [PlanningRow]] {
-        // Sized for the table up front: a dictionary grown one row at a time rehashes every key at each doubling.
-        var direct = [Int: [Int]](minimumCapacity: table.rows.count)
-        var twins = [String: [Int]](minimumCapacity: table.rows.count)
-        for (index, row) in table.rows.enumerated() {
-            if let owner = row.parent { direct[owner, default: []].append(index) }
+        let rows = table.rows
+        // By row, the rows whose parent it is; sized for the table up front, as the twins are.
+        var direct = [[Int]](repeating: [], count: rows.count)
+        var twins = [String: [Int]](minimumCapacity: rows.count)
+        for (index, row) in rows.enumerated() {
+            if let owner = row.parent, rows.indices.contains(owner) { direct[owner].append(index) }
             if let kode = row.kode, row.level == .program || row.level == .kegiatan {
                 twins[row.level.rawValue + "|" + kode, default: []].append(index)
             }
         }
         var families: [Int: [PlanningRow]] = [:]
-        for (index, parent) in table.rows.enumerated() where parent.level == .program || parent.level == .kegiatan {
+        // The children kept so far by kode, for one parent at a time (the tables kept, emptied between parents): a kode
+        // seldom repeats, and only then are the rows' numbers compared, with the first kept and any others kept.
+        var first: [String: Int] = [:], more: [String: [Int]] = [:]
+        for (index, parent) in rows.enumerated() where parent.level == .program || parent.level == .kegiatan {
             let expected: RowLevel = parent.level == .program ? .kegiatan : .subKegiatan
             let owners = parent.kode.flatMap { twins[parent.level.rawValue + "|" + $0] } ?? [index]
-            // The children kept so far by kode: a kode seldom repeats, and only then are the rows' numbers compared.
-            var seen: [String: [PlanningRow]] = [:]
             var children: [PlanningRow] = []
-            for child in owners.flatMap({ direct[$0] ?? [] }).sorted() where table.rows[child].level == expected {
-                let row = table.rows[child]
+            for child in owners.flatMap({ direct[$0] }).sorted() where rows[child].level == expected {
+                let row = rows[child]
                 if let kode = row.kode {
-                    if seen[kode]?.contains(where: { sameNumbers($0, row) }) == true { continue }
-                    seen[kode, default: []].append(row)
+                    if let earlier = first[kode] {
+                        if sameNumbers(rows[earlier], row) || more[kode]?.contains(where: { sameNumbers(rows[$0], row) }) == true {
+                            continue
+                        }
+                        more[kode, default: []].append(child)
+                    } else {
+                        first[kode] = child
+                    }
                 }
                 children.append(row)
             }
+            first.removeAll(keepingCapacity: true)
+            more.removeAll(keepingCapacity: true)
             if !children.isEmpty { families[index] = children }
         }
         return families
