@@ -27,6 +27,8 @@ let package = Package(
         .systemLibrary(name: "CLibzip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CIsal", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // glibc's malloc.h (part of libc6-dev): how the heap grows.
+        .systemLibrary(name: "CMalloc"),
 
         // Workbook model: sheets, cells, styles. Knows nothing of ZIP, XML or planning.
         .target(name: "CermatWorkbook", swiftSettings: modelSettings),
@@ -57,7 +59,7 @@ let package = Package(
             "CermatReporting", "CermatAnnotator", "CermatServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "cermat", dependencies: ["CermatCLI"]),
+        .executableTarget(name: "cermat", dependencies: ["CermatCLI", "CMalloc"]),
 
         // Tests: one target per layer, plus fixture helpers shared by all of them.
         .target(name: "CermatTestSupport", dependencies: ["CermatWorkbook"], path: "Tests/Support"),
