@@ -130,10 +130,18 @@ struct LintCommand: ParsableCommand {
             let color = destination == nil && format == .text && Terminal.stdoutIsTerminal
             try OutputFile.write(format.render(report, color: color), to: destination)
         }
-        if report.files.contains(where: \.failed) || annotationFailed { Terminal.exit(2) }
-        guard writeBaseline == nil else { Terminal.exit(0) }
-        let threshold = failOn ?? linter.configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .error
-        Terminal.exit(report.fails(at: threshold.severity) ? 1 : 0)
+        let status: Int32
+        if report.files.contains(where: \.failed) || annotationFailed {
+            status = 2
+        } else if writeBaseline != nil {
+            status = 0
+        } else {
+            let threshold = failOn ?? linter.configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .error
+            status = report.fails(at: threshold.severity) ? 1 : 0
+        }
+        // The process ends with the run's workbooks and tables still held (`Terminal.exit`): released after their last
+        // use, they were freed one by one first, about a tenth of a second on the 200 000-row benchmark.
+        withExtendedLifetime(result) { Terminal.exit(status) }
     }
 
     // Each workbook's copy with the findings reported on it (suppressed ones are not marked); whether one failed.
