@@ -9,6 +9,13 @@ import Foundation
 /// like its kegiatan), the uncoded rows take them in the order the coded rows have them.
 enum NameLevels {
     static func assign(_ tables: inout [PlanningTable], vocabulary: Vocabulary) {
+        // The rows to level: those still without one (or taken for further indicators) in tables that hold names. Most
+        // workbooks have none, and the names of all their rows were read for nothing.
+        let open = tables.indices.filter { holdsNames(tables[$0]) }.flatMap { tableIndex in
+            tables[tableIndex].rows.indices.filter { [.other, .indicator].contains(tables[tableIndex].rows[$0].level) }
+                .map { (tableIndex, $0) }
+        }
+        guard !open.isEmpty else { return }
         // Rows with a kode speak first; rows levelled by their fonts or numbering fill in the names they alone have.
         var levels: [String: [RowLevel]] = [:]
         for coded in [true, false] {
@@ -29,11 +36,10 @@ enum NameLevels {
         guard !levels.isEmpty else { return }
         let known = Array(levels.keys)
         let matcher = NameMatcher()
-        for tableIndex in tables.indices where holdsNames(tables[tableIndex]) {
+        for (tableIndex, rows) in Dictionary(grouping: open, by: \.0).sorted(by: { $0.key < $1.key }) {
             var used: [String: Int] = [:]
             var previous: (name: String, level: RowLevel)?
-            for rowIndex in tables[tableIndex].rows.indices
-                where [.other, .indicator].contains(tables[tableIndex].rows[rowIndex].level) {
+            for (_, rowIndex) in rows {
                 let row = tables[tableIndex].rows[rowIndex]
                 defer {
                     let settled = tables[tableIndex].rows[rowIndex]
