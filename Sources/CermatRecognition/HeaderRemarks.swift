@@ -57,14 +57,17 @@ struct HeaderRemarks {
     // Numbers in two or more data rows just right of the header's last column (within three columns).
     private func dataBeyondHeader() -> (cell: CellAddress, text: String)? {
         let beyond = (header.columns.upperBound + 1)...(header.columns.upperBound + 3)
-        // Each row's stored cells looked through in place, and only until two rows are found: every row passes here.
-        let found = rows.lazy.compactMap { row -> (cell: CellAddress, text: String)? in
-            grid.row(row.sheetRow).cells.first { cell in
+        // Each row's stored cells looked through in place, a row whose last cell lies inside the header (most) passed over
+        // at once, and only until two rows are found: every row passes here.
+        let found = Array(rows.lazy.compactMap { row -> (cell: CellAddress, text: String)? in
+            let cells = grid.row(row.sheetRow).cells
+            guard let last = cells.last, last.address.column >= beyond.lowerBound else { return nil }
+            return cells.first { cell in
                 guard beyond.contains(cell.address.column), cell.hasContent, !cell.value.isBlank else { return false }
                 if case .number = cell.value { return true }
                 return ValueParser.parse(cell.value.text ?? "").value.number != nil
             }.map { ($0.address, grid.ownText($0.address.row, $0.address.column)) }
-        }.prefix(2)
+        }.prefix(2))
         return found.count >= 2 ? found.first : nil
     }
 }
