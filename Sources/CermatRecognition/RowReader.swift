@@ -455,7 +455,10 @@ struct RowReader {
                     parent = byKode[candidate]
                     ancestor = Kode.parent(ofNormalized: candidate)
                 }
-                byKode[kode] = index
+                // Only a program's or a kegiatan's kode (three or five segments) is ever an ancestor: the sub-kegiatan,
+                // most rows of a large table, are not kept.
+                let dots = kode.utf8.count { $0 == UInt8(ascii: ".") }
+                if dots == 2 || dots == 4 { byKode[kode] = index }
             }
             switch level {
             case .program, .kegiatan, .subKegiatan, .sasaran, .tujuan:
