@@ -23,6 +23,17 @@ public final class SubjectIndex: Sendable {
         case program
         /// A kegiatan or sub-kegiatan (with its pagu).
         case kegiatan
+
+        // By its place rather than its raw text, which a raw-valued enum hashes by default: the index looks every item
+        // up by aspect and text.
+        public func hash(into hasher: inout Hasher) {
+            switch self {
+            case .indicator: hasher.combine(0)
+            case .sasaran: hasher.combine(1)
+            case .program: hasher.combine(2)
+            case .kegiatan: hasher.combine(3)
+            }
+        }
     }
 
     /// A cell of a table of a workbook of the set.

@@ -13,32 +13,52 @@ extension SubjectIndex {
     /// it could not be matched to one subject; none for the others (`lines` of an index).
     static func lines(of items: [Item]) -> [String?] {
         let kinds = items.indices.filter { items[$0].aspect == .program || items[$0].aspect == .kegiatan }
-        var named = [RowKey: Int](minimumCapacity: kinds.count)
-        for index in kinds { named[RowKey(items[index].place)] = index }
+        // For each table, the program or kegiatan item named on each of its rows (by sheet row from the table's first),
+        // so that walking up a row's kegiatan looks each one up in a list rather than hashing a row key.
+        var named: [Place.TableID: [Int]] = [:]
+        var current: (table: Place.TableID, first: Int, items: [Int])?
+        for index in kinds {
+            let place = items[index].place, table = place.tableID
+            if current?.table != table {
+                if let current { named[current.table] = current.items }
+                current = (table, place.table.range.first.row, named[table] ?? Array(repeating: -1, count: place.table.range.rowCount))
+            }
+            current!.items[place.row.sheetRow - current!.first] = index
+        }
+        if let current { named[current.table] = current.items }
         // Each item's line is read alone from the rows above it: on every core, in slices of items.
         let lines = Parallel.flatMap(slicing: kinds.count, by: 8192) { [named] slice in
-            kinds[slice].map { index in line(of: index, items, named) }
+            kinds[slice].map { index in line(of: index, items, named[items[index].place.tableID]!) }
         }
         var result = [String?](repeating: nil, count: items.count)
         for (index, line) in zip(kinds, lines) { result[index] = line }
         return result
     }
 
-    // The line of one program or kegiatan item, given the items named on each row.
-    private static func line(of index: Int, _ items: [Item], _ named: [RowKey: Int]) -> String? {
+    // The line of one program or kegiatan item, given the item named on each row of its table.
+    private static func line(of index: Int, _ items: [Item], _ named: [Int]) -> String? {
         guard let subject = items[index].subject else { return nil }
         if items[index].aspect == .program { return "program|\(subject)" }
         let place = items[index].place
+        let first = place.table.range.first.row
+        // The subjects from the item's up to the outermost kegiatan above it.
         var path = [subject]
         var row = place.row
         while let parent = row.parent, parent < place.table.rows.count {
             let above = place.table.rows[parent]
             guard above.level == .kegiatan || above.level == .subKegiatan else { break }
-            guard let owner = named[RowKey(place, sheetRow: above.sheetRow)], let subject = items[owner].subject else { return nil }
-            path.insert(subject, at: 0)
+            let owner = named[above.sheetRow - first]
+            guard owner >= 0, let subject = items[owner].subject else { return nil }
+            path.append(subject)
             row = above
         }
-        return "\(place.row.level.rawValue)|" + path.map(String.init).joined(separator: ">")
+        var text = place.row.level.rawValue + "|"
+        text.reserveCapacity(text.utf8.count + path.count * 8)
+        for (position, subject) in path.reversed().enumerated() {
+            if position > 0 { text += ">" }
+            text += String(subject)
+        }
+        return text
     }
 
     /// What the indicators of each row belong to, by row: the program or kegiatan named on it (its line), else the
