@@ -46,6 +46,8 @@ struct LintRun {
         /// Seconds spent on the checks across documents (wall time), on their subject index (wall time), then in each of
         /// their rules (CPU time), for `--timings`.
         var acrossTimings: [(step: String, seconds: Double)] = []
+        /// The subject indexes of the checks across documents, held with the result: `lint` exits holding both.
+        var indexes: AnyObject?
 
         /// The workbooks that were read, in input order.
         var members: [Member] {
@@ -88,10 +90,10 @@ struct LintRun {
             let started = DispatchTime.now()
             let across = linter.checkAcrossWithTimings(set)
             return .across(across.findings, timings: [("across documents", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)]
-                            + across.timings)
+                            + across.timings, indexes: across.indexes)
         }
-        guard case .across(let across, let timings) = parts[0], case .own(let outcomes) = parts[1] else { preconditionFailure() }
-        var result = Result(outcomes: outcomes, findings: [], suppressed: [], acrossTimings: timings)
+        guard case .across(let across, let timings, let indexes) = parts[0], case .own(let outcomes) = parts[1] else { preconditionFailure() }
+        var result = Result(outcomes: outcomes, findings: [], suppressed: [], acrossTimings: timings, indexes: indexes)
         let members = result.members
         // Each workbook's findings together, in input order, so that the report stays in file order.
         let findings = Linter.adding(across, to: members.map(\.result), of: members.map(\.workbook)).flatMap(\.findings)
@@ -108,7 +110,7 @@ struct LintRun {
     // The two halves of a run that go side by side.
     private enum Part {
         case own([Outcome])
-        case across([Finding], timings: [(step: String, seconds: Double)])
+        case across([Finding], timings: [(step: String, seconds: Double)], indexes: AnyObject)
     }
 
     // A workbook read and its tables recognised (with the seconds each took), or why it could not be read.

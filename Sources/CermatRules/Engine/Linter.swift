@@ -139,8 +139,10 @@ public struct Linter: Sendable {
     }
 
     /// `checkAcross`, with the seconds it spent building the subject index (wall time) and then in each rule (CPU time,
-    /// by id), for `lint --timings`.
-    public func checkAcrossWithTimings(_ members: [Linter.Member]) -> (findings: [Finding], timings: [(step: String, seconds: Double)]) {
+    /// by id), for `lint --timings`, and the subject indexes it built: freed when the caller lets go of them (a command
+    /// about to exit holds them, rather than free hundreds of thousands of items one by one first).
+    public func checkAcrossWithTimings(_ members: [Linter.Member])
+        -> (findings: [Finding], timings: [(step: String, seconds: Double)], indexes: AnyObject) {
         let indexes = SubjectIndex.Cache(members: members, knowledge: knowledge)
         // Each index the rules will read is built before they start, on every core: built by the first rule to ask, it
         // kept the others waiting on it, each holding a core.
@@ -169,7 +171,7 @@ public struct Linter: Sendable {
             return fileA != fileB ? fileA < fileB : Finding.ordered(a, b)
         }
         for (index, fingerprint) in Fingerprint.assign(findings).enumerated() { findings[index].fingerprint = fingerprint }
-        return (findings, [("subject index", indexSeconds)] + zip(rules, runs).map { ($0.0.info.id, $0.1.seconds) })
+        return (findings, [("subject index", indexSeconds)] + zip(rules, runs).map { ($0.0.info.id, $0.1.seconds) }, indexes)
     }
 
     // One rule over every table, then over the whole workbook, with the settings of each sheet.
