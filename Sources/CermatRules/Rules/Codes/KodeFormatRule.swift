@@ -70,10 +70,24 @@ public struct KodeFormatRule: Rule {
     // Sub-kegiatan of one kegiatan numbered partly with 2 and partly with 4 digits (the 2023 nomenclature uses 4): the
     // minority is reported, as info, since both widths are valid on their own.
     private func mixedWidths(_ reading: KodeReading, _ context: RuleContext) {
+        // How many sub-kegiatan of each kegiatan have 4 digits and how many 2, counted first: few kegiatan mix them, and
+        // only their sub-kegiatan are listed.
+        var widths: [String: (wide: Int, narrow: Int)] = [:]
+        for entry in reading.entries {
+            guard let kode = entry.normalized, entry.level == .subKegiatan, let kegiatan = entry.parent else { continue }
+            switch Self.lastSegment(kode) {
+            case 4: widths[kegiatan, default: (0, 0)].wide += 1
+            case 2: widths[kegiatan, default: (0, 0)].narrow += 1
+            default: break
+            }
+        }
+        let mixed = Set(widths.filter { $0.value.wide > 0 && $0.value.narrow > 0 }.keys)
+        guard !mixed.isEmpty else { return }
         var byKegiatan: [String: [(row: PlanningRow, kode: String)]] = [:]
         var order: [String] = []
         for entry in reading.entries {
-            guard let kode = entry.normalized, entry.level == .subKegiatan, let kegiatan = entry.parent else { continue }
+            guard let kode = entry.normalized, entry.level == .subKegiatan, let kegiatan = entry.parent, mixed.contains(kegiatan)
+            else { continue }
             if byKegiatan[kegiatan] == nil { order.append(kegiatan) }
             byKegiatan[kegiatan, default: []].append((entry.row, kode))
         }
