@@ -25,11 +25,14 @@ public struct PlanningRow: Hashable, Sendable {
         mutating func updateLevelIndicator() {
             let text = indicator == nil ? TextKey.header(name ?? "") : indicatorKey
             let unit = TextKey.header(unit ?? "")
-            isLevelIndicator = unit == "%" || unit == "persen" || Fields.levelOpeners.contains { text.hasPrefix($0) }
+            // By the first byte before the openers are compared: most indicators open with none of their letters.
+            isLevelIndicator = unit == "%" || unit == "persen"
+                || text.utf8.first.map(Fields.openerInitials.contains) == true && Fields.levelOpeners.contains { text.hasPrefix($0) }
         }
 
         static let levelOpeners = ["persentase", "presentase", "prosentase", "indeks", "rata-rata", "rata rata", "nilai",
                                    "tingkat", "rasio", "angka", "cakupan"]
+        static let openerInitials = Set(levelOpeners.compactMap(\.utf8.first))
     }
 
     private var storage: CopyOnWrite<Fields>

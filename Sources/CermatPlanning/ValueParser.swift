@@ -29,8 +29,11 @@ public enum ValueParser {
 
     /// Whether text is only a dash ("-", "–", "--"): nothing given, or zero, depending on the column.
     public static func isDash(_ text: String) -> Bool {
-        // Dashes are short and begin with a dash or a space: any other text is not one, without normalising it first.
-        guard text.utf8.count <= 16, let first = text.unicodeScalars.first,
+        // Dashes are short and begin with a dash or a space: any other text is not one, without normalising it first. An
+        // ASCII first byte other than those settles it without looking the character up.
+        guard text.utf8.count <= 16, let byte = text.utf8.first,
+              byte >= 0x80 || byte == UInt8(ascii: "-") || byte == 0x20 || (0x09...0x0D).contains(byte),
+              let first = text.unicodeScalars.first,
               first == "-" || first == "–" || first == "—" || first.properties.isWhitespace else { return false }
         return dashes.contains(Substring(normalizedSpaces(text)))
     }
