@@ -1,10 +1,23 @@
 import CermatPlanning
 
 /// A table's measured values column by column, each column's cells in contiguous arrays by row index (`table.rows`):
-/// what each cell holds, its number, the decimals it shows and whether it had a bullet, with each row's level. Made once per run by the first rule that asks and shared
-/// (`TableReadings`). A rule that visits every cell of a column reads these rather than each row's own values, which
-/// lie apart in memory: visiting 200 000 rows that way cost a rule about a tenth of a second per column.
+/// what each cell holds, its number, the decimals it shows and how it was written, with each row's level. Made once per
+/// run by the first rule that asks and shared (`TableReadings`). A rule that visits every cell of a column reads these
+/// rather than each row's own values, which lie apart in memory: visiting 200 000 rows that way cost a rule about a
+/// tenth of a second per column.
 final class ValueColumns: Sendable {
+    /// How a cell was written, besides its value.
+    struct Written: OptionSet, Sendable {
+        let rawValue: UInt8
+
+        /// Its text began with a bullet (`TypedValue.hadBullet`).
+        static let bullet = Written(rawValue: 1)
+        /// A numeric cell whose number format groups thousands (`TypedValue.formatGroupsThousands`).
+        static let groupedNumber = Written(rawValue: 2)
+        /// A numeric cell (`TypedValue.isNumericCell`).
+        static let numericCell = Written(rawValue: 4)
+    }
+
     /// One column's cells, by row index.
     // A class: a rule asks for a column once per cell it evaluates, and a struct of four arrays retained each of them.
     final class Column: Sendable {
@@ -14,15 +27,15 @@ final class ValueColumns: Sendable {
         let numbers: [Double]
         /// Each cell's decimals shown (`TypedValue.decimals`), -1 when unknown.
         let decimals: [Int8]
-        /// Whether each cell's text began with a bullet (`TypedValue.hadBullet`).
-        let bullets: [Bool]
+        /// How each cell was written.
+        let written: [Written]
 
         /// A column's cells.
-        init(kinds: [PlanningValue.Kind], numbers: [Double], decimals: [Int8], bullets: [Bool]) {
+        init(kinds: [PlanningValue.Kind], numbers: [Double], decimals: [Int8], written: [Written]) {
             self.kinds = kinds
             self.numbers = numbers
             self.decimals = decimals
-            self.bullets = bullets
+            self.written = written
         }
 
         /// Whether a row's cell holds a value other than a blank or a lone dash (`RowValues.isFilled`).
@@ -61,7 +74,7 @@ final class ValueColumns: Sendable {
         var kinds = measured.map { _ in [PlanningValue.Kind](repeating: .absent, count: count) }
         var numbers = measured.map { _ in [Double](repeating: .nan, count: count) }
         var decimals = measured.map { _ in [Int8](repeating: -1, count: count) }
-        var bullets = measured.map { _ in [Bool](repeating: false, count: count) }
+        var written = measured.map { _ in [Written](repeating: [], count: count) }
         var levels: [RowLevel] = []
         levels.reserveCapacity(count)
         // Row by row, each row's values read once where they lie.
@@ -74,13 +87,13 @@ final class ValueColumns: Sendable {
                 kinds[slot][index] = value.value.kind
                 if let number = value.value.number { numbers[slot][index] = number }
                 if let shown = value.decimals { decimals[slot][index] = Int8(clamping: shown) }
-                bullets[slot][index] = value.hadBullet
+                written[slot][index] = Written(value)
             }
         }
         var columns = [Column?](repeating: nil, count: (measured.max() ?? -1) - firstColumn + 1)
         for (slot, column) in measured.enumerated() {
             columns[column - firstColumn] = Column(kinds: kinds[slot], numbers: numbers[slot], decimals: decimals[slot],
-                                                   bullets: bullets[slot])
+                                                   written: written[slot])
         }
         self.levels = levels
         self.columns = columns
@@ -96,5 +109,15 @@ final class ValueColumns: Sendable {
     subscript(column: Int) -> Column? {
         let slot = column - firstColumn
         return slot >= 0 && slot < columns.count ? columns[slot] : nil
+    }
+}
+
+extension ValueColumns.Written {
+    // How a typed value was written.
+    init(_ value: TypedValue) {
+        self = []
+        if value.hadBullet { insert(.bullet) }
+        if value.isNumericCell { insert(.numericCell) }
+        if value.isNumericCell && value.formatGroupsThousands { insert(.groupedNumber) }
     }
 }

@@ -52,28 +52,44 @@ public struct MalformedNumberRule: Rule {
         let grouped = Self.columnsWithThousandsSeparators(table, measured, cells)
         let kinerja = table.columns.filter { $0.descriptor.measure == "K" }.map(\.index)
         let kinerjaCells = kinerja.compactMap { valueColumns[$0] }
-        for index in table.rows.indices {
-            for (position, column) in measured.enumerated() {
-                switch cells[position].kinds[index] {
-                case .malformed:
+        // The rows that may hold a cell to report, found column by column: a malformed number, a number of 1.000 or
+        // more in a column that prints separators (unless its cell's format groups it), a percentage among kinerja.
+        var marked = [Bool](repeating: false, count: table.rows.count)
+        for (position, column) in cells.enumerated() {
+            for index in table.rows.indices where Self.mayReport(column, index, grouped: grouped[position]) { marked[index] = true }
+        }
+        for column in kinerjaCells {
+            for index in table.rows.indices where column.kinds[index] == .percent { marked[index] = true }
+        }
+        for index in table.rows.indices where marked[index] {
+            for (position, column) in measured.enumerated() where Self.mayReport(cells[position], index, grouped: grouped[position]) {
+                if cells[position].kinds[index] == .malformed {
                     guard case .malformed(let raw, let reason) = table.rows[index].values[column]?.value else { continue }
                     malformed(raw, reason, row: index, column: column, reading, context)
-                case .number where grouped[position] && abs(cells[position].numbers[index]) >= 1000:
-                    let row = table.rows[index]
-                    guard let value = row.values[column], Self.lacksThousandsSeparator(value) else { continue }
-                    let number = value.value.number!
-                    let shown = Numeral.both(number, decimals: value.decimals)
-                    context.report(table, row: row, cell: value.cell, column: table.column(at: column)?.descriptor,
-                                   message: Message(id: "angka \(value.raw) ditulis tanpa pemisah ribuan, sedangkan angka lain di kolom ini memakainya: \(shown.id)",
-                                                    en: "the number \(value.raw) has no thousands separators while the column's other numbers do: \(shown.en)"),
-                                   actual: number, severity: .info)
-                default:
                     continue
                 }
+                let row = table.rows[index]
+                guard let value = row.values[column], Self.lacksThousandsSeparator(value) else { continue }
+                let number = value.value.number!
+                let shown = Numeral.both(number, decimals: value.decimals)
+                context.report(table, row: row, cell: value.cell, column: table.column(at: column)?.descriptor,
+                               message: Message(id: "angka \(value.raw) ditulis tanpa pemisah ribuan, sedangkan angka lain di kolom ini memakainya: \(shown.id)",
+                                                en: "the number \(value.raw) has no thousands separators while the column's other numbers do: \(shown.en)"),
+                               actual: number, severity: .info)
             }
             if kinerjaCells.contains(where: { $0.kinds[index] == .percent }) {
                 missingPercent(table.rows[index], kinerja, table, context)
             }
+        }
+    }
+
+    // Whether a row's cell of a column may be one to report: a malformed number, or a number of 1.000 or more in a
+    // `grouped` column (one that prints separators) that its own format does not group.
+    private static func mayReport(_ column: ValueColumns.Column, _ index: Int, grouped: Bool) -> Bool {
+        switch column.kinds[index] {
+        case .malformed: return true
+        case .number: return grouped && abs(column.numbers[index]) >= 1000 && !column.written[index].contains(.groupedNumber)
+        default: return false
         }
     }
 
@@ -180,8 +196,10 @@ public struct MalformedNumberRule: Rule {
         // Column by column, each read only down to its first grouped number: a money column prints one on its first row.
         zip(columns, cells).map { column, cells in
             table.rows.indices.contains { index in
-                guard abs(cells.numbers[index]) >= 1000, let value = table.rows[index].values[column] else { return false }
-                return Self.printsGrouped(value)
+                guard abs(cells.numbers[index]) >= 1000 else { return false }
+                // A numeric cell is grouped by its format, told by the column; text by how it is typed.
+                if cells.written[index].contains(.numericCell) { return cells.written[index].contains(.groupedNumber) }
+                return table.rows[index].values[column].map(Self.printsGrouped) ?? false
             }
         }
     }

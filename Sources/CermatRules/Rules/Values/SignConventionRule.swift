@@ -40,7 +40,7 @@ public struct SignConventionRule: Rule {
         for column in table.columns where column.descriptor.measure == "Rp" {
             guard let cells = values[column.index] else { continue }
             let label = table.columnLabel(column.index)
-            for index in rows where cells.bullets[index] || cells.numbers[index] < 0 {
+            for index in rows where cells.written[index].contains(.bullet) || cells.numbers[index] < 0 {
                 let row = table.rows[index]
                 guard let printed = row.values[column.index], let value = printed.value.number else { continue }
                 if printed.hadBullet {
