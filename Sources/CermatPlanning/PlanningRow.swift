@@ -27,7 +27,7 @@ public struct PlanningRow: Hashable, Sendable {
             let unit = TextKey.header(unit ?? "")
             // By the first byte before the openers are compared: most indicators open with none of their letters.
             isLevelIndicator = unit == "%" || unit == "persen"
-                || text.utf8.first.map(Fields.openerInitials.contains) == true && Fields.levelOpeners.contains { text.hasPrefix($0) }
+                || (text.utf8.first.map(Fields.openerInitials.contains) == true && Fields.levelOpeners.contains { text.hasPrefix($0) })
         }
 
         static let levelOpeners = ["persentase", "presentase", "prosentase", "indeks", "rata-rata", "rata rata", "nilai",

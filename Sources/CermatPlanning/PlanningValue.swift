@@ -23,27 +23,27 @@ public enum PlanningValue: Hashable, Sendable {
 
     /// Which case a value is, without its payload: what a table's columns of values hold (`ValueColumns`).
     public enum Kind: UInt8, Sendable {
-        /// No value stored for the cell.
+        /// No value is stored for the cell (a row's values hold none for its column).
         case absent
-        /// `blank`.
+        /// Nothing in the cell (`blank`).
         case blank
-        /// `dash`.
+        /// A lone dash (`dash`).
         case dash
-        /// `number`.
+        /// A plain number (`number`).
         case number
-        /// `percent`.
+        /// A percentage (`percent`).
         case percent
-        /// `measured`.
+        /// A number with its unit (`measured`).
         case measured
-        /// `list`.
+        /// Several values in one cell (`list`).
         case list
-        /// `check`.
+        /// A check mark (`check`).
         case check
-        /// `text`.
+        /// Words (`text`).
         case text
-        /// `malformed`.
+        /// Number-like text that was not read as a number (`malformed`).
         case malformed
-        /// `error`.
+        /// A spreadsheet error value (`error`).
         case error
     }
 

@@ -22,15 +22,12 @@ public struct TypedValue: Hashable, Sendable {
 
     /// The text as a person sees it (for a numeric cell, the number; for text, the text).
     public var raw: String {
-        get {
-            if let typed { return typed }
-            switch value {
-            case .percent(let shown): return Self.plain(shown) + "%"
-            case .number(let number): return Self.plain(number)
-            default: return ""
-            }
+        if let typed { return typed }
+        switch value {
+        case .percent(let shown): return Self.plain(shown) + "%"
+        case .number(let number): return Self.plain(number)
+        default: return ""
         }
-        set { typed = newValue }
     }
 
     /// Digits shown after the decimal separator, when known: from the number format or the text. Drives tolerances.
