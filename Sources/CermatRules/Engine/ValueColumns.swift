@@ -58,6 +58,8 @@ final class ValueColumns: Sendable {
 
     /// Each row's level, by row index.
     let levels: [RowLevel]
+    /// The data rows (not footers) by index, in order: the rows of `PlanningTable.dataRows()`.
+    let dataRows: [Int]
     private let firstColumn: Int
     // By sheet column from `firstColumn`; nil for a column that is not measured.
     private let columns: [Column?]
@@ -96,6 +98,7 @@ final class ValueColumns: Sendable {
                                                    written: written[slot])
         }
         self.levels = levels
+        dataRows = levels.indices.filter { levels[$0] != .footer }
         self.columns = columns
     }
 

@@ -16,7 +16,7 @@ struct DerivationCheck {
     func run(_ table: PlanningTable, _ context: RuleContext) {
         // Every row's cells compared from the table's columns (`ValueColumns`); a row is read only where they differ.
         let values = ValueColumns.of(table, in: context)
-        let rows = table.rows.indices.filter { values.levels[$0] != .footer }
+        let rows = values.dataRows
         for derivation in table.derivations where owns(derivation, table) {
             guard let target = values[derivation.target] else { continue }
             let hundred = derivation.scalesByHundred(in: table)

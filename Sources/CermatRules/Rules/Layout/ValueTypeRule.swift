@@ -37,7 +37,7 @@ public struct ValueTypeRule: Rule {
     /// Checks every measured column of the table.
     public func check(table: PlanningTable, in context: RuleContext) {
         let valueColumns = ValueColumns.of(table, in: context)
-        let rows = table.rows.indices.filter { valueColumns.levels[$0] != .footer }
+        let rows = valueColumns.dataRows
         for column in table.columns where column.descriptor.isMeasured {
             guard let cells = valueColumns[column.index] else { continue }
             let money = column.descriptor.measure == "Rp", quantity = ["K", "%"].contains(column.descriptor.measure)

@@ -42,7 +42,7 @@ public struct FractionalCountRule: Rule {
         // Only a cell whose number is not whole, or a list, can hold a fraction: told apart by the table's columns.
         let values = ValueColumns.of(table, in: context)
         let cells = columns.map { values[$0.index] }
-        for index in table.rows.indices where values.levels[index] != .footer {
+        for index in values.dataRows {
             for (column, cells) in zip(columns, cells) {
                 guard let cells, cells.kinds[index] == .list
                         || (!cells.numbers[index].isNaN && cells.numbers[index] != cells.numbers[index].rounded()) else { continue }

@@ -48,8 +48,7 @@ public struct NonPositiveTargetRule: Rule {
         // Only a row with a target of zero or less (or a list of them) can be flagged: told apart by the table's columns.
         let values = ValueColumns.of(table, in: context)
         let cells = targets.compactMap { values[$0.index] }
-        for index in table.rows.indices where values.levels[index] != .footer
-            && cells.contains(where: { $0.kinds[index] == .list || $0.numbers[index] <= 0 }) {
+        for index in values.dataRows where cells.contains(where: { $0.kinds[index] == .list || $0.numbers[index] <= 0 }) {
             let row = table.rows[index]
             // Only a zero target asks whether the indicator is inverse, where zero is the ideal.
             lazy var inverse = IndicatorPolarity.inverse(row, yearly: yearly, vocabulary: context.knowledge.vocabulary) != nil

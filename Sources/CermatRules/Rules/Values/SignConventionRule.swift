@@ -36,7 +36,7 @@ public struct SignConventionRule: Rule {
     public func check(table: PlanningTable, in context: RuleContext) {
         // Every row's cells read from the table's columns (`ValueColumns`); a row is read only where they need it.
         let values = ValueColumns.of(table, in: context)
-        let rows = table.rows.indices.filter { values.levels[$0] != .footer }
+        let rows = values.dataRows
         for column in table.columns where column.descriptor.measure == "Rp" {
             guard let cells = values[column.index] else { continue }
             let label = table.columnLabel(column.index)

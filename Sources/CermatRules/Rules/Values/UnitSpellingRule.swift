@@ -64,7 +64,7 @@ public struct UnitSpellingRule: Rule {
         }
         // Only a measured quantity or a list holds units in its cell: the others are told apart by the table's columns.
         let values = ValueColumns.of(table, in: context)
-        for index in table.rows.indices where values.levels[index] != .footer {
+        for index in values.dataRows {
             for column in columns {
                 guard let kind = values[column.index]?.kinds[index], kind == .measured || kind == .list,
                       let value = table.rows[index].values[column.index] else { continue }
