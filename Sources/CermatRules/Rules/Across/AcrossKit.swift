@@ -125,10 +125,17 @@ extension SubjectIndex {
     /// indicator text repeated on thousands of rows makes hundreds of thousands, and a list per step copied them all.
     func indicatorStatements(of subject: Int, including: (Statement) -> Bool) -> [Statement] {
         var statements: [Statement] = []
-        for item in subjects[subject] where items[item].aspect == .indicator {
-            for statement in items[item].statements where including(statement) { statements.append(statement) }
-        }
+        forEachIndicatorStatement(of: subject) { if including($0) { statements.append($0) } }
         return statements
+    }
+
+    /// Calls `body` with each statement a subject's indicators make, in set order, without gathering them: what a
+    /// check needs to know before it lists any (the years a subject states) is read in place.
+    func forEachIndicatorStatement(of subject: Int, _ body: (Statement) -> Void) {
+        for item in subjects[subject] where items[item].aspect == .indicator {
+            let statements = items[item].statements
+            for position in statements.indices { body(statements[position]) }
+        }
     }
 
     /// The subject's name for messages: the first item's text.

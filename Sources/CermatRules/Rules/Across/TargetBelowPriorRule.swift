@@ -42,14 +42,18 @@ public struct TargetBelowPriorRule: Rule {
     public func check(set members: [Linter.Member], in context: SetContext) {
         let index = context.index
         for subject in index.subjects.indices {
+            // Only a target for the year after a realisation is compared: the years are read in place first, and the
+            // rest (the statements listed, places read twice set aside, the indicator's polarity) worked out only then.
+            var realisedYears: Set<Int> = [], targetYears: Set<Int> = []
+            index.forEachIndicatorStatement(of: subject) { statement in
+                // The role and year first: the count of numbers reads the value.
+                let role = statement.role
+                guard role == "realisasi" || role == "target", let year = statement.year, statement.numberCount == 1 else { return }
+                if role == "realisasi" { realisedYears.insert(year) } else { targetYears.insert(year) }
+            }
+            guard targetYears.contains(where: { realisedYears.contains($0 - 1) }) else { continue }
             // Targets and realisations only: nothing else is compared.
             let stated = index.indicatorStatements(of: subject) { $0.role == "target" || $0.role == "realisasi" }
-            // Only a target for the year after a realisation is compared; the rest (places read twice set aside, the
-            // indicator's polarity) is worked out only then.
-            let years = SubjectIndex.years(stated.lazy.filter { $0.role == "realisasi" && $0.numberCount == 1 })
-            guard stated.contains(where: { target in
-                target.role == "target" && target.numberCount == 1 && target.year.map { years.contains($0 - 1) } == true
-            }) else { continue }
             let statements = SubjectIndex.distinct(stated)
             let realised = statements.filter { $0.role == "realisasi" && $0.year != nil && $0.numberCount == 1 }
             // The indicator's own text decides, not the row's: a Renstra row holds a tujuan and a sasaran indicator.
