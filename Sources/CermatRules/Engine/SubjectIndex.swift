@@ -242,21 +242,14 @@ public final class SubjectIndex: Sendable {
         var kodeNumbers = [Key: Int](minimumCapacity: items.count)
         var byKode: [Int?] = []
         var byKey = [Key: Int](minimumCapacity: items.count)
-        var subjectKeys: [[String]] = []
+        // The texts a subject is compared through, each with its words: the one it was found with, and any a row of the
+        // same kode gave it. A text joined by likeness alone is not one: a table of names each a letter from the next
+        // would otherwise chain into one subject compared text by text with every new one.
+        var subjectKeys: [[(text: String, words: Set<Substring>)]] = []
         var subjectAspect: [Aspect] = []
-        var words: [String: Set<Substring>] = [:]
-        func wordSet(_ key: String) -> Set<Substring> {
-            if let known = words[key] { return known }
-            let set = Set(key.split(separator: " "))
-            words[key] = set
-            return set
-        }
-        // The texts a subject is compared through: the one it was found with, and any a row of the same kode gave it. A
-        // text joined by likeness alone is not one: a table of names each a letter from the next would otherwise chain
-        // into one subject compared text by text with every new one.
         var names = NameIndex(threshold: threshold)
         func addKey(_ key: String, of subject: Int) {
-            subjectKeys[subject].append(key)
+            subjectKeys[subject].append((key, Set(key.split(separator: " "))))
             names.insert(key, id: subject)
         }
         // Matching is greedy, so it runs document by document down the planning chain (the Renstra first, as the
@@ -283,20 +276,23 @@ public final class SubjectIndex: Sendable {
             } else if let subject = byItsText {
                 chosen = subject
             } else if !item.key.isEmpty {
-                var scored: [(subject: Int, score: Double)] = []
-                let possible = names.candidates(of: item.key).sorted()
-                for subject in possible where subjectAspect[subject] == item.aspect {
+                let possible = names.candidates(of: item.key).sorted().filter { subjectAspect[$0] == item.aspect }
+                let key = item.key, mine = Set(key.split(separator: " ")), keys = subjectKeys
+                // The best score of a subject's texts that also share half their words with the item's: alike letters
+                // are not enough.
+                @Sendable func best(_ subject: Int) -> Double {
                     var best = 0.0
-                    for key in subjectKeys[subject] {
-                        let score = matcher.similarity(keys: item.key, key)
+                    for theirs in keys[subject] {
+                        let score = matcher.similarity(keys: key, theirs.text)
                         guard score >= threshold, score > best else { continue }
-                        // Alike letters are not enough: the texts must also share half their words.
-                        let mine = wordSet(item.key), theirs = wordSet(key)
-                        let shared = Double(theirs.count(where: mine.contains)) / Double(max(mine.count, theirs.count, 1))
+                        let shared = Double(theirs.words.count(where: mine.contains)) / Double(max(mine.count, theirs.words.count, 1))
                         if shared >= 0.5 { best = score }
                     }
-                    if best >= threshold { scored.append((subject, best)) }
+                    return best
                 }
+                // Thousands of candidates (a table of names a few letters apart) are scored on every core: each alone.
+                let bests = possible.count >= 512 ? Parallel.map(possible.count) { best(possible[$0]) } : possible.map(best)
+                var scored = zip(possible, bests).filter { $0.1 >= threshold }.map { (subject: $0.0, score: $0.1) }
                 scored.sort { $0.score > $1.score }
                 if let first = scored.first {
                     let rivals = scored.dropFirst().filter { first.score - $0.score < 0.01 }
@@ -313,7 +309,7 @@ public final class SubjectIndex: Sendable {
             if let chosen {
                 subject = chosen
                 subjects[subject].append(index)
-                if !alike && !subjectKeys[subject].contains(item.key) { addKey(item.key, of: subject) }
+                if !alike && !subjectKeys[subject].contains(where: { $0.text == item.key }) { addKey(item.key, of: subject) }
             } else {
                 subject = subjects.count
                 subjects.append([index])
