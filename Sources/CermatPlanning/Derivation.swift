@@ -27,7 +27,13 @@ public struct Derivation: Hashable, Sendable {
 
     /// The value the derivation gives for a row, in the target's units (a ratio becomes a percentage for a % column).
     public func value(in row: PlanningRow, of table: PlanningTable) -> Double? {
-        expression.evaluate { row.values.number($0) }.map { scalesByHundred(in: table) ? $0 * 100 : $0 }
+        value(hundred: scalesByHundred(in: table)) { row.values.number($0) }
+    }
+
+    /// The value the derivation gives with each column's number read by `number`; `hundred` is `scalesByHundred(in:)`
+    /// for its table (found once by a caller evaluating every row).
+    public func value(hundred: Bool, _ number: (Int) -> Double?) -> Double? {
+        expression.evaluate(number).map { hundred ? $0 * 100 : $0 }
     }
 
     /// Whether `value(in:of:)` multiplies the expression by 100: a ratio into a percentage column that does not.

@@ -45,6 +45,9 @@ public enum PlanningValue: Hashable, Sendable {
         case malformed
         /// A spreadsheet error value (`error`).
         case error
+
+        /// Whether the value carries nothing (blank or a lone dash), as `PlanningValue.isEmpty` says.
+        @inlinable public var isEmpty: Bool { self == .blank || self == .dash }
     }
 
     /// Which case the value is.
@@ -72,12 +75,7 @@ public enum PlanningValue: Hashable, Sendable {
     }
 
     /// Whether the cell carries no value at all (blank or a lone dash).
-    public var isEmpty: Bool {
-        switch self {
-        case .blank, .dash: return true
-        default: return false
-        }
-    }
+    @inlinable public var isEmpty: Bool { kind.isEmpty }
 
     /// Whether the value holds a number, alone or in a list (`numbers` is not empty), without listing them.
     public var isNumeric: Bool {

@@ -67,16 +67,18 @@ public final class RuleContext {
             lastTexts = (table.sheetIndex, table.range, Array(repeating: .unread, count: table.range.columnCount))
         }
         let slot = column - table.range.first.column, offset = sheetRow - table.range.first.row
-        guard slot >= 0, slot < lastTexts!.columns.count else { return TableTexts.shown(sheet(of: table)[sheetRow, column]) }
-        let texts: [String]?
-        switch lastTexts!.columns[slot] {
-        case .read(let known):
-            texts = known
-        case .unread:
-            texts = TableTexts.of(table, in: self).texts(column: column)
-            lastTexts!.columns[slot] = .read(texts)
+        var texts: [String]?
+        if slot >= 0, slot < lastTexts!.columns.count {
+            switch lastTexts!.columns[slot] {
+            case .read(let known):
+                texts = known
+            case .unread:
+                texts = TableTexts.of(table, in: self).texts(column: column)
+                lastTexts!.columns[slot] = .read(texts)
+            }
         }
         if let texts, offset >= 0, offset < texts.count { return texts[offset] }
+        // A cell outside the table's text columns is read from the sheet.
         return TableTexts.shown(sheet(of: table)[sheetRow, column])
     }
 

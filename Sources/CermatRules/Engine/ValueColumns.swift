@@ -40,8 +40,7 @@ final class ValueColumns: Sendable {
 
         /// Whether a row's cell holds a value other than a blank or a lone dash (`RowValues.isFilled`).
         func isFilled(_ row: Int) -> Bool {
-            let kind = kinds[row]
-            return kind != .absent && kind != .blank && kind != .dash
+            kinds[row] != .absent && !kinds[row].isEmpty
         }
 
         /// A row's number, if the cell holds one.
@@ -105,7 +104,7 @@ final class ValueColumns: Sendable {
     /// The value a derivation gives for a row (`Derivation.value(in:of:)`), from the row's cells here; `hundred` is the
     /// derivation's `scalesByHundred(in:)` for the table.
     func value(of derivation: Derivation, hundred: Bool, row: Int) -> Double? {
-        derivation.expression.evaluate { self[$0]?.number(row) }.map { hundred ? $0 * 100 : $0 }
+        derivation.value(hundred: hundred) { self[$0]?.number(row) }
     }
 
     /// A measured column's cells; `nil` for a column that is not measured.

@@ -44,10 +44,7 @@ public struct PaguTargetPairingRule: Rule {
         let pagus = table.columns.filter { $0.descriptor.role == "pagu" && $0.descriptor.measure == "Rp" && !derived.contains($0.index) }
         // The rows by index, their pagu read from the table's columns: a row is read only where its pagu is missing.
         let values = ValueColumns.of(table, in: context)
-        let rows = table.rows.indices.filter { index in
-            let level = values.levels[index]
-            return level != .footer && level != .total && level != .indicator
-        }
+        let rows = values.dataRows.filter { values.levels[$0] != .total && values.levels[$0] != .indicator }
         for pagu in pagus {
             // The first target of the period: a table repeating target columns for another measure pairs its budget once.
             guard let target = table.columns.first(where: { $0.descriptor.role == "target" && $0.descriptor.period == pagu.descriptor.period }),

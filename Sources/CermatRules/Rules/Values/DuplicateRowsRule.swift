@@ -59,7 +59,7 @@ public struct DuplicateRowsRule: Rule {
         // By hash, the first row of each distinct list of numbers. A list of fewer than three distinct numbers is kept
         // too: the rows that repeat it are left alone below, as the list is.
         var seen = [UInt64: [Int]](minimumCapacity: count)
-        for index in 0..<count where values.levels[index] != .total && values.levels[index] != .footer {
+        for index in values.dataRows where values.levels[index] != .total {
             // One or two round values repeated (100 everywhere, 22 in every year) match by chance; three distinct do not.
             guard numbers[index] >= 5, nonZero[index] >= 3 else { continue }
             guard let earlierIndex = seen[hashes[index], default: []].first(where: { same($0, index) }) else {

@@ -53,7 +53,7 @@ public struct MissingValueRule: Rule {
     public func check(table: PlanningTable, in context: RuleContext) {
         // Rows by index, their cells read column by column (`ValueColumns`): the rule visits every measured cell.
         let values = ValueColumns.of(table, in: context)
-        let rows = table.rows.indices.filter { values.levels[$0] != .footer && values.levels[$0] != .total }
+        let rows = values.dataRows.filter { values.levels[$0] != .total }
         let derived = Set(table.derivations.map(\.target))
         let measured = table.columns.filter { Self.partnerRoles[$0.descriptor.role] != nil && !derived.contains($0.index) }
         let performance = measured.filter { $0.descriptor.measure == "K" }
