@@ -5,18 +5,32 @@
 /// The filter of Pass-Join (Li, Deng, Wang and Feng, VLDB 2011): a key of length L is cut into τ + 1 segments, τ the
 /// most edits a key of similar length may be from it; a key within τ edits holds one of those segments unchanged, at
 /// most τ places from where it was. `candidates(of:)` gives every filed key that `NameMatcher.similarity` could rate at
-/// or above the threshold, and some that it will not; its caller compares those.
+/// or above the threshold, and some that it will not; `scores(of:_:including:)` compares those.
 public struct NameIndex: Sendable {
     /// The least similarity (0…1) the candidates are looked for at.
     public let threshold: Double
-    // Segment (with its key's length, position and numbers) → the ids filed under it. Keyed by a hash: two segments
-    // sharing one only add candidates, which the caller's comparison turns away.
+    // Segment (with its key's length, position and numbers) → the keys filed under it (by their place in `keys`). Keyed
+    // by a hash: two segments sharing one only add candidates, which the comparison turns away.
     private var segments: [UInt64: [Int]] = [:]
     // The lengths filed under each key's numbers, to look only where keys are: a numbered name ("Ruas 12") is mostly the
     // only one with its numbers, and then is looked up nowhere.
     private var lengths: [UInt64: Set<Int>] = [:]
     // Keys too short to cut into τ + 1 segments (only at a low threshold): candidates of every key.
     private var unsegmented: [Int] = []
+    // Every key filed, in order, and the bytes of the ASCII ones one after the other: a name compared with thousands of
+    // others reads them from a few arrays rather than from an object of its own each.
+    private var keys: [Filed] = []
+    private var texts: [String] = []
+    private var bytes: [UInt8] = []
+
+    private struct Filed {
+        var id: Int
+        // Where its bytes lie in `bytes`; a count of -1 for a key that is not ASCII, compared from `texts`.
+        var start: Int32
+        var count: Int32
+        // Its numbers (`NameMatcher.numbers(inKey:)`).
+        var numbers: String
+    }
 
     /// An empty index for `threshold`.
     public init(threshold: Double) {
@@ -26,27 +40,56 @@ public struct NameIndex: Sendable {
     /// Files `key` under `id`.
     public mutating func insert(_ key: String, id: Int) {
         let units = Self.units(key)
-        let numbers = Self.numbersHash(key)
+        let numberText = NameMatcher.numbers(inKey: key), numbers = Self.hash(numberText)
         let length = units.count
+        let ascii = key.utf8.allSatisfy { $0 < 0x80 }
+        let filed = keys.count
+        keys.append(Filed(id: id, start: Int32(bytes.count), count: ascii ? Int32(key.utf8.count) : -1,
+                          numbers: numberText))
+        texts.append(key)
+        if ascii { bytes += key.utf8 }
         let cuts = edits(length) + 1
         guard cuts <= length else {
-            unsegmented.append(id)
+            unsegmented.append(filed)
             return
         }
         lengths[numbers, default: []].insert(length)
         for (index, piece) in Self.pieces(length, cuts).enumerated() {
             let hash = Self.hash(units[piece], length: length, index: index, numbers: numbers)
-            if segments[hash]?.last != id { segments[hash, default: []].append(id) }
+            segments[hash, default: []].append(filed)
         }
     }
 
-    /// The ids filed under keys that may be at least `threshold` alike to `key`, each once, in the order first found.
-    public func candidates(of key: String) -> [Int] {
-        let units = Self.units(key)
-        let numbers = Self.numbersHash(key)
+    /// Each id filed under a key `matcher` rates at least `threshold` alike to `key`, with the best such rating, ascending
+    /// by id; only ids that `including` accepts are compared. Thousands of candidates are compared on every core.
+    public func scores(of key: NameMatcher.Prepared, _ matcher: NameMatcher, including: (Int) -> Bool) -> [(id: Int, score: Double)] {
+        let found = candidates(of: key).filter { including(keys[$0].id) }
+        @Sendable func score(_ filed: Int) -> Double {
+            let other = keys[filed]
+            guard other.numbers == key.numbers else { return 0 }
+            guard other.count >= 0, let mine = key.bytes else { return matcher.similarity(key, NameMatcher.Prepared(texts[filed])) }
+            return bytes.withUnsafeBufferPointer { all in
+                mine.withUnsafeBufferPointer { mine in
+                    matcher.similarity(ascii: mine, UnsafeBufferPointer(rebasing: all[Int(other.start)..<Int(other.start + other.count)]))
+                }
+            }
+        }
+        let rated = found.count >= 512 ? Parallel.map(found.count) { score(found[$0]) } : found.map(score)
+        var best: [(id: Int, score: Double)] = []
+        for (filed, score) in zip(found, rated) where score >= threshold {
+            best.append((keys[filed].id, score))
+        }
+        best.sort { $0.id != $1.id ? $0.id < $1.id : $0.score > $1.score }
+        Self.keepFirst(&best) { $0.id == $1.id }
+        return best
+    }
+
+    /// The keys filed (by their place in `keys`) that may be at least `threshold` alike to `key`, each once, ascending.
+    func candidates(of key: NameMatcher.Prepared) -> [Int] {
+        let units = Self.units(key.key)
+        let numbers = Self.hash(key.numbers)
         let length = units.count
         var found = unsegmented
-        var seen = Set(found)
         // The lengths a key alike enough may have: its length differs by at most (1 − threshold) × the longer one's.
         let shortest = Double(length) * threshold, longest = Double(length) / threshold
         for filed in lengths[numbers] ?? []
@@ -63,11 +106,25 @@ public struct NameIndex: Sendable {
                 guard first <= last else { continue }
                 for start in first...last {
                     let hash = Self.hash(units[start..<(start + width)], length: filed, index: index, numbers: numbers)
-                    for id in segments[hash] ?? [] where seen.insert(id).inserted { found.append(id) }
+                    found += segments[hash] ?? []
                 }
             }
         }
+        // Sorted and then each kept once: a key alike to thousands is found under most of its segments, and hashing
+        // every find into a set cost more than sorting them.
+        found.sort()
+        Self.keepFirst(&found, ==)
         return found
+    }
+
+    // Keeps the first of each run of elements `same` pairs.
+    private static func keepFirst<Element>(_ sorted: inout [Element], _ same: (Element, Element) -> Bool) {
+        var kept = 0
+        for element in sorted where kept == 0 || !same(sorted[kept - 1], element) {
+            sorted[kept] = element
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
     }
 
     // The most edits a key of `length` may be from a key at least `threshold` alike to it: their longer length is at
@@ -101,13 +158,10 @@ public struct NameIndex: Sendable {
         }
     }
 
-    // The key's numbers, which two alike keys share (`NameMatcher.similarity`): segments are filed under them too.
-    private static func numbersHash(_ key: String) -> UInt64 {
+    // A key's numbers (which two alike keys share, and segments are filed under too), by FNV-1a.
+    private static func hash(_ numbers: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for word in NameMatcher.numbers(inKey: key) {
-            for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            hash = (hash ^ 0x20) &* 0x100_0000_01b3
-        }
+        for byte in numbers.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return hash
     }
 

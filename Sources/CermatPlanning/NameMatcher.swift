@@ -65,22 +65,46 @@ public struct NameMatcher: Sendable {
 
     /// `similarity(_:_:)` of two keys as `key(_:)` makes them, for a caller that holds them already.
     public func similarity(keys a: String, _ b: String) -> Double {
-        if a == b { return 1 }
-        // Nearly every key is ASCII, whose bytes are its characters: read where they lie.
-        var a = a, b = b
-        let (ascii, numbered) = a.withUTF8 { x in
-            b.withUTF8 { y in
-                (ascii: x.allSatisfy { $0 < 0x80 } && y.allSatisfy { $0 < 0x80 },
-                 numbered: x.contains(where: Self.isDigit) || y.contains(where: Self.isDigit))
-            }
+        similarity(Prepared(a), Prepared(b))
+    }
+
+    /// A key (as `key(_:)` makes it) read once for comparing with many others: its bytes and its numbers.
+    public struct Prepared: Sendable {
+        /// The key.
+        public let key: String
+        // Its bytes, when it is ASCII (nearly every key is, and its bytes are then its characters).
+        let bytes: [UInt8]?
+        // The words holding a digit (`numbers(inKey:)`).
+        let numbers: String
+
+        /// The key, read.
+        public init(_ key: String) {
+            self.key = key
+            let bytes = Array(key.utf8)
+            self.bytes = bytes.allSatisfy { $0 < 0x80 } ? bytes : nil
+            numbers = NameMatcher.numbers(inKey: key)
         }
+    }
+
+    /// `similarity(keys:_:)` of two read keys: a key compared with thousands (a table of names a few letters apart) is
+    /// read once, not once per comparison.
+    public func similarity(_ a: Prepared, _ b: Prepared) -> Double {
+        if a.key == b.key { return 1 }
         // A number names a thing apart ("Ruas 12" and "Ruas 13", "SD Negeri 1" and "SD Negeri 2"), however alike the
         // rest: one edit apart, such names would otherwise all read as one.
-        if numbered {
-            guard Self.numbers(inKey: a) == Self.numbers(inKey: b) else { return 0 }
+        guard a.numbers == b.numbers else { return 0 }
+        guard let x = a.bytes, let y = b.bytes else { return similarity(Array(a.key), Array(b.key)) }
+        return x.withUnsafeBufferPointer { x in y.withUnsafeBufferPointer { y in similarity(ascii: x, y) } }
+    }
+
+    /// `similarity(keys:_:)` of two ASCII keys given as their bytes, whose numbers the caller has found equal.
+    func similarity(ascii x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Double {
+        guard !x.isEmpty || !y.isEmpty else { return 1 }
+        // What differs between two names is mostly a word or two: up to 64 bytes, its distance is worked out a column
+        // of the table at a time, in the bits of one word, rather than cell by cell.
+        return similarity(x, y) { x, y, most in
+            x.count <= 64 ? Self.distance(pattern: x, y) : y.count <= 64 ? Self.distance(pattern: y, x) : banded(x, y, most: most)
         }
-        guard ascii else { return similarity(Array(a), Array(b)) }
-        return a.withUTF8 { x in b.withUTF8 { y in similarity(x, y) } }
     }
 
     // One minus the edit distance over the longer length. The distance is that of what lies between the common start
@@ -88,6 +112,14 @@ public struct NameMatcher: Sendable {
     // threshold allows is under it whatever the exact distance, and is given as 0.
     private func similarity<Units: RandomAccessCollection>(_ x: Units, _ y: Units) -> Double
         where Units.Element: Equatable, Units.Index == Int {
+        similarity(x, y) { x, y, most in banded(x, y, most: most) }
+    }
+
+    // `similarity(_:_:)` with the distance of the parts that differ, or any number above `most` when it is more, given by
+    // `distance`.
+    private func similarity<Units: RandomAccessCollection>(_ x: Units, _ y: Units,
+                                                            distance: (Units.SubSequence, Units.SubSequence, _ most: Int) -> Int)
+        -> Double where Units.Element: Equatable, Units.Index == Int {
         guard !x.isEmpty, !y.isEmpty else { return 0 }
         let longer = Double(max(x.count, y.count))
         // A length difference alone can rule the pair out before the quadratic comparison.
@@ -98,36 +130,83 @@ public struct NameMatcher: Sendable {
         while start < min(x.count, y.count) && x[start] == y[start] { start += 1 }
         while end < min(x.count, y.count) - start && x[x.count - 1 - end] == y[y.count - 1 - end] { end += 1 }
         let n = x.count - start - end, m = y.count - start - end
-        let distance = n == 0 || m == 0 ? max(n, m) : banded(n, m, most: most) { x[start + $0] == y[start + $1] }
+        let distance = n == 0 || m == 0 ? max(n, m) : distance(x[start..<(start + n)], y[start..<(start + m)], most)
         return distance > most ? 0 : 1 - Double(distance) / longer
     }
 
-    // The edit distance between sequences of lengths n and m whose elements `same` compares, or most + 1 when it is more.
-    private func banded(_ n: Int, _ m: Int, most: Int, same: (Int, Int) -> Bool) -> Int {
-        let beyond = most + 1
-        var previous = (0...m).map { min($0, beyond) }
-        var current = [Int](repeating: beyond, count: m + 1)
-        for i in 1...n {
-            let low = max(1, i - most), high = min(m, i + most)
-            current[0] = min(i, beyond)
-            if low > 1 { current[low - 1] = beyond }
-            var best = low == 1 ? current[0] : beyond
-            if low <= high {
-                for j in low...high {
-                    current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (same(i - 1, j - 1) ? 0 : 1), beyond)
-                    best = min(best, current[j])
+    // The edit distance between two sequences, or most + 1 when it is more.
+    private func banded<Units: RandomAccessCollection>(_ x: Units, _ y: Units, most: Int) -> Int
+        where Units.Element: Equatable, Units.Index == Int {
+        let n = x.count, m = y.count, beyond = most + 1
+        // Two rows of the table in one buffer on the stack: a name is compared with thousands of others.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (m + 1)) { buffer in
+            var previous = buffer.baseAddress!, current = previous + (m + 1)
+            for j in 0...m { previous[j] = min(j, beyond) }
+            for j in 0...m { current[j] = beyond }
+            for i in 1...n {
+                let low = max(1, i - most), high = min(m, i + most)
+                current[0] = min(i, beyond)
+                if low > 1 { current[low - 1] = beyond }
+                var best = low == 1 ? current[0] : beyond
+                if low <= high {
+                    for j in low...high {
+                        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[x.startIndex + i - 1] == y[y.startIndex + j - 1] ? 0 : 1), beyond)
+                        best = min(best, current[j])
+                    }
                 }
+                if high < m { current[high + 1] = beyond }
+                guard best <= most else { return beyond }
+                swap(&previous, &current)
             }
-            if high < m { current[high + 1] = beyond }
-            guard best <= most else { return beyond }
-            swap(&previous, &current)
+            return previous[m]
         }
-        return previous[m]
     }
 
-    /// The words of a key (as `key(_:)` makes it) that hold a digit, in order: two names are alike only if these are equal.
-    public static func numbers(inKey key: String) -> [Substring] {
-        key.split(separator: " ").filter { word in word.utf8.contains(where: isDigit) }
+    // The edit distance between two byte strings, the first at most 64 long: Myers' bit-vector algorithm (in Hyyrö's
+    // form), each bit of a word one byte of `pattern`.
+    private static func distance(pattern: Slice<UnsafeBufferPointer<UInt8>>, _ text: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
+        let m = pattern.count
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 256) { peq in
+            peq.initialize(repeating: 0)
+            for (offset, byte) in pattern.enumerated() { peq[Int(byte)] |= 1 << UInt64(offset) }
+            var plus: UInt64 = m == 64 ? ~0 : (1 << UInt64(m)) - 1, minus: UInt64 = 0, score = m
+            let last: UInt64 = 1 << UInt64(m - 1)
+            for byte in text {
+                let equal = peq[Int(byte)]
+                let xv = equal | minus
+                let xh = (((equal & plus) &+ plus) ^ plus) | equal
+                var horizontalPlus = minus | ~(xh | plus)
+                let horizontalMinus = plus & xh
+                if horizontalPlus & last != 0 { score += 1 } else if horizontalMinus & last != 0 { score -= 1 }
+                horizontalPlus = horizontalPlus << 1 | 1
+                plus = horizontalMinus << 1 | ~(xv | horizontalPlus)
+                minus = horizontalPlus & xv
+            }
+            return score
+        }
+    }
+
+    /// The words of a key (as `key(_:)` makes it) that hold a digit, in order, joined by a space (empty when there are
+    /// none): two names are alike only if these are equal.
+    public static func numbers(inKey key: String) -> String {
+        let bytes = key.utf8
+        guard bytes.contains(where: isDigit) else { return "" }
+        var out: [UInt8] = []
+        var word: [UInt8] = [], numbered = false
+        for byte in bytes.lazy + [0x20] {
+            guard byte == 0x20 else {
+                word.append(byte)
+                numbered = numbered || isDigit(byte)
+                continue
+            }
+            if numbered {
+                if !out.isEmpty { out.append(0x20) }
+                out += word
+            }
+            word.removeAll(keepingCapacity: true)
+            numbered = false
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool {

@@ -1,4 +1,4 @@
-import CermatPlanning
+@testable import CermatPlanning
 import Testing
 
 /// Name similarity as the checks across documents use it: spelling variants alike, numbered names apart, the banded edit
@@ -102,9 +102,13 @@ import Testing
         var narrowed = 0
         let queries = Self.names(50, seed: 12).map(matcher.key) + Self.misspelt(Array(keys.prefix(50)), seed: 13)
         for query in queries {
-            let candidates = Set(index.candidates(of: query))
+            let candidates = Set(index.candidates(of: NameMatcher.Prepared(query)))
             let accepted = keys.indices.filter { matcher.similarity(keys: query, keys[$0]) >= threshold }
             #expect(accepted.allSatisfy(candidates.contains), "\(query)")
+            // What the index rates is what a comparison of the two keys rates, for every key it accepts.
+            let scores = index.scores(of: NameMatcher.Prepared(query), matcher) { _ in true }
+            #expect(scores.map(\.id) == accepted, "\(query)")
+            #expect(scores.allSatisfy { $0.score == matcher.similarity(keys: query, keys[$0.id]) }, "\(query)")
             if candidates.count < keys.count { narrowed += 1 }
         }
         // At a useful threshold the index must also leave most keys out, or it would be no index.

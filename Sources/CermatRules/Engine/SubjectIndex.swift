@@ -242,14 +242,14 @@ public final class SubjectIndex: Sendable {
         var kodeNumbers = [Key: Int](minimumCapacity: items.count)
         var byKode: [Int?] = []
         var byKey = [Key: Int](minimumCapacity: items.count)
-        // The texts a subject is compared through, each with its words: the one it was found with, and any a row of the
-        // same kode gave it. A text joined by likeness alone is not one: a table of names each a letter from the next
-        // would otherwise chain into one subject compared text by text with every new one.
-        var subjectKeys: [[(text: String, words: Set<Substring>)]] = []
+        // The texts a subject is compared through: the one it was found with, and any a row of the same kode gave it. A
+        // text joined by likeness alone is not one: a table of names each a letter from the next would otherwise chain
+        // into one subject compared text by text with every new one.
+        var subjectKeys: [[String]] = []
         var subjectAspect: [Aspect] = []
         var names = NameIndex(threshold: threshold)
         func addKey(_ key: String, of subject: Int) {
-            subjectKeys[subject].append((key, Set(key.split(separator: " "))))
+            subjectKeys[subject].append(key)
             names.insert(key, id: subject)
         }
         // Matching is greedy, so it runs document by document down the planning chain (the Renstra first, as the
@@ -276,24 +276,36 @@ public final class SubjectIndex: Sendable {
             } else if let subject = byItsText {
                 chosen = subject
             } else if !item.key.isEmpty {
-                let possible = names.candidates(of: item.key).sorted().filter { subjectAspect[$0] == item.aspect }
-                let key = item.key, mine = Set(key.split(separator: " ")), keys = subjectKeys
+                let mine = NameMatcher.Prepared(item.key)
                 // The best score of a subject's texts that also share half their words with the item's: alike letters
                 // are not enough.
-                @Sendable func best(_ subject: Int) -> Double {
+                func best(_ subject: Int, words: Set<Substring>) -> Double {
                     var best = 0.0
-                    for theirs in keys[subject] {
-                        let score = matcher.similarity(keys: key, theirs.text)
+                    for theirs in subjectKeys[subject] {
+                        let score = matcher.similarity(mine, NameMatcher.Prepared(theirs))
                         guard score >= threshold, score > best else { continue }
-                        let shared = Double(theirs.words.count(where: mine.contains)) / Double(max(mine.count, theirs.words.count, 1))
+                        let others = Set(theirs.split(separator: " "))
+                        let shared = Double(others.count(where: words.contains)) / Double(max(words.count, others.count, 1))
                         if shared >= 0.5 { best = score }
                     }
                     return best
                 }
-                // Thousands of candidates (a table of names a few letters apart) are scored on every core: each alone.
-                let bests = possible.count >= 512 ? Parallel.map(possible.count) { best(possible[$0]) } : possible.map(best)
-                var scored = zip(possible, bests).filter { $0.1 >= threshold }.map { (subject: $0.0, score: $0.1) }
-                scored.sort { $0.score > $1.score }
+                // Each subject's best score before its words are compared, the most it can score: the words are compared
+                // only for the few that may come first or tie with the first (a table of names a few letters apart
+                // finds thousands alike).
+                var bounded = names.scores(of: mine, matcher) { subjectAspect[$0] == item.aspect }
+                bounded.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
+                let words = bounded.isEmpty ? [] : Set(item.key.split(separator: " "))
+                var scored: [(subject: Int, score: Double)] = [], top = 0.0
+                for candidate in bounded {
+                    // Sorted by the most each can score: once that is a point below the best found, none can rival it.
+                    if !scored.isEmpty, !(top - candidate.score < 0.01) { break }
+                    let score = best(candidate.id, words: words)
+                    guard score >= threshold else { continue }
+                    scored.append((candidate.id, score))
+                    top = max(top, score)
+                }
+                scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.subject < $1.subject }
                 if let first = scored.first {
                     let rivals = scored.dropFirst().filter { first.score - $0.score < 0.01 }
                     if rivals.isEmpty {
@@ -309,7 +321,7 @@ public final class SubjectIndex: Sendable {
             if let chosen {
                 subject = chosen
                 subjects[subject].append(index)
-                if !alike && !subjectKeys[subject].contains(where: { $0.text == item.key }) { addKey(item.key, of: subject) }
+                if !alike && !subjectKeys[subject].contains(item.key) { addKey(item.key, of: subject) }
             } else {
                 subject = subjects.count
                 subjects.append([index])
