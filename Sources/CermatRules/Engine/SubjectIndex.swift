@@ -248,16 +248,36 @@ public final class SubjectIndex: Sendable {
         var subjectKeys: [[String]] = []
         var subjectAspect: [Aspect] = []
         var names = NameIndex(threshold: threshold)
+        // The keys filed since the current batch of items was rated (below).
+        var added = NameIndex(threshold: threshold)
         func addKey(_ key: String, of subject: Int) {
             subjectKeys[subject].append(key)
             names.insert(key, id: subject)
+            added.insert(key, id: subject)
         }
         // Matching is greedy, so it runs document by document down the planning chain (the Renstra first, as the
         // reference the others are traced to): the subjects do not depend on the order the workbooks were given in.
         let chain = DocumentKind.allCases
         let link = items.map { item in item.document.kind.flatMap { chain.firstIndex(of: $0) } ?? chain.count }
         let order = items.indices.sorted { (link[$0], $0) < (link[$1], $1) }
-        for index in order {
+        // Rating an item's likeness to thousands of subjects (a table of names a few letters apart) is most of the
+        // matching: it is done for a batch of items at once, on every core, against the subjects known when the batch
+        // starts, for each item that no kode or text matches then; going on item by item, an item is then rated only
+        // against the keys its batch has added since.
+        var rated: [(key: NameMatcher.Prepared, scores: [(id: Int, score: Double)], words: Set<Substring>)?] = []
+        for (position, index) in order.enumerated() {
+            if position % Self.batchItems == 0 {
+                let batch = Array(order[position..<min(position + Self.batchItems, order.count)])
+                let (names, kodeNumbers, byKode, byKey, aspects) = (names, kodeNumbers, byKode, byKey, subjectAspect)
+                rated = Parallel.map(batch.count) { offset in
+                    let item = items[batch[offset]]
+                    let byItsKode = item.kode.flatMap { kodeNumbers[Key(aspect: item.aspect, text: $0)] }.flatMap { byKode[$0] }
+                    guard !item.key.isEmpty, byItsKode == nil, byKey[Key(aspect: item.aspect, text: item.key)] == nil else { return nil }
+                    let key = NameMatcher.Prepared(item.key)
+                    return (key, names.scores(of: key, matcher) { aspects[$0] == item.aspect }, Set(item.key.split(separator: " ")))
+                }
+                added = NameIndex(threshold: threshold)
+            }
             let item = items[index]
             var chosen: Int?
             var alike = false
@@ -276,7 +296,8 @@ public final class SubjectIndex: Sendable {
             } else if let subject = byItsText {
                 chosen = subject
             } else if !item.key.isEmpty {
-                let mine = NameMatcher.Prepared(item.key)
+                // Matched by neither kode nor text now, the item was matched by neither when its batch started.
+                let (mine, known, words) = rated[position % Self.batchItems]!
                 // The best score of a subject's texts that also share half their words with the item's: alike letters
                 // are not enough.
                 func best(_ subject: Int, words: Set<Substring>) -> Double {
@@ -293,9 +314,11 @@ public final class SubjectIndex: Sendable {
                 // Each subject's best score before its words are compared, the most it can score: the words are compared
                 // only for the few that may come first or tie with the first (a table of names a few letters apart
                 // finds thousands alike).
-                var bounded = names.scores(of: mine, matcher) { subjectAspect[$0] == item.aspect }
+                var bounded = known + added.scores(of: mine, matcher) { subjectAspect[$0] == item.aspect }
                 bounded.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
-                let words = bounded.isEmpty ? [] : Set(item.key.split(separator: " "))
+                // A subject rated before the batch and again through a key added since counts with its better score.
+                var seen = Set<Int>()
+                bounded.removeAll { !seen.insert($0.id).inserted }
                 var scored: [(subject: Int, score: Double)] = [], top = 0.0
                 for candidate in bounded {
                     // Sorted by the most each can score: once that is a point below the best found, none can rival it.
@@ -353,6 +376,8 @@ public final class SubjectIndex: Sendable {
     // MARK: Reading rows
 
     private static let sliceRows = 8192
+    // Items whose likeness to the subjects is rated at once (`init`).
+    private static let batchItems = 1024
 
     private static func items(_ table: PlanningTable, rows: Range<Int>, member: Int, _ workbook: Workbook,
                               _ knowledge: KnowledgeBase, _ matcher: NameMatcher) -> (items: [Item], origins: [Origin]) {
