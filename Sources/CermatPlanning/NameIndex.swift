@@ -20,12 +20,13 @@ public struct NameIndex: Sendable {
     // Every key filed, in order, and the bytes of the ASCII ones one after the other: a name compared with thousands of
     // others reads them from a few arrays rather than from an object of its own each.
     private var keys: [Filed] = []
-    private var texts: [String] = []
     private var bytes: [UInt8] = []
 
     private struct Filed {
         var id: Int
-        // Where its bytes lie in `bytes`; a count of -1 for a key that is not ASCII, compared from `texts`.
+        // The key.
+        var text: String
+        // Where its bytes lie in `bytes`; a count of -1 for a key that is not ASCII, compared as characters.
         var start: Int32
         var count: Int32
         // Its numbers (`NameMatcher.numbers(inKey:)`).
@@ -44,9 +45,8 @@ public struct NameIndex: Sendable {
         let length = units.count
         let ascii = key.utf8.allSatisfy { $0 < 0x80 }
         let filed = keys.count
-        keys.append(Filed(id: id, start: Int32(bytes.count), count: ascii ? Int32(key.utf8.count) : -1,
+        keys.append(Filed(id: id, text: key, start: Int32(bytes.count), count: ascii ? Int32(key.utf8.count) : -1,
                           numbers: numberText))
-        texts.append(key)
         if ascii { bytes += key.utf8 }
         let cuts = edits(length) + 1
         guard cuts <= length else {
@@ -67,7 +67,7 @@ public struct NameIndex: Sendable {
         @Sendable func score(_ filed: Int) -> Double {
             let other = keys[filed]
             guard other.numbers == key.numbers else { return 0 }
-            guard other.count >= 0, let mine = key.bytes else { return matcher.similarity(key, NameMatcher.Prepared(texts[filed])) }
+            guard let mine = key.bytes, other.count >= 0 else { return matcher.similarity(key, NameMatcher.Prepared(other.text)) }
             return bytes.withUnsafeBufferPointer { all in
                 mine.withUnsafeBufferPointer { mine in
                     matcher.similarity(ascii: mine, UnsafeBufferPointer(rebasing: all[Int(other.start)..<Int(other.start + other.count)]))

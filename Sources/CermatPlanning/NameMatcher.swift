@@ -150,7 +150,8 @@ public struct NameMatcher: Sendable {
                 var best = low == 1 ? current[0] : beyond
                 if low <= high {
                     for j in low...high {
-                        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[x.startIndex + i - 1] == y[y.startIndex + j - 1] ? 0 : 1), beyond)
+                        let change = x[x.startIndex + i - 1] == y[y.startIndex + j - 1] ? 0 : 1
+                        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + change, beyond)
                         best = min(best, current[j])
                     }
                 }
@@ -189,24 +190,8 @@ public struct NameMatcher: Sendable {
     /// The words of a key (as `key(_:)` makes it) that hold a digit, in order, joined by a space (empty when there are
     /// none): two names are alike only if these are equal.
     public static func numbers(inKey key: String) -> String {
-        let bytes = key.utf8
-        guard bytes.contains(where: isDigit) else { return "" }
-        var out: [UInt8] = []
-        var word: [UInt8] = [], numbered = false
-        for byte in bytes.lazy + [0x20] {
-            guard byte == 0x20 else {
-                word.append(byte)
-                numbered = numbered || isDigit(byte)
-                continue
-            }
-            if numbered {
-                if !out.isEmpty { out.append(0x20) }
-                out += word
-            }
-            word.removeAll(keepingCapacity: true)
-            numbered = false
-        }
-        return String(decoding: out, as: UTF8.self)
+        guard key.utf8.contains(where: isDigit) else { return "" }
+        return key.split(separator: " ").filter { word in word.utf8.contains(where: isDigit) }.joined(separator: " ")
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool {
