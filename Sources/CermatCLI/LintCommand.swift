@@ -64,7 +64,7 @@ struct LintCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "No progress line on standard error, and no line for each annotated copy or baseline written.")
     var quiet = false
 
-    @Flag(help: "Print to standard error how long reading, recognition and each rule took for each workbook, slowest first.")
+    @Flag(help: "Print to standard error how long reading, recognition, the readings the rules share and each rule took for each workbook, slowest rule first.")
     var timings = false
 
     @OptionGroup var common: CommonOptions
@@ -101,12 +101,15 @@ struct LintCommand: ParsableCommand {
         let result = LintRun(linter: linter, jobs: jobs, progress: progress).run(paths)
         if timings {
             for member in result.members {
-                Terminal.error(Self.timings(member.path, [("read", member.readSeconds)] + member.result.timings))
+                // The readings the rules share (CPU time) after recognition: each is charged to none of them.
+                let steps = member.result.timings
+                Terminal.error(Self.timings(member.path, [("read", member.readSeconds)] + steps.prefix(1) + member.result.readings.timings,
+                                            ranked: steps.dropFirst()))
             }
             let count = result.members.count
             // A rule with nothing to check across documents takes no time: only those that do are listed.
-            Terminal.error(Self.timings("document set of \(count) workbook\(count == 1 ? "" : "s")",
-                                        result.acrossTimings.prefix(2) + result.acrossTimings.dropFirst(2).filter { $0.seconds >= 0.000_05 }))
+            Terminal.error(Self.timings("document set of \(count) workbook\(count == 1 ? "" : "s")", result.acrossTimings.prefix(2),
+                                        ranked: result.acrossTimings.dropFirst(2).filter { $0.seconds >= 0.000_05 }))
         }
         let annotationFailed = copies.map { writeCopies($0, result, language) } ?? false
         var report = LintReport(files: result.files, findings: result.findings, language: language,
@@ -165,10 +168,10 @@ struct LintCommand: ParsableCommand {
 }
 
 extension LintCommand {
-    // Each step's time in milliseconds, slowest first after reading and recognition.
-    static func timings(_ path: String, _ steps: [(step: String, seconds: Double)]) -> String {
-        let fixed = steps.prefix(2), rules = steps.dropFirst(2).sorted { $0.seconds > $1.seconds }
-        let rows = (fixed + rules).map { [$0.step, String(format: "%.1f ms", $0.seconds * 1000)] }
+    // Each step's time in milliseconds: the `fixed` steps in order, then the `ranked` ones (the rules) slowest first.
+    static func timings(_ path: String, _ fixed: some Sequence<(step: String, seconds: Double)>,
+                        ranked: some Sequence<(step: String, seconds: Double)>) -> String {
+        let rows = (Array(fixed) + ranked.sorted { $0.seconds > $1.seconds }).map { [$0.step, String(format: "%.1f ms", $0.seconds * 1000)] }
         return "\(path): timings (rules: CPU time each; they run in parallel)\n" + TextTable.render(rows).split(separator: "\n").map { "  " + $0 }
             .joined(separator: "\n")
     }

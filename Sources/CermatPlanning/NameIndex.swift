@@ -79,8 +79,14 @@ public struct NameIndex: Sendable {
         for (filed, score) in zip(found, rated) where score >= threshold {
             best.append((keys[filed].id, score))
         }
+        return Self.best(best)
+    }
+
+    /// Each id of `scores` once, with its best score, ascending by id.
+    public static func best(_ scores: [(id: Int, score: Double)]) -> [(id: Int, score: Double)] {
+        var best = scores
         best.sort { $0.id != $1.id ? $0.id < $1.id : $0.score > $1.score }
-        Self.keepFirst(&best) { $0.id == $1.id }
+        keepFirst(&best) { $0.id == $1.id }
         return best
     }
 

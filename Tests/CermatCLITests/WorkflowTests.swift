@@ -120,6 +120,8 @@ import Testing
         ]
         #expect(lines.count == expected.count && zip(lines, expected).allSatisfy { $0.hasPrefix($1) }, "\(lines)")
         #expect(run.stderr.contains("  invalid-suppression "))
+        // The readings the rules share, each on a line of its own rather than in the time of the rule that made it.
+        #expect(run.stderr.contains("  reading ValueColumns "))
         // The set's steps: its wall time, its subject index, then each check across documents.
         for step in ["across documents", "subject index", "target-divergence"] { #expect(run.stderr.contains("  \(step) "), "\(step)") }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()

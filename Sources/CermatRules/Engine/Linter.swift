@@ -1,10 +1,5 @@
 import CermatKnowledge
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CermatPlanning
 import CermatRecognition
 import CermatWorkbook
@@ -18,7 +13,8 @@ public struct Linter: Sendable {
         public var document: PlanningDocument
         /// The findings, in DESIGN §4 order, with fingerprints.
         public var findings: [Finding]
-        /// Seconds spent recognising the tables (wall time), then in each rule (CPU time, by id), for `lint --timings`.
+        /// Seconds spent recognising the tables (wall time), then in each rule (CPU time, by id, less the readings it made
+        /// for every rule: `readings.timings`), for `lint --timings`.
         public var timings: [(step: String, seconds: Double)]
         /// What the rules read from the tables, for the checks across documents to read again without working it out.
         public var readings: TableReadings
@@ -97,10 +93,11 @@ public struct Linter: Sendable {
     /// `readings`.
     public func check(_ workbook: Workbook, _ document: PlanningDocument, readings: TableReadings = TableReadings()) -> Result {
         let runs = Parallel.map(rules.count) { index in
-            // The thread's own CPU time: wall time would count the waits of rules sharing a core.
-            let start = Self.threadTime()
+            // The thread's own CPU time (wall time would count the waits of rules sharing a core), less the readings it
+            // made for every rule.
+            let start = ThreadClock.now(), reading = ThreadClock.readingSeconds
             let findings = run(rules[index], workbook, document, readings)
-            return (findings: findings, seconds: Self.threadTime() - start)
+            return (findings: findings, seconds: ThreadClock.now() - start - (ThreadClock.readingSeconds - reading))
         }
         var findings = runs.flatMap(\.findings)
         findings.sort(by: Finding.ordered)
@@ -158,11 +155,12 @@ public struct Linter: Sendable {
             let type = rules[index]
             let base = settings(type.info, sheet: nil)
             guard base.enabled else { return ([], 0) }
-            let start = Self.threadTime()
+            let start = ThreadClock.now(), reading = ThreadClock.readingSeconds
             let context = SetContext(members: members, knowledge: knowledge, settings: base, rule: type.info.id, indexes: indexes,
                                      readings: readings)
             type.init().check(set: members, in: context)
-            return (following(context.findings, sheetsOf: type.info, base: base), Self.threadTime() - start)
+            return (following(context.findings, sheetsOf: type.info, base: base),
+                    ThreadClock.now() - start - (ThreadClock.readingSeconds - reading))
         }
         let order = Dictionary(members.enumerated().map { ($0.element.workbook.source, $0.offset) }, uniquingKeysWith: { a, _ in a })
         var findings = runs.flatMap(\.findings)
@@ -209,12 +207,6 @@ public struct Linter: Sendable {
             if sheetSettings.severity != base.severity { adjusted.severity = sheetSettings.severity }
             return adjusted
         }
-    }
-
-    private static func threadTime() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     private static func seconds(since start: DispatchTime) -> Double {

@@ -73,7 +73,7 @@ public final class RuleContext {
             case .read(let known):
                 texts = known
             case .unread:
-                texts = TableTexts.of(table, in: self).texts(column: column)
+                texts = TableTexts.of(table, in: self).texts(column: column, in: readings)
                 lastTexts!.columns[slot] = .read(texts)
             }
         }

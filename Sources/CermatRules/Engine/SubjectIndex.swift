@@ -233,15 +233,7 @@ public final class SubjectIndex: Sendable {
         let items = read.flatMap(\.items)
         bases = Set(read.flatMap { $0.origins.compactMap(\.basis) })
         var subjects: [[Int]] = []
-        // Keyed by aspect too: a program and an indicator may share a text.
-        struct Key: Hashable {
-            let aspect: Aspect
-            let text: String
-        }
-        // Each kode by its number, and by number the subject the kode was first matched to.
-        var kodeNumbers = [Key: Int](minimumCapacity: items.count)
-        var byKode: [Int?] = []
-        var byKey = [Key: Int](minimumCapacity: items.count)
+        var named = Named(capacity: items.count)
         // The texts a subject is compared through: the one it was found with, and any a row of the same kode gave it. A
         // text joined by likeness alone is not one: a table of names each a letter from the next would otherwise chain
         // into one subject compared text by text with every new one.
@@ -262,45 +254,33 @@ public final class SubjectIndex: Sendable {
         let order = items.indices.sorted { (link[$0], $0) < (link[$1], $1) }
         // Rating an item's likeness to thousands of subjects (a table of names a few letters apart) is most of the
         // matching: it is done for a batch of items at once, on every core, against the subjects known when the batch
-        // starts, for each item that no kode or text matches then; going on item by item, an item is then rated only
+        // starts, for each item that no kode or text names then; going on item by item, an item is then rated only
         // against the keys its batch has added since.
-        var rated: [(key: NameMatcher.Prepared, scores: [(id: Int, score: Double)], words: Set<Substring>)?] = []
+        var rated: [(key: NameMatcher.Prepared, scores: [(id: Int, score: Double)])?] = []
         for (position, index) in order.enumerated() {
             if position % Self.batchItems == 0 {
                 let batch = Array(order[position..<min(position + Self.batchItems, order.count)])
-                let (names, kodeNumbers, byKode, byKey, aspects) = (names, kodeNumbers, byKode, byKey, subjectAspect)
+                let (names, named, aspects) = (names, named, subjectAspect)
                 rated = Parallel.map(batch.count) { offset in
                     let item = items[batch[offset]]
-                    let byItsKode = item.kode.flatMap { kodeNumbers[Key(aspect: item.aspect, text: $0)] }.flatMap { byKode[$0] }
-                    guard !item.key.isEmpty, byItsKode == nil, byKey[Key(aspect: item.aspect, text: item.key)] == nil else { return nil }
+                    guard !item.key.isEmpty, named.subjects(of: item, kode: named.number(of: item)) == (nil, nil) else { return nil }
                     let key = NameMatcher.Prepared(item.key)
-                    return (key, names.scores(of: key, matcher) { aspects[$0] == item.aspect }, Set(item.key.split(separator: " ")))
+                    return (key, names.scores(of: key, matcher) { aspects[$0] == item.aspect })
                 }
                 added = NameIndex(threshold: threshold)
             }
             let item = items[index]
-            var chosen: Int?
+            item.kodeNumber = named.numbering(item)
+            let found = named.subjects(of: item, kode: item.kodeNumber)
+            var chosen = found.byKode ?? found.byText
             var alike = false
-            // Each key is looked up once: hundreds of thousands of items pass here one after the other, on one core.
-            if let kode = item.kode {
-                // Read and, for a kode not seen before, added in one lookup: through the `default` of an in-place access.
-                func number(_ value: inout Int) -> Int { value }
-                let number = number(&kodeNumbers[Key(aspect: item.aspect, text: kode), default: byKode.count])
-                if number == byKode.count { byKode.append(nil) }
-                item.kodeNumber = number
-            }
-            let textKey = Key(aspect: item.aspect, text: item.key)
-            let byItsKode = item.kodeNumber.flatMap { byKode[$0] }, byItsText = byItsKode == nil ? byKey[textKey] : nil
-            if let subject = byItsKode {
-                chosen = subject
-            } else if let subject = byItsText {
-                chosen = subject
-            } else if !item.key.isEmpty {
-                // Matched by neither kode nor text now, the item was matched by neither when its batch started.
-                let (mine, known, words) = rated[position % Self.batchItems]!
+            if chosen == nil, !item.key.isEmpty {
+                // Named by neither kode nor text now, the item was named by neither when its batch started.
+                let (mine, known) = rated[position % Self.batchItems]!
+                let words = Set(item.key.split(separator: " "))
                 // The best score of a subject's texts that also share half their words with the item's: alike letters
                 // are not enough.
-                func best(_ subject: Int, words: Set<Substring>) -> Double {
+                func best(_ subject: Int) -> Double {
                     var best = 0.0
                     for theirs in subjectKeys[subject] {
                         let score = matcher.similarity(mine, NameMatcher.Prepared(theirs))
@@ -311,19 +291,17 @@ public final class SubjectIndex: Sendable {
                     }
                     return best
                 }
-                // Each subject's best score before its words are compared, the most it can score: the words are compared
-                // only for the few that may come first or tie with the first (a table of names a few letters apart
-                // finds thousands alike).
-                var bounded = known + added.scores(of: mine, matcher) { subjectAspect[$0] == item.aspect }
+                // Each subject's best score before its words are compared, the most it can score (a subject rated before
+                // the batch and again through a key added since counts with its better score): the words are compared
+                // only for the few that may come first or tie with the first (a table of names a few letters apart finds
+                // thousands alike).
+                var bounded = NameIndex.best(known + added.scores(of: mine, matcher) { subjectAspect[$0] == item.aspect })
                 bounded.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
-                // A subject rated before the batch and again through a key added since counts with its better score.
-                var seen = Set<Int>()
-                bounded.removeAll { !seen.insert($0.id).inserted }
                 var scored: [(subject: Int, score: Double)] = [], top = 0.0
                 for candidate in bounded {
                     // Sorted by the most each can score: once that is a point below the best found, none can rival it.
                     if !scored.isEmpty, !(top - candidate.score < 0.01) { break }
-                    let score = best(candidate.id, words: words)
+                    let score = best(candidate.id)
                     guard score >= threshold else { continue }
                     scored.append((candidate.id, score))
                     top = max(top, score)
@@ -353,14 +331,61 @@ public final class SubjectIndex: Sendable {
                 addKey(item.key, of: subject)
             }
             item.subject = subject
-            if let number = item.kodeNumber, byItsKode == nil { byKode[number] = subject }
-            // The text's first subject stays: looked up above unless the kode was known, and absent if looked up in vain.
-            if byItsKode == nil ? byItsText == nil : byKey.index(forKey: textKey) == nil { byKey[textKey] = subject }
+            named.record(item, subject, found)
         }
         self.items = items
         self.subjects = subjects.map { $0.sorted() }
         self.threshold = threshold
         lines = Self.lines(of: self.items)
+    }
+
+    // The subject each kode and each text was first matched to, as the matching goes.
+    private struct Named {
+        // Keyed by aspect too: a program and an indicator may share a text.
+        struct Key: Hashable {
+            let aspect: Aspect
+            let text: String
+        }
+
+        // Each kode by its number, and by number the subject the kode was first matched to.
+        private var kodeNumbers: [Key: Int]
+        private var byKode: [Int?] = []
+        private var byText: [Key: Int]
+
+        init(capacity: Int) {
+            kodeNumbers = Dictionary(minimumCapacity: capacity)
+            byText = Dictionary(minimumCapacity: capacity)
+        }
+
+        // The number of an item's kode, if it has one already seen.
+        func number(of item: Item) -> Int? {
+            item.kode.flatMap { kodeNumbers[Key(aspect: item.aspect, text: $0)] }
+        }
+
+        // The number of an item's kode, a new one for a kode not seen before: read and added in one lookup, through the
+        // `default` of an in-place access (hundreds of thousands of items pass here one after the other, on one core).
+        mutating func numbering(_ item: Item) -> Int? {
+            guard let kode = item.kode else { return nil }
+            func number(_ value: inout Int) -> Int { value }
+            let number = number(&kodeNumbers[Key(aspect: item.aspect, text: kode), default: byKode.count])
+            if number == byKode.count { byKode.append(nil) }
+            return number
+        }
+
+        // The subject the item's kode (by its number) names, else the one its text names.
+        func subjects(of item: Item, kode number: Int?) -> (byKode: Int?, byText: Int?) {
+            let byItsKode = number.flatMap { byKode[$0] }
+            return (byItsKode, byItsKode == nil ? byText[Key(aspect: item.aspect, text: item.key)] : nil)
+        }
+
+        // Records the subject an item was matched to (`found` what named it before): its kode and text name it unless
+        // they named a subject first.
+        mutating func record(_ item: Item, _ subject: Int, _ found: (byKode: Int?, byText: Int?)) {
+            if let number = item.kodeNumber, found.byKode == nil { byKode[number] = subject }
+            // The text was looked up unless the kode named the subject, and is absent if looked up in vain.
+            let key = Key(aspect: item.aspect, text: item.key)
+            if found.byKode == nil ? found.byText == nil : byText.index(forKey: key) == nil { byText[key] = subject }
+        }
     }
 
     /// The tables of a workbook the index reads: all but evaluations (LHE), which only quote the documents.

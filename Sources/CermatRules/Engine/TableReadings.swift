@@ -18,6 +18,8 @@ public final class TableReadings: @unchecked Sendable {
     }
 
     private var slots: [Key: Slot] = [:]
+    // CPU seconds spent making each kind of reading, by its name.
+    private var seconds: [String: Double] = [:]
     private let lock = NSLock()
 
     /// No readings yet.
@@ -34,9 +36,21 @@ public final class TableReadings: @unchecked Sendable {
         }
         return slot.lock.withLock {
             if let value = slot.value as? Reading { return value }
-            let value = make()
+            let value = measure(String(describing: kind), make)
             slot.value = value
             return value
         }
+    }
+
+    /// Makes part of a reading (a text column read when first asked for), its CPU time counted under `name`.
+    func measure<Value>(_ name: String, _ make: () -> Value) -> Value {
+        let made = ThreadClock.reading(make)
+        lock.withLock { seconds[name, default: 0] += made.seconds }
+        return made.value
+    }
+
+    /// The CPU seconds spent so far making each kind of reading, by name, for `lint --timings`.
+    public var timings: [(step: String, seconds: Double)] {
+        lock.withLock { seconds.sorted { $0.key < $1.key }.map { ("reading " + $0.key, $0.value) } }
     }
 }

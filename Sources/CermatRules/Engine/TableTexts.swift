@@ -35,14 +35,14 @@ final class TableTexts: Sendable {
         self.columns = columns
     }
 
-    /// The texts of a text column of the table, by sheet row from the table's first; `nil` for a measured column or
-    /// one outside the table.
-    func texts(column: Int) -> [String]? {
+    /// The texts of a text column of the table, by sheet row from the table's first (read once, its time counted in
+    /// `readings`); `nil` for a measured column or one outside the table.
+    func texts(column: Int, in readings: TableReadings) -> [String]? {
         let slot = column - firstColumn
         guard slot >= 0, slot < columns.count, let holder = columns[slot] else { return nil }
         return holder.lock.withLock {
             if let texts = holder.texts { return texts }
-            let texts = rows.map { Self.shown(sheet[$0, column]) }
+            let texts = readings.measure("TableTexts") { rows.map { Self.shown(sheet[$0, column]) } }
             holder.texts = texts
             return texts
         }
