@@ -42,7 +42,7 @@ public final class TableReadings: @unchecked Sendable {
         }
     }
 
-    /// Makes part of a reading (a text column read when first asked for), its CPU time counted under `name`.
+    /// Makes a reading, or part of one (a text column read when first asked for), its CPU time counted under `name`.
     func measure<Value>(_ name: String, _ make: () -> Value) -> Value {
         let made = ThreadClock.reading(make)
         lock.withLock { seconds[name, default: 0] += made.seconds }
