@@ -27,8 +27,8 @@ let package = Package(
         .systemLibrary(name: "CLibzip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CIsal", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
-        // glibc's malloc.h (part of libc6-dev): how the heap grows.
-        .systemLibrary(name: "CMalloc"),
+        // jemalloc, the executable's allocator in place of glibc's malloc.
+        .systemLibrary(name: "CJemalloc", pkgConfig: "jemalloc", providers: [.apt(["libjemalloc-dev"])]),
 
         // Workbook model: sheets, cells, styles. Knows nothing of ZIP, XML or planning.
         .target(name: "CermatWorkbook", swiftSettings: modelSettings),
@@ -59,7 +59,7 @@ let package = Package(
             "CermatReporting", "CermatAnnotator", "CermatServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "cermat", dependencies: ["CermatCLI", "CMalloc"]),
+        .executableTarget(name: "cermat", dependencies: ["CermatCLI", "CJemalloc"]),
 
         // Tests: one target per layer, plus fixture helpers shared by all of them.
         .target(name: "CermatTestSupport", dependencies: ["CermatWorkbook"], path: "Tests/Support"),

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Cermat builds against (libzip, ISA-L, libxlsxwriter, pkg-config) when they are missing, and
+# Installs the Debian packages Cermat builds against (libzip, ISA-L, libxlsxwriter, jemalloc, pkg-config) when they are missing, and
 # openpyxl, the independent reader some tests hold Cermat's output against (those tests are skipped without it).
 set -euo pipefail
 if ! python3 -c 'import openpyxl' 2>/dev/null; then
     python3 -m pip install --quiet openpyxl >&2 || echo "note: openpyxl is not installed; the tests that use it are skipped" >&2
 fi
-packages=(libzip-dev libisal-dev libxlsxwriter-dev pkg-config)
+packages=(libzip-dev libisal-dev libxlsxwriter-dev libjemalloc-dev pkg-config)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
