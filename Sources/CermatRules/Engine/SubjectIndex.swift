@@ -187,6 +187,9 @@ public final class SubjectIndex: Sendable {
         /// Its kode as a number: two items of one aspect have the same number exactly when they have the same kode, so
         /// that a check grouping hundreds of thousands of items by kode compares numbers, not texts.
         public fileprivate(set) var kodeNumber: Int?
+        // Its kode and its text as the matching looks them up, hashed here: items are made on every core, matched on one.
+        fileprivate let kodeLookup: Lookup?
+        fileprivate let textLookup: Lookup
 
         /// An item, not yet matched to a subject.
         public init(aspect: Aspect, text: String, key: String, kode: String?, place: Place, document: DocumentClassification,
@@ -195,6 +198,8 @@ public final class SubjectIndex: Sendable {
             self.text = text
             self.key = key
             self.kode = kode
+            kodeLookup = kode.map { Lookup(aspect: aspect, text: $0) }
+            textLookup = Lookup(aspect: aspect, text: key)
             self.place = place
             self.document = document
             self.statements = statements
@@ -339,18 +344,37 @@ public final class SubjectIndex: Sendable {
         lines = Self.lines(of: self.items)
     }
 
-    // The subject each kode and each text was first matched to, as the matching goes.
-    private struct Named {
-        // Keyed by aspect too: a program and an indicator may share a text.
-        struct Key: Hashable {
-            let aspect: Aspect
-            let text: String
+    // A kode or a text of an aspect, as the matching looks it up (a program and an indicator may share a text), with its
+    // hash worked out once.
+    fileprivate struct Lookup: Hashable {
+        let aspect: Aspect
+        let text: String
+        let hash: Int
+
+        init(aspect: Aspect, text: String) {
+            self.aspect = aspect
+            self.text = text
+            var hasher = Hasher()
+            hasher.combine(aspect)
+            hasher.combine(text)
+            hash = hasher.finalize()
         }
 
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(hash)
+        }
+
+        static func == (a: Lookup, b: Lookup) -> Bool {
+            a.hash == b.hash && a.aspect == b.aspect && a.text == b.text
+        }
+    }
+
+    // The subject each kode and each text was first matched to, as the matching goes.
+    private struct Named {
         // Each kode by its number, and by number the subject the kode was first matched to.
-        private var kodeNumbers: [Key: Int]
+        private var kodeNumbers: [Lookup: Int]
         private var byKode: [Int?] = []
-        private var byText: [Key: Int]
+        private var byText: [Lookup: Int]
 
         init(capacity: Int) {
             kodeNumbers = Dictionary(minimumCapacity: capacity)
@@ -359,15 +383,15 @@ public final class SubjectIndex: Sendable {
 
         // The number of an item's kode, if it has one already seen.
         func number(of item: Item) -> Int? {
-            item.kode.flatMap { kodeNumbers[Key(aspect: item.aspect, text: $0)] }
+            item.kodeLookup.flatMap { kodeNumbers[$0] }
         }
 
         // The number of an item's kode, a new one for a kode not seen before: read and added in one lookup, through the
         // `default` of an in-place access (hundreds of thousands of items pass here one after the other, on one core).
         mutating func numbering(_ item: Item) -> Int? {
-            guard let kode = item.kode else { return nil }
+            guard let kode = item.kodeLookup else { return nil }
             func number(_ value: inout Int) -> Int { value }
-            let number = number(&kodeNumbers[Key(aspect: item.aspect, text: kode), default: byKode.count])
+            let number = number(&kodeNumbers[kode, default: byKode.count])
             if number == byKode.count { byKode.append(nil) }
             return number
         }
@@ -375,7 +399,7 @@ public final class SubjectIndex: Sendable {
         // The subject the item's kode (by its number) names, else the one its text names.
         func subjects(of item: Item, kode number: Int?) -> (byKode: Int?, byText: Int?) {
             let byItsKode = number.flatMap { byKode[$0] }
-            return (byItsKode, byItsKode == nil ? byText[Key(aspect: item.aspect, text: item.key)] : nil)
+            return (byItsKode, byItsKode == nil ? byText[item.textLookup] : nil)
         }
 
         // Records the subject an item was matched to (`found` what named it before): its kode and text name it unless
@@ -383,7 +407,7 @@ public final class SubjectIndex: Sendable {
         mutating func record(_ item: Item, _ subject: Int, _ found: (byKode: Int?, byText: Int?)) {
             if let number = item.kodeNumber, found.byKode == nil { byKode[number] = subject }
             // The text was looked up unless the kode named the subject, and is absent if looked up in vain.
-            let key = Key(aspect: item.aspect, text: item.key)
+            let key = item.textLookup
             if found.byKode == nil ? found.byText == nil : byText.index(forKey: key) == nil { byText[key] = subject }
         }
     }
