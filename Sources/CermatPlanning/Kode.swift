@@ -12,6 +12,8 @@ public struct Kode: Hashable, Sendable, CustomStringConvertible {
         let trimmed = TextKey.trimmed(text)
         // Bytes, not Characters: a kode is ASCII digits and dots, and this runs on every row of every table.
         var segments: [String] = []
+        // Room for a sub-kegiatan's six segments at once: grown one by one, the list was reallocated three times a row.
+        segments.reserveCapacity(6)
         var start = trimmed.utf8.startIndex
         for index in trimmed.utf8.indices {
             let byte = trimmed.utf8[index]

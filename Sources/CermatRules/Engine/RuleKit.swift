@@ -31,7 +31,9 @@ extension PlanningTable {
 
     /// The data rows whose level is one of `levels` (all data rows when empty).
     public func dataRows(_ levels: Set<RowLevel> = []) -> [PlanningRow] {
-        rows.filter { $0.isData && (levels.isEmpty || levels.contains($0.level)) }
+        // A table without footers gives its own list, shared: twenty rules ask, and filtering copied every row each time.
+        if levels.isEmpty && rows.allSatisfy(\.isData) { return rows }
+        return rows.filter { $0.isData && (levels.isEmpty || levels.contains($0.level)) }
     }
 
     /// The first column with a descriptor, if any.
