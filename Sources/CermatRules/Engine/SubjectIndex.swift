@@ -209,7 +209,7 @@ public final class SubjectIndex: Sendable {
 
     /// The items, in set order (workbook, table, row).
     public let items: [Item]
-    /// For each subject, the indices of its items.
+    /// For each subject, the indices of its items (all of one aspect: only a kode or a text of the same aspect names a subject).
     public let subjects: [[Int]]
     /// The threshold the matching used.
     public let threshold: Double

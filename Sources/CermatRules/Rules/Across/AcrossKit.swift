@@ -138,6 +138,14 @@ extension SubjectIndex {
         }
     }
 
+    /// A subject's items when it is an indicator, else none: a subject has the one aspect its items share, and most
+    /// subjects of a large table (a sub-kegiatan's name each) are no indicator's.
+    func indicators(of subject: Int) -> [Item] {
+        let members = subjects[subject]
+        guard items[members[0]].aspect == .indicator else { return [] }
+        return members.map { items[$0] }
+    }
+
     /// The subject's name for messages: the first item's text.
     func name(of subject: Int) -> String {
         items[subjects[subject][0]].text

@@ -61,7 +61,7 @@ public struct FormulaDivergenceRule: Rule {
         let index = context.index
         let reading = AcrossReading(context)
         let all = index.subjects.indices.map { subject in
-            index.items(of: subject).filter { $0.aspect == .indicator }.flatMap { formulas($0, reading) }
+            index.indicators(of: subject).flatMap { formulas($0, reading) }
         }
         // A formula of another indicator is reported as such, not again as a divergence.
         let borrowed = foreign(all.flatMap { $0 }, index, context)

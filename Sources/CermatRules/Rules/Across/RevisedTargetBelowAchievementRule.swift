@@ -61,7 +61,7 @@ public struct RevisedTargetBelowAchievementRule: Rule {
         let index = context.index
         let reading = AcrossReading(context)
         for subject in index.subjects.indices {
-            let items = index.items(of: subject).filter { $0.aspect == .indicator }
+            let items = index.indicators(of: subject)
             let achieved = items.flatMap { achievements($0, reading) }
             guard !achieved.isEmpty else { continue }
             // A subject matched by text may join sub-kegiatan of different kode that share an indicator text

@@ -135,7 +135,7 @@ public struct TrendPolarityRule: Rule {
     private func realisations(_ reading: AcrossReading, _ context: SetContext) {
         let index = context.index
         for subject in index.subjects.indices {
-            let items = index.items(of: subject).filter { $0.aspect == .indicator }
+            let items = index.indicators(of: subject)
             guard let first = items.first else { continue }
             // Two years of realisation before anything else: whether a value speaks for the indicator reads its text.
             let stated = SubjectIndex.years(items.lazy.flatMap(\.statements)

@@ -59,7 +59,7 @@ public struct UnitDivergenceRule: Rule {
         for subject in index.subjects.indices {
             // Reading a unit is the costly part, and a subject with one indicator row has nothing to compare it with.
             guard index.subjects[subject].count > 1 else { continue }
-            let indicators = index.items(of: subject).filter { $0.aspect == .indicator }
+            let indicators = index.indicators(of: subject)
             guard indicators.count > 1 else { continue }
             var rest = indicators[...]
             var first: Stated?
