@@ -191,4 +191,24 @@ import Testing
         let set004 = try bases(Self.set004)
         #expect(!set004.contains(.murni))
     }
+
+    // The checks that read only indicators skip a subject by its first item's aspect: every item of a subject must have
+    // it, on the documents of seed 004 (sasaran, programs and indicators in five tables) and on an APBD-P (kegiatan).
+    @Test func aSubjectsItemsShareOneAspect() throws {
+        let linter = try Linter(knowledge: Self.knowledge)
+        let sets: [(paths: [String], aspects: Set<SubjectIndex.Aspect>)] = [
+            (Self.set004, [.sasaran, .program, .indicator]), (["planning/renja-perubahan-2024-kukar.xlsx"], [.kegiatan, .indicator]),
+        ]
+        for (paths, expected) in sets {
+            let members = try paths.map { path in
+                let workbook = try XLSXReader().read(path: Fixtures.path(path))
+                return Linter.Member(workbook: workbook, document: linter.recognise(workbook).document)
+            }
+            let index = SubjectIndex(members: members, knowledge: Self.knowledge, threshold: SubjectIndex.defaultThreshold)
+            let aspects = Set(index.subjects.map { index.items[$0[0]].aspect })
+            #expect(aspects.isSuperset(of: expected), "\(paths)")
+            #expect(index.subjects.allSatisfy { subject in subject.allSatisfy { index.items[$0].aspect == index.items[subject[0]].aspect } },
+                    "\(paths)")
+        }
+    }
 }
