@@ -1,4 +1,5 @@
 import CermatCLI
+// Nothing of it is called: importing it links jemalloc, which then serves every malloc of the process (Sources/CJemalloc).
 import CJemalloc
 
 // The entry point: asynchronous, which `cermat serve` needs.
