@@ -87,7 +87,7 @@ public enum PlanningValue: Hashable, Sendable {
     }
 
     /// How many numbers the value holds (`numbers.count`), without listing them.
-    public var numberCount: Int {
+    @inlinable public var numberCount: Int {
         switch self {
         case .number, .percent, .measured: return 1
         case .list(let items): return items.count { $0.number != nil }

@@ -63,6 +63,12 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
         return slot >= 0 && slot < slots.count ? slots[slot]?.value.number : nil
     }
 
+    /// How many numbers a column holds (`PlanningValue.numberCount`), read in place like `isFilled`.
+    @inlinable public func numberCount(_ column: Int) -> Int {
+        let slot = column - first
+        return slot >= 0 && slot < slots.count ? slots[slot]?.value.numberCount ?? 0 : 0
+    }
+
     /// Whether no column holds a value.
     public var isEmpty: Bool { count == 0 }
 

@@ -94,8 +94,10 @@ public final class SubjectIndex: Sendable {
         public var basis: DocumentClassification.Basis? { origin.basis }
         /// The numbers the value holds, a list's one by one.
         public var numbers: [Double] { value.value.numbers }
-        /// How many numbers the value holds, without listing them.
-        public var numberCount: Int { value.value.numberCount }
+        /// The value's number when it is one (`PlanningValue.number`), read without copying the value.
+        public var number: Double? { row.values.number(origin.column.index) }
+        /// How many numbers the value holds, without listing them (or copying the value).
+        public var numberCount: Int { row.values.numberCount(origin.column.index) }
 
         /// `Renstra 2023`, `PK Perubahan 2023`: which document says it, for messages.
         public var source: String {

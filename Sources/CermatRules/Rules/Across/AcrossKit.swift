@@ -5,7 +5,7 @@ import CermatWorkbook
 extension SubjectIndex.Statement {
     /// Whether it says the same as another statement: as many numbers, each equal to a millionth.
     func agrees(with other: SubjectIndex.Statement) -> Bool {
-        if let mine = value.value.number, let theirs = other.value.value.number { return Self.equal(mine, theirs) }
+        if let mine = number, let theirs = other.number { return Self.equal(mine, theirs) }
         let mine = numbers, theirs = other.numbers
         guard !mine.isEmpty, !theirs.isEmpty else { return true }
         guard mine.count == theirs.count else { return false }
@@ -55,7 +55,7 @@ extension SubjectIndex.Statement {
 
     /// The number, when the value holds exactly one (alone or as a list of one).
     var single: Double? {
-        value.value.number ?? (numberCount == 1 ? numbers[0] : nil)
+        number ?? (numberCount == 1 ? numbers[0] : nil)
     }
 }
 

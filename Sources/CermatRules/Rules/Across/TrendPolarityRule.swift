@@ -139,10 +139,10 @@ public struct TrendPolarityRule: Rule {
             guard let first = items.first else { continue }
             // Two years of realisation before anything else: whether a value speaks for the indicator reads its text.
             let stated = SubjectIndex.years(items.lazy.flatMap(\.statements)
-                .filter { $0.role == "realisasi" && $0.value.value.number != nil })
+                .filter { $0.role == "realisasi" && $0.number != nil })
             guard stated.count >= 2 else { continue }
             let realised = SubjectIndex.distinct(items.flatMap { item in
-                item.statements.filter { $0.role == "realisasi" && $0.year != nil && $0.value.value.number != nil
+                item.statements.filter { $0.role == "realisasi" && $0.year != nil && $0.number != nil
                     && reading.speaks($0, for: item) }
             })
             let years = Set(realised.compactMap(\.year))
@@ -156,18 +156,18 @@ public struct TrendPolarityRule: Rule {
             let name = index.name(of: subject)
             for year in years.sorted() where years.contains(year - 1) {
                 let prior = realised.filter { $0.year == year - 1 }
-                let values = prior.map { $0.value.value.number! }
+                let values = prior.map { $0.number! }
                 // The closest of last year's values: the finding holds against every one of them.
-                guard let nearest = lower ? prior.max(by: { $0.value.value.number! < $1.value.value.number! })
-                                          : prior.min(by: { $0.value.value.number! < $1.value.value.number! }) else { continue }
+                guard let nearest = lower ? prior.max(by: { $0.number! < $1.number! })
+                                          : prior.min(by: { $0.number! < $1.number! }) else { continue }
                 var reported: [Double] = []
                 for statement in realised where statement.year == year {
-                    let value = statement.value.value.number!
+                    let value = statement.number!
                     let declined = lower ? values.allSatisfy { value > $0 + 1e-9 } : values.allSatisfy { value < $0 - 1e-9 }
                     guard declined, !reported.contains(where: { abs($0 - value) <= 1e-9 }) else { continue }
                     reported.append(value)
                     let same = realised.filter { $0.year == year && $0.place.cell != statement.place.cell
-                        && abs($0.value.value.number! - value) <= 1e-9 }
+                        && abs($0.number! - value) <= 1e-9 }
                     let also = statement.alsoSaid(by: same.count)
                     context.report(at: statement.place, column: statement.column.descriptor,
                                    message: lower
@@ -175,7 +175,7 @@ public struct TrendPolarityRule: Rule {
                                               en: "the \(year) realisation of \"\(name)\" \(statement.cited(.en)) rose from the \(year - 1) realisation \(nearest.cited(.en)) though the indicator is better when lower: performance worsened\(also.en)")
                                     : Message(id: "realisasi \(year) \"\(name)\" \(statement.cited(.id)) turun dari realisasi \(year - 1) \(nearest.cited(.id)): kinerja menurun dari tahun sebelumnya\(also.id)",
                                               en: "the \(year) realisation of \"\(name)\" \(statement.cited(.en)) fell from the \(year - 1) realisation \(nearest.cited(.en)): performance declined from the year before\(also.en)"),
-                                   expected: nearest.value.value.number, actual: value,
+                                   expected: nearest.number, actual: value,
                                    related: [nearest.place] + prior.filter { $0.place.cell != nearest.place.cell || $0.place.member != nearest.place.member }.map(\.place)
                                     + same.map(\.place))
                 }
