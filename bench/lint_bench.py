@@ -7,11 +7,15 @@ interleaved so that the machine's noise hits both alike; each is a fresh process
 CPU time (user + system, steadier on a shared machine) and of peak memory, the ratios, the findings, and where lint
 spends its time (`lint --timings`: recognition wall time, each rule's CPU time).
 
+The target compares lint with cermat's own read, the fastest reading there is of the workbook. For scale, the same
+rounds also time python-calamine reading every cell of it (the peer of bench/read_bench.py), when it is installed; pass
+--no-peer to leave it out.
+
 With --distinct-names the generated workbook names a place on every sub-kegiatan row (make_large_workbook.py): the
 case where matching names across tables must not compare every name with every other.
 
-Usage: python3 bench/lint_bench.py [--workbook FILE] [--rows N] [--runs N] [--distinct-names]
-Needs: pip install xlsxwriter; a release build (swift build -c release).
+Usage: python3 bench/lint_bench.py [--workbook FILE] [--rows N] [--runs N] [--distinct-names] [--no-peer]
+Needs: pip install xlsxwriter (and python-calamine for the peer); a release build (swift build -c release).
 """
 import argparse
 import json
@@ -21,6 +25,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+from read_bench import CALAMINE
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -49,7 +55,13 @@ def main():
     parser.add_argument("--rows", type=int, default=200_000, help="rows of the generated workbook (default 200000)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--cermat", default=os.path.join(ROOT, ".build", "release", "cermat"))
+    parser.add_argument("--no-peer", action="store_true", help="do not time python-calamine reading the workbook")
     args = parser.parse_args()
+    try:
+        import python_calamine  # noqa: F401 (only whether it is installed)
+        peer = not args.no_peer
+    except ImportError:
+        peer = False
     if args.workbook is None:
         name = "large-distinct.xlsx" if args.distinct_names else "large.xlsx"
         args.workbook = os.path.join(ROOT, "bench", "work", name)
@@ -62,13 +74,17 @@ def main():
         subprocess.run(["swift", "build", "-c", "release", "--package-path", ROOT], check=True)
 
     report = os.path.join(tempfile.mkdtemp(), "report.json")
-    read, lint = [], []
+    read, lint, calamine = [], [], []
     for _ in range(args.runs):
         read.append(run([args.cermat, "inspect", args.workbook]))
         # Exit status 1: the workbook has findings, as a real one does.
         lint.append(run([args.cermat, "lint", args.workbook, "--format", "json", "--output", report], expected=(0, 1)))
-        print(f"  read {read[-1][0]:6.2f} s ({read[-1][1]:5.2f} s CPU, {read[-1][2]:5.0f} MB)   "
-              f"lint {lint[-1][0]:6.2f} s ({lint[-1][1]:5.2f} s CPU, {lint[-1][2]:5.0f} MB)", flush=True)
+        line = (f"  read {read[-1][0]:6.2f} s ({read[-1][1]:5.2f} s CPU, {read[-1][2]:5.0f} MB)   "
+                f"lint {lint[-1][0]:6.2f} s ({lint[-1][1]:5.2f} s CPU, {lint[-1][2]:5.0f} MB)")
+        if peer:
+            calamine.append(run([sys.executable, "-c", CALAMINE, args.workbook]))
+            line += f"   python-calamine read {calamine[-1][0]:6.2f} s"
+        print(line, flush=True)
     with open(report) as handle:
         summary = json.load(handle)["summary"]
     timings = run([args.cermat, "lint", args.workbook, "--format", "json", "--output", report, "--timings"],
@@ -83,6 +99,9 @@ def main():
           f"lint = {median(lint, 0) / median(read, 0):.2f}× read (target ≤ 2×)")
     print(f"median CPU: read {median(read, 1):.2f} s, lint {median(lint, 1):.2f} s: {median(lint, 1) / median(read, 1):.2f}×; "
           f"peak memory: read {median(read, 2):.0f} MB, lint {median(lint, 2):.0f} MB")
+    if calamine:
+        print(f"for scale: python-calamine reads the workbook in {median(calamine, 0):.2f} s (median), "
+              f"{median(calamine, 1):.2f} s CPU: cermat's lint takes {median(lint, 0) / median(calamine, 0):.2f}× that")
     print("\nwhere lint spends its time (one run):")
     print(timings)
 
