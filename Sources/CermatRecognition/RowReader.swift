@@ -55,13 +55,18 @@ struct RowReader {
         var result = Result(lastRow: header.lastRow)
         let firstHeaderTexts = rowTexts(header.rows.lowerBound)
         var row = header.lastRow + 1
-        var ahead = (start: row, rows: [PlanningRow]())
+        var ahead = (start: row, rows: [(row: PlanningRow, content: Content)]())
         var blankRun = 0
         var numbered = 0
         var blockLevel: RowLevel?
         while row <= lastSheetRow {
-            let cells = grid.contentCells(row, in: header.columns)
-            if cells.isEmpty {
+            if row >= ahead.start + ahead.rows.count {
+                // Small tables read a few rows ahead; long ones up to 4096 at a time, in parallel.
+                let count = min(max(ahead.rows.count * 2, 64), 4096, lastSheetRow - row + 1)
+                ahead = (row, readAhead(row..<(row + count)))
+            }
+            let (read, content) = ahead.rows[row - ahead.start]
+            if content == .blank {
                 blankRun += 1
                 if blankRun >= 2 { break }
                 row += 1
@@ -69,7 +74,7 @@ struct RowReader {
             }
             // A header block repeated after a page break (the same labels; a block header names another level). A row
             // holding a number other than a year is data, and cheap to tell: most rows stop here.
-            let mayBeHeader = !cells.contains(where: Self.isData)
+            let mayBeHeader = content == .text
             if mayBeHeader, matches(rowTexts(row), firstHeaderTexts),
                blockHeaderLevel(row, firstHeaderTexts) == nil || sameLabel(row, firstHeaderTexts) {
                 let height = header.lastRow - header.rows.lowerBound + 1
@@ -88,16 +93,11 @@ struct RowReader {
                 blankRun = 0
                 continue
             }
-            if blankRun > 0 && (isTitle(cells) || isHeaderStart(row)) { break }
+            if blankRun > 0 && (isTitle(grid.contentCells(row, in: header.columns)) || isHeaderStart(row)) { break }
             // A row with a data cell starts no header (`isHeaderStart` rejects any number but a year, as `isData` does).
             if mayBeHeader && isHeaderStart(row) && !hasMeasuredValue(row) { break }
             blankRun = 0
-            if row >= ahead.start + ahead.rows.count {
-                // Small tables read a few rows ahead; long ones up to 4096 at a time, in parallel.
-                let count = min(max(ahead.rows.count * 2, 64), 4096, lastSheetRow - row + 1)
-                ahead = (row, readAhead(row..<(row + count)))
-            }
-            var entry = ahead.rows[row - ahead.start]
+            var entry = read
             let hasNumbering = entry.numbering != nil || entry.kode != nil
             if hasNumbering { numbered += 1 }
             // A row with no number, no kode and no value, carrying only text, continues the text of the row above it.
@@ -162,13 +162,28 @@ struct RowReader {
 
     // MARK: - One row
 
+    /// What the walk first asks of a row, told with the row read.
+    private enum Content {
+        /// No cell with content within the table's columns.
+        case blank
+        /// A number cell other than a year, or a text that reads as one (`isData`): no header.
+        case data
+        /// Only text: maybe a header repeated inside the data.
+        case text
+    }
+
     // Reading a row depends on nothing but the row: a batch is read on every core at once (the walk, which does depend
-    // on the rows before, takes them in order afterwards).
-    private func readAhead(_ rows: Range<Int>) -> [PlanningRow] {
+    // on the rows before, takes them in order afterwards). A batch may run past the table's end, by no more rows than
+    // the table has read before it: those are read and left.
+    private func readAhead(_ rows: Range<Int>) -> [(row: PlanningRow, content: Content)] {
         // Each batch keeps the polarity of the indicators it has read: a table repeats its indicators row after row.
-        @Sendable func read(_ rows: Range<Int>) -> [PlanningRow] {
+        @Sendable func read(_ rows: Range<Int>) -> [(row: PlanningRow, content: Content)] {
             var polarities: [String: Polarity] = [:]
-            return rows.map { readRow($0, &polarities) }
+            return rows.map { row in
+                let cells = grid.contentCells(row, in: header.columns)
+                let content: Content = cells.isEmpty ? .blank : cells.contains(where: Self.isData) ? .data : .text
+                return (readRow(row, &polarities), content)
+            }
         }
         guard rows.count >= 256 else { return read(rows) }
         let chunks = min(ProcessInfo.processInfo.activeProcessorCount * 4, rows.count / 64)
