@@ -64,11 +64,12 @@ public struct UnitSpellingRule: Rule {
         }
         // Only a measured quantity or a list holds units in its cell: the others are told apart by the table's columns.
         let values = ValueColumns.of(table, in: context)
+        // Each column's kinds looked up once, not for every cell.
+        let kinds = columns.compactMap { column in values[column.index].map { (column: column.index, kinds: $0.kinds) } }
         for index in values.dataRows {
-            for column in columns {
-                guard let kind = values[column.index]?.kinds[index], kind == .measured || kind == .list,
-                      let value = table.rows[index].values[column.index] else { continue }
-                for text in Self.units(in: value.value) { report(text, at: table.cell(table.rows[index], column.index), table.rows[index]) }
+            for (column, kinds) in kinds where kinds[index] == .measured || kinds[index] == .list {
+                guard let value = table.rows[index].values[column] else { continue }
+                for text in Self.units(in: value.value) { report(text, at: table.cell(table.rows[index], column), table.rows[index]) }
             }
         }
         var lists: [String: [String]] = [:]
@@ -84,7 +85,7 @@ public struct UnitSpellingRule: Rule {
                 for item in items { report(item, at: table.cell(row, satuan.index), row) }
             }
             cases(rows, satuan, units, table, context)
-            empty(rows, satuan, governed, table, context)
+            empty(values, satuan, governed, table, context)
         }
     }
 
@@ -115,37 +116,58 @@ public struct UnitSpellingRule: Rule {
     // the slip.
     private func cases(_ rows: [PlanningRow], _ satuan: PlanningColumn, _ units: IndicatorUnits, _ table: PlanningTable,
                        _ context: RuleContext) {
-        var ways: [String: [String: [PlanningRow]]] = [:]
-        for row in rows {
+        // Each way of writing a unit counted once per row, each distinct text judged once; the rows of a slip are only
+        // listed once the slips are known (a table writes its few units on every row).
+        var ways: [(text: String, unit: String, rows: Int)] = []
+        var wayOf: [String: Int?] = [:]
+        var rowWays = [Int?](repeating: nil, count: rows.count)
+        for (position, row) in rows.enumerated() {
             let text = context.text(table, row: row.sheetRow, column: satuan.index)
-            guard let unit = units.spelled(text) else { continue }
-            ways[unit.name, default: [:]][text, default: []].append(row)
-        }
-        for spellings in ways.values where spellings.count > 1 {
-            let ranked = spellings.sorted { a, b in
-                a.value.count != b.value.count ? a.value.count > b.value.count : a.key.lowercased() != a.key
-            }
-            let usual = ranked[0].key
-            for (text, written) in ranked.dropFirst() where text.lowercased() == usual.lowercased() {
-                for row in written {
-                    context.report(table, row: row, cell: table.cell(row, satuan.index), column: satuan.descriptor,
-                                   message: Message(id: "satuan ditulis \"\(text)\", baris lain menulis \"\(usual)\"",
-                                                    en: "the unit is written \"\(text)\", the other rows write \"\(usual)\""))
+            let way = wayOf[text] ?? {
+                let way = units.spelled(text).map { unit in
+                    ways.append((text, unit.name, 0))
+                    return ways.count - 1
                 }
+                wayOf[text] = way
+                return way
+            }()
+            guard let way else { continue }
+            ways[way].rows += 1
+            rowWays[position] = way
+        }
+        var usualOf: [Int: String] = [:]
+        for spellings in Dictionary(grouping: ways.indices, by: { ways[$0].unit }).values where spellings.count > 1 {
+            let ranked = spellings.sorted { a, b in
+                ways[a].rows != ways[b].rows ? ways[a].rows > ways[b].rows : ways[a].text.lowercased() != ways[a].text
             }
+            let usual = ways[ranked[0]].text
+            for way in ranked.dropFirst() where ways[way].text.lowercased() == usual.lowercased() { usualOf[way] = usual }
+        }
+        guard !usualOf.isEmpty else { return }
+        for (position, row) in rows.enumerated() {
+            guard let way = rowWays[position], let usual = usualOf[way] else { continue }
+            let text = ways[way].text
+            context.report(table, row: row, cell: table.cell(row, satuan.index), column: satuan.descriptor,
+                           message: Message(id: "satuan ditulis \"\(text)\", baris lain menulis \"\(usual)\"",
+                                            en: "the unit is written \"\(text)\", the other rows write \"\(usual)\""))
         }
     }
 
     // A Satuan left empty on a row with an indicator and values, where most such rows fill it.
-    private func empty(_ rows: [PlanningRow], _ satuan: PlanningColumn, _ governed: [Int], _ table: PlanningTable,
+    private func empty(_ values: ValueColumns, _ satuan: PlanningColumn, _ governed: [Int], _ table: PlanningTable,
                        _ context: RuleContext) {
-        let indicator = table.columns(role: "indicator").last { $0.index < satuan.index }?.index
-        let valued = rows.filter { row in
-            governed.contains { row.number($0) != nil }
-                && indicator.map { !context.text(table, row: row.sheetRow, column: $0).isEmpty } ?? false
+        guard let indicator = table.columns(role: "indicator").last(where: { $0.index < satuan.index })?.index else { return }
+        let governed = governed.compactMap { values[$0] }
+        // The rows with values are counted, not listed: most fill their Satuan.
+        var valued = 0
+        var missing: [PlanningRow] = []
+        for index in values.dataRows where governed.contains(where: { $0.number(index) != nil }) {
+            let row = table.rows[index]
+            guard !context.text(table, row: row.sheetRow, column: indicator).isEmpty else { continue }
+            valued += 1
+            if context.text(table, row: row.sheetRow, column: satuan.index).isEmpty { missing.append(row) }
         }
-        let missing = valued.filter { context.text(table, row: $0.sheetRow, column: satuan.index).isEmpty }
-        guard !missing.isEmpty, missing.count * 2 < valued.count else { return }
+        guard !missing.isEmpty, missing.count * 2 < valued else { return }
         for row in missing {
             let name = context.indicatorName(row, near: satuan.index, in: table)
             context.report(table, row: row, cell: table.cell(row, satuan.index), column: satuan.descriptor,
