@@ -42,8 +42,9 @@ public struct DuplicateRowsRule: Rule {
         var numbers = [Int32](repeating: 0, count: count), nonZero = [Int32](repeating: 0, count: count)
         var hashes = [UInt64](repeating: 0xcbf2_9ce4_8422_2325, count: count)
         for column in cells {
+            let column = column.numbers
             for index in 0..<count {
-                let number = column.numbers[index]
+                let number = column[index]
                 if !number.isNaN {
                     numbers[index] += 1
                     if number != 0 { nonZero[index] += 1 }
@@ -57,13 +58,19 @@ public struct DuplicateRowsRule: Rule {
             cells.allSatisfy { $0.numbers[a] == $0.numbers[b] || ($0.numbers[a].isNaN && $0.numbers[b].isNaN) }
         }
         // By hash, the first row of each distinct list of numbers. A list of fewer than three distinct numbers is kept
-        // too: the rows that repeat it are left alone below, as the list is.
-        var seen = [UInt64: [Int]](minimumCapacity: count)
+        // too: the rows that repeat it are left alone below, as the list is. A hash's further lists (other numbers of
+        // the same hash) are kept apart: most hashes have one, and a list for each cost more than the rest of the rule.
+        var seen = [UInt64: Int](minimumCapacity: count), further: [UInt64: [Int]] = [:]
         for index in values.dataRows where values.levels[index] != .total {
             // One or two round values repeated (100 everywhere, 22 in every year) match by chance; three distinct do not.
             guard numbers[index] >= 5, nonZero[index] >= 3 else { continue }
-            guard let earlierIndex = seen[hashes[index], default: []].first(where: { same($0, index) }) else {
-                seen[hashes[index], default: []].append(index)
+            let hash = hashes[index]
+            guard let first = seen[hash] else {
+                seen[hash] = index
+                continue
+            }
+            guard let earlierIndex = same(first, index) ? first : further[hash, default: []].first(where: { same($0, index) }) else {
+                further[hash, default: []].append(index)
                 continue
             }
             let row = table.rows[index]
