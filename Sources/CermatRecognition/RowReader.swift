@@ -30,6 +30,8 @@ struct RowReader {
     private let measured: [Int]
     /// The leftmost No, Kode, Indikator, Satuan and name columns: looked up for every row.
     private let noColumn: Int?, kodeColumn: Int?, indicatorColumn: Int?, unitColumn: Int?, nameColumn: Int?
+    /// The first bytes of the vocabulary's total and footer labels (`rules/vocabulary/rows.yml`).
+    private let labelInitials: Set<UInt8>
 
     /// A reader of the rows below a header whose columns have these meanings.
     init(grid: SheetGrid, header: HeaderBlock, descriptors: [Int: ColumnDescriptor], vocabulary: Vocabulary) {
@@ -44,6 +46,7 @@ struct RowReader {
         measured = descriptors.filter { $0.value.isMeasured }.keys.sorted()
         (noColumn, kodeColumn, indicatorColumn) = (roleColumns["no"], roleColumns["kode"], roleColumns["indicator"])
         (unitColumn, nameColumn) = (roleColumns["unit"], roleColumns["name"])
+        labelInitials = Set((vocabulary.totalLabels + vocabulary.footerLabels).compactMap(\.utf8.first))
     }
 
     private func column(_ role: String) -> Int? {
@@ -225,15 +228,18 @@ struct RowReader {
                                                            at: address)
         }
         let values = measured.first.map { RowValues(first: $0, slots: slots) } ?? RowValues()
-        let label = [numbering, kodeText, name, indicator].compactMap { $0 }.first ?? ""
+        let label = numbering ?? kodeText ?? name ?? indicator ?? ""
         let labelCell = nameColumn ?? kodeColumn ?? noColumn ?? header.columns.lowerBound
         let font = grid.style(cells, labelCell).font
         let kode = kodeText.flatMap(Kode.init)
         var level: RowLevel
-        let labelKey = TextKey.header(label).trimmingCharacters(in: Self.labelPunctuation)
-        if vocabulary.footerLabels.contains(where: { labelKey.hasPrefix($0) }) {
+        // A label opening with a digit (a number, a kode: most rows) is a total's or a footer's only if one of theirs
+        // opens with that digit: only then is it normalised and compared.
+        let labelKey = label.utf8.first.map { (0x30...0x39).contains($0) && !labelInitials.contains($0) } == true
+            ? nil : TextKey.header(label).trimmingCharacters(in: Self.labelPunctuation)
+        if let labelKey, vocabulary.footerLabels.contains(where: { labelKey.hasPrefix($0) }) {
             level = .footer
-        } else if vocabulary.totalLabels.contains(labelKey) {
+        } else if let labelKey, vocabulary.totalLabels.contains(labelKey) {
             level = .total
         } else if let kode, let fromKode = kode.level {
             level = fromKode
