@@ -21,9 +21,10 @@ public struct PlanningRow: Hashable, Sendable {
         var normalizedKode: String?
         var isLevelIndicator = false
 
-        // Kept current with the texts it is read from: the rules ask it of every row, several times.
-        mutating func updateLevelIndicator() {
-            let text = indicator == nil ? TextKey.header(name ?? "") : indicatorKey
+        // Kept current with the texts it is read from: the rules ask it of every row, several times. `textKey` is
+        // `TextKey.header(indicator ?? name ?? "")`, when known.
+        mutating func updateLevelIndicator(textKey: String? = nil) {
+            let text = textKey ?? (indicator == nil ? TextKey.header(name ?? "") : indicatorKey)
             let unit = TextKey.header(unit ?? "")
             // By the first byte before the openers are compared: most indicators open with none of their letters.
             isLevelIndicator = unit == "%" || unit == "persen"
@@ -149,17 +150,20 @@ public struct PlanningRow: Hashable, Sendable {
         _read { yield storage.value.normalizedKode }
     }
 
-    /// A row; `parsedKode` is `kode` already parsed by whoever read it, so that it is not parsed twice.
+    /// A row; `parsedKode` is `kode` already parsed and `textKey` is `TextKey.header(indicator ?? name ?? "")`, each
+    /// given by whoever has it already, so that it is not worked out twice.
     public init(sheetRow: Int, level: RowLevel, numbering: String? = nil, kode: String? = nil, name: String? = nil,
                 indicator: String? = nil, unit: String? = nil, polarity: Polarity = .higherIsBetter,
                 values: RowValues = [:], parent: Int? = nil, continuationRows: [Int] = [], bold: Bool = false,
-                italic: Bool = false, parsedKode: Kode? = nil) {
+                italic: Bool = false, parsedKode: Kode? = nil, textKey: String? = nil) {
         assert(parsedKode == nil || parsedKode == kode.flatMap(Kode.init), "the parsed kode is the kode's")
+        assert(textKey == nil || textKey == TextKey.header(indicator ?? name ?? ""), "the text key is the row's")
+        let textKey = textKey ?? TextKey.header(indicator ?? name ?? "")
         storage = CopyOnWrite(Fields(sheetRow: sheetRow, level: level, numbering: numbering, kode: kode, name: name, indicator: indicator,
                          unit: unit, polarity: polarity, values: values, parent: parent, continuationRows: continuationRows,
-                         bold: bold, italic: italic, indicatorKey: TextKey.header(indicator ?? ""),
+                         bold: bold, italic: italic, indicatorKey: indicator == nil ? "" : textKey,
                          normalizedKode: (parsedKode ?? kode.flatMap(Kode.init))?.normalized))
-        storage.value.updateLevelIndicator()
+        storage.value.updateLevelIndicator(textKey: textKey)
     }
 
     public static func == (lhs: PlanningRow, rhs: PlanningRow) -> Bool {

@@ -179,13 +179,14 @@ struct RowReader {
     // on the rows before, takes them in order afterwards). A batch may run past the table's end, by no more rows than
     // the table has read before it: those are read and left.
     private func readAhead(_ rows: Range<Int>) -> [(row: PlanningRow, content: Content)] {
-        // Each batch keeps the polarity of the indicators it has read: a table repeats its indicators row after row.
+        // Each batch keeps the key and polarity of the indicators it has read: a table repeats its indicators row
+        // after row.
         @Sendable func read(_ rows: Range<Int>) -> [(row: PlanningRow, content: Content)] {
-            var polarities: [String: Polarity] = [:]
+            var keys: [String: (key: String, polarity: Polarity)] = [:]
             return rows.map { row in
                 let cells = grid.contentCells(row, in: header.columns)
                 let content: Content = cells.isEmpty ? .blank : cells.contains(where: Self.isData) ? .data : .text
-                return (readRow(row, &polarities), content)
+                return (readRow(row, &keys), content)
             }
         }
         guard rows.count >= 256 else { return read(rows) }
@@ -197,7 +198,7 @@ struct RowReader {
         }.flatMap { $0 }
     }
 
-    private func readRow(_ row: Int, _ polarities: inout [String: Polarity]) -> PlanningRow {
+    private func readRow(_ row: Int, _ keys: inout [String: (key: String, polarity: Polarity)]) -> PlanningRow {
         let cells = grid.row(row)
         var numbering = text(cells, noColumn)
         let kodeText = text(cells, kodeColumn)
@@ -256,17 +257,17 @@ struct RowReader {
             if case .measured(_, let unit) = value.value { return unit }
             return nil
         }.first
-        var result = PlanningRow(sheetRow: row, level: level, numbering: numbering,
-                                 kode: kode == nil ? nil : kodeText, name: name, indicator: indicator,
-                                 unit: unit, values: values, bold: font.bold, italic: font.italic, parsedKode: kode)
-        let key = indicator == nil ? TextKey.header(name ?? "") : result.indicatorKey
-        if let known = polarities[key] {
-            result.polarity = known
-        } else {
-            result.polarity = vocabulary.polarity(ofIndicator: key)
-            polarities[key] = result.polarity
-        }
-        return result
+        // The indicator's text (else the name's) normalised, and its polarity: once per text in a batch.
+        let text = indicator ?? name ?? ""
+        let known = keys[text] ?? {
+            let key = TextKey.header(text)
+            let known = (key: key, polarity: vocabulary.polarity(ofIndicator: key))
+            keys[text] = known
+            return known
+        }()
+        return PlanningRow(sheetRow: row, level: level, numbering: numbering, kode: kode == nil ? nil : kodeText, name: name,
+                           indicator: indicator, unit: unit, polarity: known.polarity, values: values, bold: font.bold,
+                           italic: font.italic, parsedKode: kode, textKey: known.key)
     }
 
     // MARK: - Hierarchy without kode
