@@ -184,9 +184,8 @@ struct RowReader {
         @Sendable func read(_ rows: Range<Int>) -> [(row: PlanningRow, content: Content)] {
             var keys: [String: (key: String, polarity: Polarity)] = [:]
             return rows.map { row in
-                let cells = grid.contentCells(row, in: header.columns)
-                let content: Content = cells.isEmpty ? .blank : cells.contains(where: Self.isData) ? .data : .text
-                return (readRow(row, &keys), content)
+                let cells = grid.row(row)
+                return (readRow(cells, &keys), content(of: cells))
             }
         }
         guard rows.count >= 256 else { return read(rows) }
@@ -198,8 +197,19 @@ struct RowReader {
         }.flatMap { $0 }
     }
 
-    private func readRow(_ row: Int, _ keys: inout [String: (key: String, polarity: Polarity)]) -> PlanningRow {
-        let cells = grid.row(row)
+    // What the walk first asks of a row, read in place: listing its cells copied each, on every core at once.
+    private func content(of row: SheetGrid.Row) -> Content {
+        let cells = row.cells
+        var filled = false
+        for index in cells.indices where SheetGrid.isContent(cells[index], in: header.columns) {
+            if Self.isData(cells[index]) { return .data }
+            filled = true
+        }
+        return filled ? .text : .blank
+    }
+
+    private func readRow(_ cells: SheetGrid.Row, _ keys: inout [String: (key: String, polarity: Polarity)]) -> PlanningRow {
+        let row = cells.number
         var numbering = text(cells, noColumn)
         let kodeText = text(cells, kodeColumn)
         var name = text(cells, labelColumn)

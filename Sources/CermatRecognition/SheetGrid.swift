@@ -99,9 +99,12 @@ struct SheetGrid {
 
     /// The stored cells of a row that have content, within columns `columns` (all when `nil`).
     func contentCells(_ row: Int, in columns: ClosedRange<Int>? = nil) -> [Cell] {
-        sheet.cells(inRow: row).filter { cell in
-            cell.hasContent && !cell.value.isBlank && (columns?.contains(cell.address.column) ?? true)
-        }
+        sheet.cells(inRow: row).filter { Self.isContent($0, in: columns) }
+    }
+
+    /// Whether a stored cell has content and lies within columns `columns` (all when `nil`): what `contentCells` keeps.
+    static func isContent(_ cell: Cell, in columns: ClosedRange<Int>? = nil) -> Bool {
+        cell.hasContent && !cell.value.isBlank && (columns?.contains(cell.address.column) ?? true)
     }
 }
 
