@@ -77,9 +77,7 @@ public final class SubjectIndex: Sendable {
         public var value: TypedValue { row.values[origin.column.index]! }
 
         /// Where it is.
-        public var place: Place {
-            Place(member: origin.member, table: origin.table, row: row, cell: cell, file: origin.file)
-        }
+        public var place: Place { origin.source.place(row, column: origin.column.index) }
         /// Its cell.
         public var cell: CellAddress { CellAddress(row: row.sheetRow, column: origin.column.index) }
         /// The column it is in.
@@ -109,14 +107,44 @@ public final class SubjectIndex: Sendable {
         }
     }
 
-    /// A value column of a table of the set, as its statements read it: held once for all of them.
-    public final class Origin: Sendable {
+    /// A table of a workbook of the set, as its items and statements read it: held once for all of them.
+    public final class Source: Sendable {
         /// Index of the workbook in the set.
         public let member: Int
         /// The table.
         public let table: PlanningTable
         /// The workbook's file.
         public let file: String
+        /// The table's document: its classification, or an unknown one.
+        public let document: DocumentClassification
+        /// The table as a key of the set.
+        let tableID: Place.TableID
+
+        /// A table of a workbook of the set.
+        public init(member: Int, table: PlanningTable, file: String) {
+            self.member = member
+            self.table = table
+            self.file = file
+            document = table.classification ?? DocumentClassification(kind: nil, year: nil, evidence: [])
+            tableID = Place.TableID(member: member, sheetIndex: table.sheetIndex, range: table.range)
+        }
+
+        /// A cell of a row of the table.
+        func place(_ row: PlanningRow, column: Int) -> Place {
+            Place(member: member, table: table, row: row, cell: CellAddress(row: row.sheetRow, column: column), file: file)
+        }
+    }
+
+    /// A value column of a table of the set, as its statements read it: held once for all of them.
+    public final class Origin: Sendable {
+        /// The table it lies in.
+        public let source: Source
+        /// Index of the workbook in the set.
+        public var member: Int { source.member }
+        /// The table.
+        public var table: PlanningTable { source.table }
+        /// The workbook's file.
+        public var file: String { source.file }
         /// The column.
         public let column: PlanningColumn
         /// The column's role.
@@ -128,20 +156,16 @@ public final class SubjectIndex: Sendable {
         /// Before or after perubahan, when known.
         public let basis: DocumentClassification.Basis?
         /// The table as a key of the set.
-        let tableID: Place.TableID
+        var tableID: Place.TableID { source.tableID }
 
-        /// A column of a table of a workbook of the set, read as stated by a document for a year and basis.
-        public init(member: Int, table: PlanningTable, file: String, column: PlanningColumn, document: DocumentKind?, year: Int?,
-                    basis: DocumentClassification.Basis?) {
-            self.member = member
-            self.table = table
-            self.file = file
+        /// A column of a table of the set, read as stated by a document for a year and basis.
+        public init(source: Source, column: PlanningColumn, document: DocumentKind?, year: Int?, basis: DocumentClassification.Basis?) {
+            self.source = source
             self.column = column
             role = column.descriptor.role
             self.document = document
             self.year = year
             self.basis = basis
-            tableID = Place.TableID(member: member, sheetIndex: table.sheetIndex, range: table.range)
         }
     }
 
@@ -174,10 +198,20 @@ public final class SubjectIndex: Sendable {
         public let key: String
         /// The kode, normalised, if the row has one.
         public let kode: String?
+        /// The row it is read from.
+        public let row: PlanningRow
+        // Where the text is, kept as its parts: a large table makes hundreds of thousands of items, and a place (and
+        // a document) held by each doubled its size.
+        private let source: Source
+        private let column: Int
         /// Where the text is.
-        public let place: Place
+        public var place: Place { source.place(row, column: column) }
+        /// The table it is read from.
+        public var table: PlanningTable { source.table }
+        /// The table it is read from, as a key of the set.
+        var tableID: Place.TableID { source.tableID }
         /// The table's document.
-        public let document: DocumentClassification
+        public var document: DocumentClassification { source.document }
         /// The values the row states about it.
         public let statements: [Statement]
         /// Formula texts the row states about it.
@@ -189,21 +223,24 @@ public final class SubjectIndex: Sendable {
         /// Its kode as a number: two items of one aspect have the same number exactly when they have the same kode, so
         /// that a check grouping hundreds of thousands of items by kode compares numbers, not texts.
         public fileprivate(set) var kodeNumber: Int?
-        // Its kode and its text as the matching looks them up, hashed here: items are made on every core, matched on one.
-        fileprivate let kodeLookup: Lookup?
-        fileprivate let textLookup: Lookup
+        // The hashes of its kode and its text as the matching looks them up, worked out here: items are made on every
+        // core, matched on one.
+        private let kodeHash: Int, textHash: Int
+        fileprivate var kodeLookup: Lookup? { kode.map { Lookup(aspect: aspect, text: $0, hash: kodeHash) } }
+        fileprivate var textLookup: Lookup { Lookup(aspect: aspect, text: key, hash: textHash) }
 
-        /// An item, not yet matched to a subject.
-        public init(aspect: Aspect, text: String, key: String, kode: String?, place: Place, document: DocumentClassification,
+        /// An item of a row of a table, its text in a column; not yet matched to a subject.
+        public init(aspect: Aspect, text: String, key: String, kode: String?, source: Source, row: PlanningRow, column: Int,
                     statements: [Statement], formulas: [Text]) {
             self.aspect = aspect
             self.text = text
             self.key = key
             self.kode = kode
-            kodeLookup = kode.map { Lookup(aspect: aspect, text: $0) }
-            textLookup = Lookup(aspect: aspect, text: key)
-            self.place = place
-            self.document = document
+            kodeHash = kode.map { Lookup.hash(aspect: aspect, text: $0) } ?? 0
+            textHash = Lookup.hash(aspect: aspect, text: key)
+            self.source = source
+            self.row = row
+            self.column = column
             self.statements = statements
             self.formulas = formulas
         }
@@ -353,13 +390,12 @@ public final class SubjectIndex: Sendable {
         let text: String
         let hash: Int
 
-        init(aspect: Aspect, text: String) {
-            self.aspect = aspect
-            self.text = text
+        // The hash of a kode or a text of an aspect.
+        static func hash(aspect: Aspect, text: String) -> Int {
             var hasher = Hasher()
             hasher.combine(aspect)
             hasher.combine(text)
-            hash = hasher.finalize()
+            return hasher.finalize()
         }
 
         func hash(into hasher: inout Hasher) {
@@ -432,7 +468,8 @@ public final class SubjectIndex: Sendable {
 
     private static func items(_ table: PlanningTable, rows: Range<Int>, member: Int, _ workbook: Workbook,
                               _ knowledge: KnowledgeBase, _ matcher: NameMatcher) -> (items: [Item], origins: [Origin]) {
-        let classification = table.classification ?? DocumentClassification(kind: nil, year: nil, evidence: [])
+        let source = Source(member: member, table: table, file: workbook.source)
+        let classification = source.document
         let sheet = workbook.sheets[table.sheetIndex]
         let words = knowledge.documents
         let groups = indicatorGroups(table)
@@ -443,8 +480,7 @@ public final class SubjectIndex: Sendable {
         let origins = table.columns.compactMap { column -> Origin? in
             guard seenDescriptors.insert("\(group(of: column.index))|\(column.descriptor)").inserted, column.descriptor.isMeasured,
                   let reading = interpretation(column, table, classification, words) else { return nil }
-            return Origin(member: member, table: table, file: workbook.source, column: column, document: reading.document,
-                          year: reading.year, basis: reading.basis)
+            return Origin(source: source, column: column, document: reading.document, year: reading.year, basis: reading.basis)
         }
         // Rupiah and kinerja apart, each list made at its size: a table states millions of values.
         let moneyOrigins = origins.filter { $0.column.descriptor.measure == "Rp" }
@@ -472,10 +508,7 @@ public final class SubjectIndex: Sendable {
         }
         var result: [Item] = []
         for row in table.rows[rows] where row.isData && row.level != .total {
-            func place(_ column: Int?) -> Place {
-                Place(member: member, table: table, row: row, cell: CellAddress(row: row.sheetRow, column: column ?? table.range.first.column),
-                      file: workbook.source)
-            }
+            func column(_ column: Int?) -> Int { column ?? table.range.first.column }
             func text(_ column: Int) -> String? {
                 guard let cell = sheet[row.sheetRow, column], case .string(let text) = cell.value else { return nil }
                 let trimmed = TextKey.trimmed(text)
@@ -495,12 +528,12 @@ public final class SubjectIndex: Sendable {
             for (offset, indicator) in indicators.enumerated() {
                 let formulas = formulaColumns.compactMap { column -> Text? in
                     guard indicator.members?.contains(column.index) ?? true, let formula = text(column.index) else { return nil }
-                    return Text(place: place(column.index), text: formula,
+                    return Text(place: source.place(row, column: column.index), text: formula,
                                 document: words.kind(in: column.header.joined(separator: " "))?.kind ?? classification.kind)
                 }
                 result.append(Item(aspect: .indicator, text: indicator.text, key: key(indicator.text),
-                                   kode: row.level == .indicator || offset > 0 ? nil : kode, place: place(indicator.column),
-                                   document: classification,
+                                   kode: row.level == .indicator || offset > 0 ? nil : kode, source: source, row: row,
+                                   column: column(indicator.column),
                                    statements: indicator.members.map { members in kinerja.filter { members.contains($0.column.index) } }
                                     ?? kinerja,
                                    formulas: formulas))
@@ -517,7 +550,7 @@ public final class SubjectIndex: Sendable {
             for beside in besides {
                 result.append(Item(aspect: beside.aspect, text: beside.text,
                                    key: key(beside.text, program: beside.aspect == .program),
-                                   kode: nil, place: place(beside.column), document: classification, statements: [], formulas: []))
+                                   kode: nil, source: source, row: row, column: beside.column, statements: [], formulas: []))
             }
             guard let name else { continue }
             let aspect: Aspect?
@@ -537,7 +570,7 @@ public final class SubjectIndex: Sendable {
             guard let aspect else { continue }
             let labelColumn = aspect == .sasaran ? (sasaranColumn ?? nameColumn?.index) : (nameColumn?.index ?? sasaranColumn)
             result.append(Item(aspect: aspect, text: name, key: key(name, program: aspect == .program),
-                               kode: aspect == .sasaran ? nil : kode, place: place(labelColumn), document: classification,
+                               kode: aspect == .sasaran ? nil : kode, source: source, row: row, column: column(labelColumn),
                                statements: row.indicator == nil ? kinerja + money : money, formulas: []))
         }
         return (result, origins)

@@ -100,7 +100,7 @@ extension SubjectIndex {
     /// Whether the items (by index) lie in more than one table.
     func spanTables(items indices: [Int]) -> Bool {
         guard let first = indices.first else { return false }
-        return indices.contains { !items[$0].place.sameTable(items[first].place) }
+        return indices.contains { items[$0].tableID != items[first].tableID }
     }
 
     /// The distinct years the statements are for, in order of appearance: a subject's few, without building a set.

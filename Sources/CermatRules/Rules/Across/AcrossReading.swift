@@ -92,8 +92,8 @@ struct AcrossReading {
         let key = TextKey.header(SubjectIndex.strip(item.text))
         if positive(key) { return false }
         if vocabulary.polarity(ofIndicator: key) == .lowerIsBetter { return true }
-        guard Self.same(item.place.row.indicator ?? "", item.text) else { return false }
-        return IndicatorPolarity.inverse(item.place.row, in: item.place.table, vocabulary: vocabulary) != nil
+        guard Self.same(item.row.indicator ?? "", item.text) else { return false }
+        return IndicatorPolarity.inverse(item.row, in: item.table, vocabulary: vocabulary) != nil
     }
 
     /// Why an indicator is better when higher whatever population it names: it measures a change or a service.

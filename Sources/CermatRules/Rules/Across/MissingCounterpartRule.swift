@@ -53,8 +53,8 @@ public struct MissingCounterpartRule: Rule {
         case .kegiatan: return false
         case .sasaran, .program: return true
         case .indicator:
-            let row = item.place.row
-            let level = row.level == .indicator ? row.parent.map { item.place.table.rows[$0].level } ?? .other : row.level
+            let row = item.row
+            let level = row.level == .indicator ? row.parent.map { item.table.rows[$0].level } ?? .other : row.level
             return [.tujuan, .sasaran, .program, .other].contains(level) && !TextKey.header(item.text).hasPrefix("program ")
         }
     }

@@ -112,7 +112,7 @@ public struct NameDivergenceRule: Rule {
             let key: String
         }
         var seen = Set<Seen>(minimumCapacity: items.count)
-        let places = items.filter { seen.insert(Seen(table: $0.place.tableID, key: $0.key)).inserted }
+        let places = items.filter { seen.insert(Seen(table: $0.tableID, key: $0.key)).inserted }
         guard Set(places.map(Self.spelling)).count > 1 else { return }
         var reference: [SubjectIndex.Item] = []
         for item in places {
@@ -122,7 +122,7 @@ public struct NameDivergenceRule: Rule {
         let first = reference[0]
         var reported: Set<SubjectIndex.Place.ID> = []
         for item in places where Self.spelling(item) != Self.spelling(first) {
-            guard reference.contains(where: { !$0.place.sameTable(item.place) }) else { continue }
+            guard reference.contains(where: { $0.tableID != item.tableID }) else { continue }
             guard reported.insert(item.place.id).inserted else { continue }
             let kode = (item.kode ?? first.kode).map { "\($0) " } ?? ""
             let others = reference.count > 1 ? "; \(reference.count - 1) tempat lain juga menulis demikian" : ""

@@ -86,11 +86,11 @@ public struct RevisedTargetBelowAchievementRule: Rule {
 
     // The triwulan II realisations of an item's row, with the year of their table.
     private func achievements(_ item: SubjectIndex.Item, _ reading: AcrossReading) -> [Achieved] {
-        let table = item.place.table
+        let table = item.table
         guard let year = table.classification?.year else { return [] }
         return table.columns(role: "realisasi").filter { $0.descriptor.period == "TW2" && $0.descriptor.measure != "Rp" }
             .compactMap { column in
-                guard let value = item.place.row.values[column.index], let number = value.value.number else { return nil }
+                guard let value = item.row.values[column.index], let number = value.value.number else { return nil }
                 let place = reading.place(item.place, column: column.index)
                 guard AcrossReading.same(reading.indicator(place, column: column.index), item.text) else { return nil }
                 return Achieved(place: place, column: column, value: value, number: number, year: year,

@@ -18,17 +18,17 @@ extension SubjectIndex {
         var named: [Place.TableID: [Int]] = [:]
         var current: (table: Place.TableID, first: Int, items: [Int])?
         for index in kinds {
-            let place = items[index].place, table = place.tableID
+            let item = items[index], table = item.tableID
             if current?.table != table {
                 if let current { named[current.table] = current.items }
-                current = (table, place.table.range.first.row, named[table] ?? Array(repeating: -1, count: place.table.range.rowCount))
+                current = (table, item.table.range.first.row, named[table] ?? Array(repeating: -1, count: item.table.range.rowCount))
             }
-            current!.items[place.row.sheetRow - current!.first] = index
+            current!.items[item.row.sheetRow - current!.first] = index
         }
         if let current { named[current.table] = current.items }
         // Each item's line is read alone from the rows above it: on every core, in slices of items.
         let lines = Parallel.flatMap(slicing: kinds.count, by: 8192) { [named] slice in
-            kinds[slice].map { index in line(of: index, items, named[items[index].place.tableID]!) }
+            kinds[slice].map { index in line(of: index, items, named[items[index].tableID]!) }
         }
         var result = [String?](repeating: nil, count: items.count)
         for (index, line) in zip(kinds, lines) { result[index] = line }

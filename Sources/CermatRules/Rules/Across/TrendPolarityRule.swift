@@ -69,14 +69,13 @@ public struct TrendPolarityRule: Rule {
             column.descriptor.period.map { $0.count == 4 && Int($0) != nil } ?? false
         }
         guard yearly.count >= 2 else { return }
+        let source = SubjectIndex.Source(member: member, table: table, file: workbook.workbook.source)
         let origins = yearly.map { column in
-            SubjectIndex.Origin(member: member, table: table, file: workbook.workbook.source, column: column,
-                                document: table.classification?.kind, year: Int(column.descriptor.period!), basis: nil)
+            SubjectIndex.Origin(source: source, column: column, document: table.classification?.kind,
+                                year: Int(column.descriptor.period!), basis: nil)
         }
         for row in table.rows where row.isData && row.level != .total {
-            let rowPlace = SubjectIndex.Place(member: member, table: table, row: row,
-                                            cell: CellAddress(row: row.sheetRow, column: yearly[0].index),
-                                            file: workbook.workbook.source)
+            let rowPlace = source.place(row, column: yearly[0].index)
             // A row may hold two indicators (tujuan and sasaran, old and new nomenclature): one series per indicator.
             var series: [(indicator: String, points: [Point])] = []
             for (column, origin) in zip(yearly, origins) {

@@ -111,7 +111,7 @@ public struct UnitDivergenceRule: Rule {
     }
 
     private static func key(_ item: SubjectIndex.Item) -> String {
-        item.kode.map { "kode:" + $0 } ?? "indikator:" + TextKey.header(item.place.row.indicator ?? item.text)
+        item.kode.map { "kode:" + $0 } ?? "indikator:" + TextKey.header(item.row.indicator ?? item.text)
     }
 
     // `APBD-P 2024, 'APBD-P 2024'!E12 (kukar.xlsx)`.
