@@ -58,6 +58,8 @@ public struct FormulaDivergenceRule: Rule {
 
     /// Compares each indicator's formulas, then looks in each formula for the name of another indicator or program.
     public func check(set members: [Linter.Member], in context: SetContext) {
+        // Without a formula column in the set there is nothing to compare, and no item need be looked at.
+        guard members.contains(where: { $0.document.tables.contains { !$0.columns(role: "formula").isEmpty } }) else { return }
         let index = context.index
         let reading = AcrossReading(context)
         let all = index.subjects.indices.map { subject in
@@ -73,7 +75,7 @@ public struct FormulaDivergenceRule: Rule {
     // The formula cells of an item's row that belong to its indicator: those whose nearest indicator column to the left
     // holds its text (a Renstra matrix has a tujuan formula and a sasaran formula on one row).
     private func formulas(_ item: SubjectIndex.Item, _ reading: AcrossReading) -> [Formula] {
-        item.place.table.columns(role: "formula").compactMap { column in
+        item.table.columns(role: "formula").compactMap { column in
             let place = reading.place(item.place, column: column.index)
             let text = reading.text(place, column: column.index)
             guard !text.isEmpty, text != "-", AcrossReading.same(reading.indicator(place, column: column.index), item.text) else {
