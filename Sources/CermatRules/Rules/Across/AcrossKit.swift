@@ -71,6 +71,12 @@ extension SubjectIndex {
             self.sheetRow = sheetRow ?? place.row.sheetRow
         }
 
+        /// The row an item is read from.
+        init(_ item: Item) {
+            table = item.tableID
+            sheetRow = item.row.sheetRow
+        }
+
         /// The row a statement lies on.
         init(_ statement: Statement) {
             table = statement.tableID

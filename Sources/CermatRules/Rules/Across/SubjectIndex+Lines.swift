@@ -39,20 +39,20 @@ extension SubjectIndex {
     private static func line(of index: Int, _ items: [Item], _ named: [Int]) -> String? {
         guard let subject = items[index].subject else { return nil }
         if items[index].aspect == .program { return "program|\(subject)" }
-        let place = items[index].place
-        let first = place.table.range.first.row
+        let item = items[index], table = item.table
+        let first = table.range.first.row
         // The subjects from the item's up to the outermost kegiatan above it.
         var path = [subject]
-        var row = place.row
-        while let parent = row.parent, parent < place.table.rows.count {
-            let above = place.table.rows[parent]
+        var row = item.row
+        while let parent = row.parent, parent < table.rows.count {
+            let above = table.rows[parent]
             guard above.level == .kegiatan || above.level == .subKegiatan else { break }
             let owner = named[above.sheetRow - first]
             guard owner >= 0, let subject = items[owner].subject else { return nil }
             path.append(subject)
             row = above
         }
-        var text = place.row.level.rawValue + "|"
+        var text = item.row.level.rawValue + "|"
         text.reserveCapacity(text.utf8.count + path.count * 8)
         for (position, subject) in path.reversed().enumerated() {
             if position > 0 { text += ">" }
@@ -66,7 +66,7 @@ extension SubjectIndex {
     func owners() -> [RowKey: String] {
         var result: [RowKey: String] = [:]
         for index in items.indices where items[index].aspect != .indicator {
-            let key = RowKey(items[index].place)
+            let key = RowKey(items[index])
             if let line = lines[index] {
                 result[key] = line
             } else if items[index].aspect == .sasaran, let subject = items[index].subject, result[key] == nil {
