@@ -68,7 +68,7 @@ struct RowReader {
                 let count = min(max(ahead.rows.count * 2, 64), 4096, lastSheetRow - row + 1)
                 ahead = (row, readAhead(row..<(row + count)))
             }
-            let (read, content) = ahead.rows[row - ahead.start]
+            let (rowRead, content) = ahead.rows[row - ahead.start]
             if content == .blank {
                 blankRun += 1
                 if blankRun >= 2 { break }
@@ -100,7 +100,7 @@ struct RowReader {
             // A row with a data cell starts no header (`isHeaderStart` rejects any number but a year, as `isData` does).
             if mayBeHeader && isHeaderStart(row) && !hasMeasuredValue(row) { break }
             blankRun = 0
-            var entry = read
+            var entry = rowRead
             let hasNumbering = entry.numbering != nil || entry.kode != nil
             if hasNumbering { numbered += 1 }
             // A row with no number, no kode and no value, carrying only text, continues the text of the row above it.
@@ -176,8 +176,8 @@ struct RowReader {
     }
 
     // Reading a row depends on nothing but the row: a batch is read on every core at once (the walk, which does depend
-    // on the rows before, takes them in order afterwards). A batch may run past the table's end, by no more rows than
-    // the table has read before it: those are read and left.
+    // on the rows before, takes them in order afterwards). A batch may run past the table's end (by at most the larger of
+    // 64 rows and the rows read before it): those rows are read and left.
     private func readAhead(_ rows: Range<Int>) -> [(row: PlanningRow, content: Content)] {
         // Each batch keeps the key and polarity of the indicators it has read: a table repeats its indicators row
         // after row.
@@ -197,7 +197,8 @@ struct RowReader {
         }.flatMap { $0 }
     }
 
-    // What the walk first asks of a row, read in place: listing its cells copied each, on every core at once.
+    // What the walk first asks of a row, read in place: listing its cells copied each one, retaining its text, on every
+    // core at once.
     private func content(of row: SheetGrid.Row) -> Content {
         let cells = row.cells
         var filled = false

@@ -508,7 +508,7 @@ public final class SubjectIndex: Sendable {
         }
         var result: [Item] = []
         for row in table.rows[rows] where row.isData && row.level != .total {
-            func column(_ column: Int?) -> Int { column ?? table.range.first.column }
+            func cellColumn(_ column: Int?) -> Int { column ?? table.range.first.column }
             func text(_ column: Int) -> String? {
                 guard let cell = sheet[row.sheetRow, column], case .string(let text) = cell.value else { return nil }
                 let trimmed = TextKey.trimmed(text)
@@ -533,7 +533,7 @@ public final class SubjectIndex: Sendable {
                 }
                 result.append(Item(aspect: .indicator, text: indicator.text, key: key(indicator.text),
                                    kode: row.level == .indicator || offset > 0 ? nil : kode, source: source, row: row,
-                                   column: column(indicator.column),
+                                   column: cellColumn(indicator.column),
                                    statements: indicator.members.map { members in kinerja.filter { members.contains($0.column.index) } }
                                     ?? kinerja,
                                    formulas: formulas))
@@ -570,7 +570,7 @@ public final class SubjectIndex: Sendable {
             guard let aspect else { continue }
             let labelColumn = aspect == .sasaran ? (sasaranColumn ?? nameColumn?.index) : (nameColumn?.index ?? sasaranColumn)
             result.append(Item(aspect: aspect, text: name, key: key(name, program: aspect == .program),
-                               kode: aspect == .sasaran ? nil : kode, source: source, row: row, column: column(labelColumn),
+                               kode: aspect == .sasaran ? nil : kode, source: source, row: row, column: cellColumn(labelColumn),
                                statements: row.indicator == nil ? kinerja + money : money, formulas: []))
         }
         return (result, origins)

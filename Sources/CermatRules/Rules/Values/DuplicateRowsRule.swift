@@ -41,8 +41,7 @@ public struct DuplicateRowsRule: Rule {
         let count = table.rows.count
         var numbers = [Int32](repeating: 0, count: count), nonZero = [Int32](repeating: 0, count: count)
         var hashes = [UInt64](repeating: 0xcbf2_9ce4_8422_2325, count: count)
-        for column in cells {
-            let column = column.numbers
+        for column in cells.map(\.numbers) {
             for index in 0..<count {
                 let number = column[index]
                 if !number.isNaN {

@@ -116,8 +116,8 @@ public struct UnitSpellingRule: Rule {
     // the slip.
     private func cases(_ rows: [PlanningRow], _ satuan: PlanningColumn, _ units: IndicatorUnits, _ table: PlanningTable,
                        _ context: RuleContext) {
-        // Each way of writing a unit counted once per row, each distinct text judged once; the rows of a slip are only
-        // listed once the slips are known (a table writes its few units on every row).
+        // The rows writing each way of a unit counted, each distinct text judged once, and the rows of a slip listed only
+        // once the slips are known: a table writes its few units on every row.
         var ways: [(text: String, unit: String, rows: Int)] = []
         var wayOf: [String: Int?] = [:]
         var rowWays = [Int?](repeating: nil, count: rows.count)
