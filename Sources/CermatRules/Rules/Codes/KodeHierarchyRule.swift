@@ -40,20 +40,19 @@ public struct KodeHierarchyRule: Rule {
     /// Walks the table keeping the program and kegiatan each row is printed under.
     public func check(table: PlanningTable, in context: RuleContext) {
         let reading = KodeReading.of(table, in: context)
-        // A kode counts at its row only when it denotes the row's level.
-        let rows = reading.entries.compactMap { entry -> (row: PlanningRow, kode: String?, parent: String?)? in
-            guard [.program, .kegiatan, .subKegiatan].contains(entry.row.level) else { return nil }
-            let fits = entry.level == entry.row.level
-            return (entry.row, fits ? entry.normalized : nil, fits ? entry.parent : nil)
-        }
+        // The entries of programs, kegiatan and sub-kegiatan, read in place rather than listed: a large table has
+        // hundreds of thousands. A kode counts at its row only when it denotes the row's level (`fitting`).
+        func judged(_ entry: KodeReading.Entry) -> Bool { [.program, .kegiatan, .subKegiatan].contains(entry.row.level) }
+        func fitting(_ entry: KodeReading.Entry?) -> String? { entry.flatMap { $0.level == $0.row.level ? $0.normalized : nil } }
         // Where each kode is first printed: asked only when a row is reported.
-        lazy var rowOf = rows.reduce(into: [String: PlanningRow](minimumCapacity: rows.count)) { rowOf, entry in
-            if let kode = entry.kode, rowOf[kode] == nil { rowOf[kode] = entry.row }
+        lazy var rowOf = reading.entries.reduce(into: [String: PlanningRow]()) { rowOf, entry in
+            if judged(entry), let kode = fitting(entry), rowOf[kode] == nil { rowOf[kode] = entry.row }
         }
-        let levelsPresent = Set(rows.map(\.row.level))
+        var levelsPresent: Set<RowLevel> = []
+        for entry in reading.entries where judged(entry) { levelsPresent.insert(entry.row.level) }
         // The last program and kegiatan printed above.
-        var program: (row: PlanningRow, kode: String?, parent: String?)?, kegiatan = program
-        for entry in rows {
+        var program: KodeReading.Entry?, kegiatan: KodeReading.Entry?
+        for entry in reading.entries where judged(entry) {
             defer {
                 if entry.row.level == .program {
                     program = entry
@@ -62,16 +61,16 @@ public struct KodeHierarchyRule: Rule {
                     kegiatan = entry
                 }
             }
-            guard let kode = entry.kode, let parentKode = entry.parent, let cell = reading.cell(entry.row) else { continue }
+            guard let kode = fitting(entry), let parentKode = entry.parent, let cell = reading.cell(entry.row) else { continue }
             let parentLevel: RowLevel = entry.row.level == .subKegiatan ? .kegiatan : .program
             guard levelsPresent.contains(parentLevel) else { continue }
             let under = parentLevel == .program ? program : kegiatan
             // A parent printed without a code is `missing-kode`'s to report; its children are not judged by it.
-            if let under, under.kode == nil || under.kode == parentKode { continue }
+            if let under, fitting(under) == nil || fitting(under) == parentKode { continue }
             let names = Self.names(entry.row.level)
             let actual = rowOf[parentKode]
             var message: Message
-            if let under, let underKode = under.kode {
+            if let under, let underKode = fitting(under) {
                 message = Message(id: "\(names.child.id) \(kode) tercetak di bawah \(names.parent.id) \(underKode), padahal kodenya milik \(names.parent.id) \(parentKode)",
                                   en: "\(names.child.en) \(kode) is printed under \(names.parent.en) \(underKode), but its code belongs to \(names.parent.en) \(parentKode)")
             } else {
