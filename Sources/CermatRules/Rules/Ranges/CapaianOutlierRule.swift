@@ -40,8 +40,13 @@ public struct CapaianOutlierRule: Rule {
         let warnAbove = context.settings.parameter("warn-above")
         let errorAbove = context.settings.parameter("error-above")
         let changes = NegativeChange(context)
+        // Each column's numbers read where they lie first: only a number out of range has its row looked at.
+        let values = ValueColumns.of(table, in: context)
+        let bound = min(warnAbove, errorAbove)
         for column in table.columns where ["capaian", "penyerapan"].contains(column.descriptor.role) {
-            for row in table.dataRows() {
+            guard let numbers = values[column.index]?.numbers else { continue }
+            for index in values.dataRows where numbers[index] < 0 || numbers[index] > bound {
+                let row = table.rows[index]
                 guard let printed = row.values[column.index], let value = printed.value.number else { continue }
                 if value < 0, changes.explains(printed, value, row: row, column: column.index, in: table) { continue }
                 let severity: Severity
