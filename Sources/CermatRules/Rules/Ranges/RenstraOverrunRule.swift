@@ -45,13 +45,16 @@ public struct RenstraOverrunRule: Rule {
                let over = spent.first(where: { (row.number($0.index) ?? 0) > limit + 0.5 }) {
                 report(row, over, against: endPagu, limit: limit, cumulative: true, table, context)
             }
-            guard let endTarget, let limit = row.number(endTarget.index), limit > 0,
-                  units.isCount(row, column: endTarget.index) else { continue }
-            if let over = achieved.first(where: { (row.number($0.index) ?? 0) > limit + 1e-9 }) {
+            guard let endTarget, let limit = row.number(endTarget.index), limit > 0 else { continue }
+            // The numbers first: whether the target counts whole things reads the row's texts, and most rows stay within.
+            let over = achieved.first(where: { (row.number($0.index) ?? 0) > limit + 1e-9 })
+            let annualOver = annual.flatMap { (row.number($0.index) ?? 0) > limit + 1e-9 ? $0 : nil }
+            guard over != nil || annualOver != nil, units.isCount(row, column: endTarget.index) else { continue }
+            if let over {
                 report(row, over, against: endTarget, limit: limit, cumulative: true, table, context)
             }
-            if let annual, (row.number(annual.index) ?? 0) > limit + 1e-9 {
-                report(row, annual, against: endTarget, limit: limit, cumulative: false, table, context)
+            if let annualOver {
+                report(row, annualOver, against: endTarget, limit: limit, cumulative: false, table, context)
             }
         }
     }
