@@ -69,8 +69,10 @@ public struct MissingValueRule: Rule {
         let withPerformance = rows.count(where: hasPerformance)
         let moneyColumns = Self.moneyColumns(table)
         let moneyCells = moneyColumns.map { values[$0.index]! }
-        // The performance value each budget or spending column needs, found once for the table.
+        // The performance value each budget or spending column needs, found once for the table, with its cells: a column
+        // copied for every row retained each of its texts.
         let partnerOf = moneyColumns.map { Self.partners($0, in: performance).first }
+        let partnerCells = partnerOf.map { $0.flatMap { values[$0.index] } }
         // A row's amounts above zero, read in place: a list made for every row cost more than the checks.
         func money(_ index: Int) -> some Collection<(offset: Int, amount: Double)> {
             moneyCells.indices.lazy.compactMap { offset -> (offset: Int, amount: Double)? in
@@ -79,9 +81,8 @@ public struct MissingValueRule: Rule {
         }
         for index in rows where !performance.isEmpty {
             guard !hasPerformance(index) else {
-                for (offset, amount) in money(index) {
-                    guard let partner = partnerOf[offset], values[partner.index]?.isFilled(index) == false else { continue }
-                    pairing(table.rows[index], moneyColumns[offset], amount, partner, table, report)
+                for (offset, amount) in money(index) where partnerCells[offset]?.isFilled(index) == false {
+                    pairing(table.rows[index], moneyColumns[offset], amount, partnerOf[offset]!, table, report)
                 }
                 continue
             }
