@@ -27,6 +27,17 @@ import Testing
         #expect(Array(sheet.storedRows) == [2, 5, 7, 9])
     }
 
+    @Test func findsACellInADenseRowAndInASparseOne() {
+        // Row 1 stores every cell from B on (each where its column puts it); row 2 skips columns (found by search).
+        let dense = (1...6).map { Cell(address: CellAddress(row: 0, column: $0), value: .number(Double($0))) }
+        let sparse = [0, 2, 3, 7, 11].map { Cell(address: CellAddress(row: 1, column: $0), value: .number(Double($0))) }
+        let sheet = Worksheet(name: "E-81", cells: dense + sparse)
+        for column in 0...12 {
+            #expect(sheet[0, column]?.value == ((1...6).contains(column) ? .number(Double(column)) : nil))
+            #expect(sheet[1, column]?.value == ([0, 2, 3, 7, 11].contains(column) ? .number(Double(column)) : nil))
+        }
+    }
+
     @Test func emptySheetHasNoUsedRange() {
         #expect(Worksheet(name: "Kosong", cells: []).usedRange == nil)
     }
