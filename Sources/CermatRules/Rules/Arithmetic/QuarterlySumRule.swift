@@ -56,10 +56,14 @@ public struct QuarterlySumRule: Rule {
         guard quarters.count >= 2, let year = table.firstColumn("realisasi/K/tahun") else { return }
         for row in table.dataRows() {
             guard let printed = row.values[year], let actual = printed.value.number else { continue }
-            let filled = quarters.compactMap { row.number($0) }
-            guard !filled.isEmpty else { continue }
-            let sum = filled.reduce(0, +)
-            let last = quarters.reversed().lazy.compactMap { row.number($0) }.first!
+            // The quarters' sum and the last quarter filled, without listing them for every row.
+            var sum = 0.0, last: Double?
+            for quarter in quarters {
+                guard let number = row.number(quarter) else { continue }
+                sum += number
+                last = number
+            }
+            guard let last else { continue }
             if context.tolerance.compare(printed, actual, expected: sum) != .different { continue }
             if context.tolerance.compare(printed, actual, expected: last) != .different { continue }
             let shown = printed.shown(actual), shownSum = printed.shown(sum), shownLast = printed.shown(last)
