@@ -41,14 +41,15 @@ public struct FractionalCountRule: Rule {
         let columns = table.kinerjaColumns
         // Only a cell whose number is not whole, or a list, can hold a fraction: told apart by the table's columns.
         let values = ValueColumns.of(table, in: context)
-        // Each column's kinds and numbers looked up once, not for every cell.
-        let read = columns.compactMap { column in values[column.index].map { (column, $0) } }
-        let kinds = read.map(\.1.kinds), numbers = read.map(\.1.numbers)
+        // Each column's kinds and numbers taken once, and a column itself only for a cell that may hold a fraction:
+        // walking the columns for every cell copied each one, retaining its texts.
+        let read = columns.compactMap { column in values[column.index].map { (column: column, cells: $0) } }
+        let kinds = read.map(\.cells.kinds), numbers = read.map(\.cells.numbers)
         for index in values.dataRows {
             for slot in read.indices {
                 let number = numbers[slot][index]
                 guard kinds[slot][index] == .list || (!number.isNaN && number != number.rounded()) else { continue }
-                let column = read[slot].0, row = table.rows[index]
+                let column = read[slot].column, row = table.rows[index]
                 guard let printed = row.values[column.index], let fraction = printed.value.firstNumber(where: { $0 != $0.rounded() }),
                       units.isCount(row, column: column.index) else { continue }
                 // A value printed as a percentage is a share, not a count (a sasaran's 18,10% on a row whose kegiatan
