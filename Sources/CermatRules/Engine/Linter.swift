@@ -95,9 +95,8 @@ public struct Linter: Sendable {
         let runs = Parallel.map(rules.count) { index in
             // The thread's own CPU time (wall time would count the waits of rules sharing a core), less the readings it
             // made for every rule.
-            let start = ThreadClock.now(), reading = ThreadClock.readingSeconds
-            let findings = run(rules[index], workbook, document, readings)
-            return (findings: findings, seconds: ThreadClock.now() - start - (ThreadClock.readingSeconds - reading))
+            let measured = ThreadClock.own { run(rules[index], workbook, document, readings) }
+            return (findings: measured.value, seconds: measured.seconds)
         }
         var findings = runs.flatMap(\.findings)
         findings.sort(by: Finding.ordered)
@@ -155,12 +154,13 @@ public struct Linter: Sendable {
             let type = rules[index]
             let base = settings(type.info, sheet: nil)
             guard base.enabled else { return ([], 0) }
-            let start = ThreadClock.now(), reading = ThreadClock.readingSeconds
-            let context = SetContext(members: members, knowledge: knowledge, settings: base, rule: type.info.id, indexes: indexes,
-                                     readings: readings)
-            type.init().check(set: members, in: context)
-            return (following(context.findings, sheetsOf: type.info, base: base),
-                    ThreadClock.now() - start - (ThreadClock.readingSeconds - reading))
+            let measured = ThreadClock.own {
+                let context = SetContext(members: members, knowledge: knowledge, settings: base, rule: type.info.id, indexes: indexes,
+                                         readings: readings)
+                type.init().check(set: members, in: context)
+                return following(context.findings, sheetsOf: type.info, base: base)
+            }
+            return (measured.value, measured.seconds)
         }
         let order = Dictionary(members.enumerated().map { ($0.element.workbook.source, $0.offset) }, uniquingKeysWith: { a, _ in a })
         var findings = runs.flatMap(\.findings)
