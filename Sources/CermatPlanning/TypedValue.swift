@@ -7,7 +7,7 @@ public struct TypedValue: Hashable, Sendable {
 
     // The text as typed; `nil` for a numeric cell, whose text is written from its number only when asked: a table
     // holds millions of numbers, and writing each as text while reading the table cost more than parsing it.
-    private var typed: String?
+    @usableFromInline private(set) var typed: String?
     /// The meaning.
     public var value: PlanningValue
     /// Whether the value sat in a numeric cell (rather than text pasted into the sheet).
@@ -16,7 +16,7 @@ public struct TypedValue: Hashable, Sendable {
     public var hadBullet: Bool
     /// Whether a numeric cell's number format groups thousands (`#,##0`); false for text, whose rules read it as typed.
     public var formatGroupsThousands: Bool
-    private var storedDecimals: Int8?
+    @usableFromInline private(set) var storedDecimals: Int8?
     /// The cell it was read from.
     public var cell: CellAddress
 
@@ -51,9 +51,26 @@ public struct TypedValue: Hashable, Sendable {
     /// The value of a numeric cell: its number, or (`percent`, a cell formatted as percent) its number × 100 as a
     /// percentage; its `raw` text is the number written plainly (`1234.5`, `98.15%`).
     public init(numericCell number: Double, percent: Bool, cell: CellAddress, decimals: Int?, formatGroupsThousands: Bool) {
-        self.init(value: percent ? .percent(number * 100) : .number(number), cell: cell, raw: "", decimals: decimals,
+        self.init(value: Self.numericCellValue(number, percent: percent), cell: cell, raw: "", decimals: decimals,
                   isNumericCell: true, formatGroupsThousands: formatGroupsThousands)
         typed = nil
+    }
+
+    /// What a numeric cell's number means: the number, or (a cell formatted as percent) the percentage it shows.
+    public static func numericCellValue(_ number: Double, percent: Bool) -> PlanningValue {
+        percent ? .percent(number * 100) : .number(number)
+    }
+
+    // A value with every stored property given (`RowValues` holds most values as their parts and puts them back together).
+    @inlinable init(value: PlanningValue, cell: CellAddress, typed: String?, storedDecimals: Int8?, isNumericCell: Bool, hadBullet: Bool,
+         formatGroupsThousands: Bool) {
+        self.typed = typed
+        self.value = value
+        self.isNumericCell = isNumericCell
+        self.hadBullet = hadBullet
+        self.formatGroupsThousands = formatGroupsThousands
+        self.storedDecimals = storedDecimals
+        self.cell = cell
     }
 
     // By what a person sees: a numeric cell's text is the same whether it was written out or is written when asked.

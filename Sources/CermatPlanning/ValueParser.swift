@@ -27,6 +27,21 @@ public enum ValueParser {
         }
     }
 
+    /// Reads a cell into a row's values (`read`), a numeric or empty cell in its parts without making the value: a table
+    /// holds millions of them.
+    public static func read(_ cell: Cell?, format: NumberFormat, at address: CellAddress, into values: inout RowValues) {
+        switch cell?.value {
+        case nil, .empty?:
+            values.setBlank(address.column)
+        case .number(let number)?:
+            values.setNumericCell(address.column, number: number, percent: format.isPercent, decimals: format.decimalPlaces,
+                                  formatGroupsThousands: format.groupsThousands)
+        default:
+            values[address.column] = read(cell, format: format, at: address)
+        }
+        assert(values[address.column] == read(cell, format: format, at: address), "a cell read in its parts reads as it is")
+    }
+
     /// Whether text is only a dash ("-", "–", "--"): nothing given, or zero, depending on the column.
     public static func isDash(_ text: String) -> Bool {
         // Dashes are short and begin with a dash or a space: any other text is not one, without normalising it first. An

@@ -227,19 +227,17 @@ struct RowReader {
         }
         var indicator = text(cells, indicatorColumn)
         if let raw = indicator, raw.hasPrefix("- ") || raw.hasPrefix("• ") { indicator = TextKey.trimmed(raw.dropFirst(2)) }
-        // One slot per column from the first measured one, filled in place: setting a row's values one by one cost more
-        // than reading them.
-        var slots = [TypedValue?](repeating: nil, count: measured.last.map { $0 - measured[0] + 1 } ?? 0)
+        // One slot per column from the first measured one, filled in place: setting a row's values one by one into a
+        // growing row cost more than reading them.
+        var values = RowValues(first: measured.first ?? 0, width: measured.last.map { $0 - measured[0] + 1 } ?? 0, sheetRow: row)
         // The measured columns and the row's cells both ascend: one walk along both rather than a search per column.
         var next = cells.cells.startIndex
         for column in measured {
             let address = CellAddress(row: row, column: column)
             while next < cells.cells.endIndex && cells.cells[next].address.column < column { next += 1 }
             let cell = next < cells.cells.endIndex && cells.cells[next].address.column == column ? cells.cells[next] : nil
-            slots[column - measured[0]] = ValueParser.read(cell, format: cell.map { grid.workbook.numberFormat(of: $0) } ?? .general,
-                                                           at: address)
+            ValueParser.read(cell, format: cell.map { grid.workbook.numberFormat(of: $0) } ?? .general, at: address, into: &values)
         }
-        let values = measured.first.map { RowValues(first: $0, slots: slots) } ?? RowValues()
         let label = numbering ?? kodeText ?? name ?? indicator ?? ""
         let labelCell = nameColumn ?? kodeColumn ?? noColumn ?? header.columns.lowerBound
         let font = grid.style(cells, labelCell).font

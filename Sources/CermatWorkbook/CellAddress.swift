@@ -6,16 +6,16 @@ public struct CellAddress: Hashable, Comparable, Sendable, CustomStringConvertib
     public static let maxColumn = 16_383
 
     /// Zero-based row index.
-    public var row: Int { Int(storedRow) }
+    @inlinable public var row: Int { Int(storedRow) }
     /// Zero-based column index.
-    public var column: Int { Int(storedColumn) }
+    @inlinable public var column: Int { Int(storedColumn) }
 
     // 32-bit storage keeps a cell at half the size; both limits fit with room to spare.
-    private let storedRow: Int32
-    private let storedColumn: Int32
+    @usableFromInline let storedRow: Int32
+    @usableFromInline let storedColumn: Int32
 
     /// An address from zero-based indices; callers guarantee the indices are within the sheet limits.
-    public init(row: Int, column: Int) {
+    @inlinable public init(row: Int, column: Int) {
         storedRow = Int32(truncatingIfNeeded: row)
         storedColumn = Int32(truncatingIfNeeded: column)
     }

@@ -1,4 +1,4 @@
-import CermatPlanning
+@testable import CermatPlanning
 import CermatWorkbook
 import Testing
 
@@ -57,6 +57,60 @@ import Testing
         #expect(spanned.isFilled(5) && !spanned.isFilled(0) && !spanned.isFilled(20))
         backward[5] = value("6", column: 5)
         #expect(forward != backward)
+    }
+}
+
+/// A row's values kept in 16-byte slots: numeric and empty cells as their parts, anything else whole; each reads back as
+/// `ValueParser` reads the cell.
+@Suite struct RowValuesPackingTests {
+    private let percent = NumberFormat(id: 10, code: "0.00%"), grouped = NumberFormat(id: 3, code: "#,##0")
+
+    @Test func aSlotIsSixteenBytes() {
+        #expect(MemoryLayout<RowValues.Slot>.stride == 16)
+    }
+
+    @Test func cellsReadInPartsReadBackAsTheCellsWereRead() {
+        let row = 11
+        let cells: [(Cell?, NumberFormat)] = [
+            (Cell(address: CellAddress(row: row, column: 3), value: .number(0.9815)), percent),
+            (Cell(address: CellAddress(row: row, column: 4), value: .number(13_401_076_519)), grouped),
+            (nil, .general),
+            (Cell(address: CellAddress(row: row, column: 6), value: .empty), .general),
+            (Cell(address: CellAddress(row: row, column: 7), value: .string("79 Orang/Bulan")), .general),
+            (Cell(address: CellAddress(row: row, column: 8), value: .string("60, 18, 90, 30")), .general),
+            (Cell(address: CellAddress(row: row, column: 9), value: .string("- 100")), .general),
+            (Cell(address: CellAddress(row: row, column: 10), value: .error("#DIV/0!")), .general),
+        ]
+        var values = RowValues(first: 3, width: cells.count, sheetRow: row)
+        for (offset, (cell, format)) in cells.enumerated() {
+            ValueParser.read(cell, format: format, at: CellAddress(row: row, column: 3 + offset), into: &values)
+        }
+        for (offset, (cell, format)) in cells.enumerated() {
+            let column = 3 + offset
+            let read = ValueParser.read(cell, format: format, at: CellAddress(row: row, column: column))
+            #expect(values[column] == read)
+            #expect(values[column]?.raw == read.raw && values[column]?.decimals == read.decimals)
+            #expect(values.isFilled(column) == !read.value.isEmpty && values.number(column) == read.value.number)
+            #expect(values.numberCount(column) == read.value.numberCount && values.kind(column) == read.value.kind)
+            #expect(values.writing(column)?.formatGroupsThousands == read.formatGroupsThousands)
+        }
+        #expect(values[3]?.value == .percent(98.15) && values[3]?.decimals == 2 && values[3]?.isNumericCell == true)
+        #expect(values.count == cells.count && values.values == cells.enumerated().map { offset, pair in
+            ValueParser.read(pair.0, format: pair.1, at: CellAddress(row: row, column: 3 + offset))
+        })
+        // Only the four cells that are not a number or empty are kept whole.
+        #expect(values.others?.count == 4)
+    }
+
+    @Test func aValueFromAnotherCellIsKeptWhole() {
+        var values = RowValues(first: 2, width: 3, sheetRow: 5)
+        values.setNumericCell(2, number: 7, percent: false, decimals: 0, formatGroupsThousands: false)
+        // A value printed in one column and meaning another (`RowLayoutResolver`) keeps the cell it was read from.
+        let moved = values[2]!
+        values[4] = moved
+        values[2] = nil
+        #expect(values[4] == moved && values[4]?.cell == CellAddress(row: 5, column: 2))
+        #expect(values.keys == [4] && values.number(4) == 7 && values.others?.count == 1)
     }
 }
 

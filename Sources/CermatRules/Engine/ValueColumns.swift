@@ -83,12 +83,14 @@ final class ValueColumns: Sendable {
             levels.append(row.level)
             let values = row.values
             assert(values.count == measured.count { values[$0] != nil }, "a row holds values in measured columns only")
+            // In place: no value is taken out of the row.
             for (slot, column) in measured.enumerated() {
-                guard let value = values[column] else { continue }
-                kinds[slot][index] = value.value.kind
-                if let number = value.value.number { numbers[slot][index] = number }
-                if let shown = value.decimals { decimals[slot][index] = Int8(clamping: shown) }
-                written[slot][index] = Written(value)
+                guard let writing = values.writing(column) else { continue }
+                kinds[slot][index] = values.kind(column)
+                if let number = values.number(column) { numbers[slot][index] = number }
+                if let shown = writing.decimals { decimals[slot][index] = Int8(clamping: shown) }
+                written[slot][index] = Written(isNumericCell: writing.isNumericCell, hadBullet: writing.hadBullet,
+                                               formatGroupsThousands: writing.formatGroupsThousands)
             }
         }
         var columns = [Column?](repeating: nil, count: (measured.max() ?? -1) - firstColumn + 1)
@@ -115,11 +117,11 @@ final class ValueColumns: Sendable {
 }
 
 extension ValueColumns.Written {
-    // How a typed value was written.
-    init(_ value: TypedValue) {
+    // How a typed value was written, from its flags.
+    init(isNumericCell: Bool, hadBullet: Bool, formatGroupsThousands: Bool) {
         self = []
-        if value.hadBullet { insert(.bullet) }
-        if value.isNumericCell { insert(.numericCell) }
-        if value.isNumericCell && value.formatGroupsThousands { insert(.groupedNumber) }
+        if hadBullet { insert(.bullet) }
+        if isNumericCell { insert(.numericCell) }
+        if isNumericCell && formatGroupsThousands { insert(.groupedNumber) }
     }
 }

@@ -69,12 +69,14 @@ enum MoneySum {
     /// Reports when `row`'s value in `column` differs from the sum over `parts` (blanks and dashes count as zero).
     static func compare(_ row: PlanningRow, _ parts: [PlanningRow], column: Int, in table: PlanningTable, _ context: RuleContext,
                         message: (Double, (total: (id: String, en: String), actual: (id: String, en: String))) -> Message) {
-        guard let printed = row.values[column], let actual = printed.value.number,
-              parts.contains(where: { $0.number(column) != nil }) else { return }
+        guard let actual = row.number(column), parts.contains(where: { $0.number(column) != nil }) else { return }
         // A part whose cell holds text that is not a number (a malformed amount) makes the sum unknowable.
-        guard parts.allSatisfy({ $0.number(column) != nil || ($0.values[column]?.value.isEmpty ?? true) }) else { return }
+        guard parts.allSatisfy({ $0.number(column) != nil || $0.values.kind(column) == .absent || $0.values.kind(column).isEmpty })
+        else { return }
         let total = parts.reduce(0) { $0 + ($1.number(column) ?? 0) }
-        guard context.tolerance.compare(printed, actual, expected: total) != .equal else { return }
+        // The printed value (how it is written sets the tolerance) is taken out of the row only for a sum that differs.
+        guard actual != total, let printed = row.values[column], context.tolerance.compare(printed, actual, expected: total) != .equal
+        else { return }
         context.report(table, row: row, cell: table.cell(row, column), column: table.column(at: column)?.descriptor,
                        message: message(total, (printed.shown(total), printed.shown(actual))), expected: total, actual: actual,
                        related: parts.map { table.cell($0, column) })

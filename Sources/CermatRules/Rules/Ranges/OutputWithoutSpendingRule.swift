@@ -40,8 +40,11 @@ public struct OutputWithoutSpendingRule: Rule {
             else { continue }
             let kLabel = table.columnLabel(output.index), rpLabel = table.columnLabel(spending.index)
             for row in table.dataRows() {
+                // The numbers first, read in place: only a row without spending, or with spending and an output of
+                // zero, can be reported.
+                guard let spent = row.number(spending.index), spent == 0 || (spent > 0 && row.number(output.index) == 0) else { continue }
                 guard let k = row.values[output.index], let rp = row.values[spending.index],
-                      let done = k.value.numberBounds?.max, let spent = rp.value.number else { continue }
+                      let done = k.value.numberBounds?.max else { continue }
                 // Written only for the few rows reported.
                 lazy var shownK = k.shown(done)
                 lazy var shownRp = rp.shown(spent)

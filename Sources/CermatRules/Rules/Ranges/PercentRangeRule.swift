@@ -46,7 +46,7 @@ public struct PercentRangeRule: Rule {
             // A change may be negative or above 100 (PMKS rose: "Persentase penurunan PMKS" = -7,31%).
             if change.contains(where: { TextKey.contains(row.indicatorKey, $0) }) { continue }
             for column in columns {
-                guard let printed = row.values[column.index], let value = printed.value.number, value < 0 || value > 100.0001 else { continue }
+                guard let value = row.number(column.index), value < 0 || value > 100.0001, let printed = row.values[column.index] else { continue }
                 let shown = printed.shown(value)
                 context.report(table, row: row, cell: table.cell(row, column.index), column: column.descriptor,
                                message: Message(id: "indikator persentase \"\(row.indicator ?? row.label)\" bernilai \(shown.id) pada \(table.columnLabel(column.index).id), di luar 0–100",

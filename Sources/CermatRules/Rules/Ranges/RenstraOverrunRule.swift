@@ -40,21 +40,24 @@ public struct RenstraOverrunRule: Rule {
         let spent = ["sd-lalu", "sd-tahun"].compactMap { table.columns(ColumnDescriptor(role: "realisasi-anggaran", measure: "Rp", period: $0)).first }
         let achieved = ["sd-lalu", "sd-tahun"].compactMap { table.columns(ColumnDescriptor(role: "realisasi", measure: "K", period: $0)).first }
         let annual = table.columns(ColumnDescriptor("target/K/tahun")).first
+        // By column number in the loop: binding a column (its header texts) for every row cost more than the check.
+        let spentAt = spent.map(\.index), achievedAt = achieved.map(\.index)
+        let endPaguAt = endPagu?.index, endTargetAt = endTarget?.index, annualAt = annual?.index
         for row in table.dataRows() {
-            if let endPagu, let limit = row.number(endPagu.index),
-               let over = spent.first(where: { (row.number($0.index) ?? 0) > limit + 0.5 }) {
-                report(row, over, against: endPagu, limit: limit, cumulative: true, table, context)
+            if let endPaguAt, let limit = row.number(endPaguAt),
+               let over = spentAt.firstIndex(where: { (row.number($0) ?? 0) > limit + 0.5 }) {
+                report(row, spent[over], against: endPagu!, limit: limit, cumulative: true, table, context)
             }
-            guard let endTarget, let limit = row.number(endTarget.index), limit > 0 else { continue }
+            guard let endTargetAt, let limit = row.number(endTargetAt), limit > 0 else { continue }
             // The numbers first: whether the target counts whole things reads the row's texts, and most rows stay within.
-            let over = achieved.first(where: { (row.number($0.index) ?? 0) > limit + 1e-9 })
-            let annualOver = annual.flatMap { (row.number($0.index) ?? 0) > limit + 1e-9 ? $0 : nil }
-            guard over != nil || annualOver != nil, units.isCount(row, column: endTarget.index) else { continue }
+            let over = achievedAt.firstIndex(where: { (row.number($0) ?? 0) > limit + 1e-9 })
+            let annualOver = annualAt.map { (row.number($0) ?? 0) > limit + 1e-9 } == true
+            guard over != nil || annualOver, units.isCount(row, column: endTargetAt) else { continue }
             if let over {
-                report(row, over, against: endTarget, limit: limit, cumulative: true, table, context)
+                report(row, achieved[over], against: endTarget!, limit: limit, cumulative: true, table, context)
             }
-            if let annualOver {
-                report(row, annualOver, against: endTarget, limit: limit, cumulative: false, table, context)
+            if annualOver {
+                report(row, annual!, against: endTarget!, limit: limit, cumulative: false, table, context)
             }
         }
     }

@@ -84,9 +84,11 @@ public struct UnitConsistencyRule: Rule {
         var cells: [(cell: CellAddress, text: String)] = []
         for column in columns {
             var place: (cell: CellAddress, text: String)?
-            if let value = row.values[column.index], case .measured(_, let text) = value.value {
+            // The kind first, read in place: only a measured value is taken out of the row.
+            let kind = row.values.kind(column.index)
+            if kind == .measured, let value = row.values[column.index], case .measured(_, let text) = value.value {
                 place = (table.cell(row, column.index), text)
-            } else if row.values[column.index]?.value.number != nil, let satuan = units.satuan(row, for: column.index) {
+            } else if kind != .absent && row.values.number(column.index) != nil, let satuan = units.satuan(row, for: column.index) {
                 place = (satuan.cell, satuan.text)
             }
             guard let place, !cells.contains(where: { $0.cell == place.cell }), let unit = units.known(place.text),
@@ -123,7 +125,7 @@ public struct UnitConsistencyRule: Rule {
                        _ context: RuleContext) {
         var reported: Set<CellAddress> = []
         for column in columns {
-            guard let value = row.values[column.index], case .list(let items) = value.value,
+            guard row.values.kind(column.index) == .list, let value = row.values[column.index], case .list(let items) = value.value,
                   let satuan = units.satuan(row, for: column.index), !reported.contains(satuan.cell) else { continue }
             let named = IndicatorUnits.list(satuan.text)
             guard named.count >= 2, items.count != named.count else { continue }
