@@ -5,8 +5,8 @@ import CermatWorkbook
 /// One slot per column from the first valued column to the last: rules look cells up by column millions of times on a
 /// large workbook, and hashing each lookup (and copying the value out of a dictionary) dominated linting. A slot holds
 /// a value read from a numeric cell of the row (or a blank) as its parts, in 16 bytes rather than a `TypedValue`'s 56: a
-/// 200 000-row table holds millions of them, and laying them out cost recognition a tenth of its time in fresh memory
-/// alone. Any other value (text, a unit, a list, a value moved from another cell) is kept whole beside the slots.
+/// 200 000-row table holds millions of them, and making and laying out whole values cost recognition a fifth of its
+/// time. Any other value (text, a unit, a list, a value moved from another cell) is kept whole beside the slots.
 public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLiteral {
     /// A column's value, as its parts or as the place of the whole value in `others`.
     @usableFromInline struct Slot: Sendable {
@@ -46,12 +46,6 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
         self.first = first
         self.sheetRow = sheetRow
         slots = Array(repeating: .absent, count: width)
-    }
-
-    /// The values of the columns from `first` on, one slot per column (`nil` where a column holds none).
-    public init(first: Int, slots values: [TypedValue?]) {
-        self.init(first: first, width: values.count, sheetRow: values.lazy.compactMap { $0?.cell.row }.first ?? -1)
-        for (offset, value) in values.enumerated() where value != nil { self[first + offset] = value }
     }
 
     /// Values written as a dictionary literal (tests and examples).

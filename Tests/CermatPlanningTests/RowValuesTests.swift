@@ -50,7 +50,7 @@ import Testing
         #expect(forward == backward)
         #expect(forward.hashValue == backward.hashValue)
         // Slots made up front for a row's span (as recognition does) hold nothing until set, and the span can grow.
-        var spanned = RowValues(first: 0, slots: Array(repeating: nil, count: 7))
+        var spanned = RowValues(first: 0, width: 7, sheetRow: 4)
         #expect(spanned.isEmpty && spanned.keys.isEmpty)
         for column in [5, 1, 8] { spanned[column] = value("\(column)", column: column) }
         #expect(spanned == forward && spanned.keys == [1, 5, 8] && spanned.count == 3)
