@@ -71,8 +71,7 @@ enum MoneySum {
                         message: (Double, (total: (id: String, en: String), actual: (id: String, en: String))) -> Message) {
         guard let actual = row.number(column), parts.contains(where: { $0.number(column) != nil }) else { return }
         // A part whose cell holds text that is not a number (a malformed amount) makes the sum unknowable.
-        guard parts.allSatisfy({ $0.number(column) != nil || $0.values.kind(column) == .absent || $0.values.kind(column).isEmpty })
-        else { return }
+        guard parts.allSatisfy({ $0.number(column) != nil || !$0.values.isFilled(column) }) else { return }
         let total = parts.reduce(0) { $0 + ($1.number(column) ?? 0) }
         // The printed value (how it is written sets the tolerance) is taken out of the row only for a sum that differs.
         guard actual != total, let printed = row.values[column], context.tolerance.compare(printed, actual, expected: total) != .equal

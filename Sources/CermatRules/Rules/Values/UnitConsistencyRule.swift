@@ -88,7 +88,7 @@ public struct UnitConsistencyRule: Rule {
             let kind = row.values.kind(column.index)
             if kind == .measured, let value = row.values[column.index], case .measured(_, let text) = value.value {
                 place = (table.cell(row, column.index), text)
-            } else if kind != .absent && row.values.number(column.index) != nil, let satuan = units.satuan(row, for: column.index) {
+            } else if row.values.number(column.index) != nil, let satuan = units.satuan(row, for: column.index) {
                 place = (satuan.cell, satuan.text)
             }
             guard let place, !cells.contains(where: { $0.cell == place.cell }), let unit = units.known(place.text),
