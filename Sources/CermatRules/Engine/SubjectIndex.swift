@@ -254,7 +254,18 @@ public final class SubjectIndex: Sendable {
     public let threshold: Double
     /// For each item (by index), the line of the budget it speaks of, when it is a program or kegiatan and that is known:
     /// a list in item order, so that the checks reading every line read the items in the order they lie in memory.
-    let lines: [String?]
+    /// Worked out when first read: only checks comparing tables with each other read it, and a set of one table has none.
+    var lines: [String?] {
+        linesLock.withLock {
+            if let linesRead { return linesRead }
+            let lines = Self.lines(of: items)
+            linesRead = lines
+            return lines
+        }
+    }
+    private let linesLock = NSLock()
+    // Touched only under `linesLock`.
+    private nonisolated(unsafe) var linesRead: [String?]?
     /// The bases (before or after perubahan) any value column of the set states its values for.
     public let bases: Set<DocumentClassification.Basis>
 
@@ -380,7 +391,6 @@ public final class SubjectIndex: Sendable {
         self.items = items
         self.subjects = subjects.map { $0.sorted() }
         self.threshold = threshold
-        lines = Self.lines(of: self.items)
     }
 
     // A kode or a text of an aspect, as the matching looks it up (a program and an indicator may share a text), with its

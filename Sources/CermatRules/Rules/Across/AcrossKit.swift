@@ -47,6 +47,11 @@ extension SubjectIndex.Statement {
         origin.tableID == other.origin.tableID
     }
 
+    /// Whether two statements lie on the same row of the same table.
+    func sameRow(_ other: SubjectIndex.Statement) -> Bool {
+        row.sheetRow == other.row.sheetRow && sameTable(other)
+    }
+
     /// The table it lies in, as a key of the set.
     var tableID: SubjectIndex.Place.TableID { origin.tableID }
 
@@ -84,17 +89,24 @@ extension SubjectIndex {
         }
     }
 
-    /// Statements by the row they lie on, for the rows with two or more: a statement's row-mates without comparing every
-    /// pair of a large table. A row with one statement has no row-mates and is left out, so that a table of many
-    /// thousand rows makes no list for each.
-    static func byRow(_ statements: [Statement]) -> [RowKey: [Statement]] {
-        var last = [RowKey: Int](minimumCapacity: statements.count)
-        var rows: [RowKey: [Statement]] = [:]
-        for (offset, statement) in statements.enumerated() {
-            let key = RowKey(statement)
-            if let earlier = last.updateValue(offset, forKey: key) { rows[key, default: [statements[earlier]]].append(statement) }
+    /// The statements cut into runs that lie on one row each, in order, as ranges of their positions: a statement's
+    /// row-mates are its run. Every list the checks make holds its items in set order (workbook, table, row), so the
+    /// statements of a row lie together, and are found without hashing the rows of a large table.
+    static func rowRuns<Element>(_ elements: [Element], at statement: (Element) -> Statement) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start = 0
+        for position in elements.indices.dropFirst() where !statement(elements[position]).sameRow(statement(elements[position - 1])) {
+            runs.append(start..<position)
+            start = position
         }
-        return rows
+        if !elements.isEmpty { runs.append(start..<elements.count) }
+        assert(Set(runs.map { RowKey(statement(elements[$0.lowerBound])) }).count == runs.count, "a row's statements lie together")
+        return runs
+    }
+
+    /// `rowRuns(_:at:)` of statements.
+    static func rowRuns(_ statements: [Statement]) -> [Range<Int>] {
+        rowRuns(statements, at: \.self)
     }
 
     /// Whether the statements lie in more than one table: only then can tables disagree.
@@ -123,8 +135,21 @@ extension SubjectIndex {
 
     /// The first element of each distinct place, in order, for elements that wrap a statement.
     static func distinct<Element>(_ elements: [Element], at statement: (Element) -> Statement) -> [Element] {
-        var seen = Set<Place.ID>(minimumCapacity: elements.count)
-        return elements.filter { seen.insert(statement($0).id).inserted }
+        // A place read twice lies on one row, so each statement is compared with those before it in its run (the same
+        // table and row: the same place is the same column); the list is returned as it is when each is distinct, as it
+        // nearly always is.
+        var kept: [Element]?
+        for run in rowRuns(elements, at: statement) {
+            for position in run {
+                let column = statement(elements[position]).origin.column.index
+                if elements[run.lowerBound..<position].contains(where: { statement($0).origin.column.index == column }) {
+                    if kept == nil { kept = Array(elements[..<position]) }
+                } else {
+                    kept?.append(elements[position])
+                }
+            }
+        }
+        return kept ?? elements
     }
 
     /// The statements a subject's indicators make that `including` accepts, in set order, gathered in one list: an

@@ -77,6 +77,8 @@ public struct BudgetDivergenceRule: Rule {
 
     /// Compares the pagu and the realisasi anggaran of each budget line, year by year, basis by basis.
     public func check(set members: [Linter.Member], in context: SetContext) {
+        // Every finding names an amount of another table (`differing`): a set of one table has none.
+        guard context.hasTablesToCompare else { return }
         let index = context.index
         struct Key: Hashable {
             let line: String

@@ -75,33 +75,40 @@ public struct TargetDivergenceRule: Rule {
             // Only a year with two targets can diverge; most subjects (a row each) state one target per year.
             guard Self.repeatsAYear(stated) else { continue }
             let targets = SubjectIndex.distinct(stated)
-            for (year, group) in Dictionary(grouping: targets, by: { $0.year! }).sorted(by: { $0.key < $1.key }) where group.count > 1 {
+            // A subject's few years, each gathered by a pass over its targets rather than hashed into groups.
+            for year in SubjectIndex.years(targets).sorted() {
+                let group = targets.filter { $0.year == year }
+                guard group.count > 1 else { continue }
                 // The Renstra itself is the reference; a Renstra target quoted in another document's table is not.
                 let reference = group.first { $0.document == .renstra && $0.origin.table.classification?.kind == .renstra }
                     ?? group.first { $0.document == .renstra } ?? group[0]
                 var reported: [[Double]] = []
-                let rows = SubjectIndex.byRow(group)
+                let rows = SubjectIndex.rowRuns(group)
                 // Rows of one table are compared by the table's own rules; here, tables with each other.
                 // A revision row (before | after perubahan) one of whose values the reference follows is the revision
                 // itself, not a divergence: the reference uses that basis.
-                func revised(_ statement: SubjectIndex.Statement) -> Bool {
-                    rows[SubjectIndex.RowKey(statement), default: []].contains {
+                func revised(_ statement: SubjectIndex.Statement, _ row: ArraySlice<SubjectIndex.Statement>) -> Bool {
+                    row.contains {
                         $0.basis != nil && statement.basis != nil && $0.basis != statement.basis && $0.agrees(with: reference)
                     }
                 }
-                for statement in group where !statement.sameTable(reference) && !statement.agrees(with: reference)
-                    && statement.sameKode(reference) && !revised(statement) {
-                    // One finding per different value: the other places saying the same are its related cells.
-                    guard !reported.contains(where: { $0 == statement.numbers }) else { continue }
-                    reported.append(statement.numbers)
-                    let same = group.filter { $0.cell != statement.cell && $0.agrees(with: statement) && $0.sameKode(statement) }
-                    report(statement, against: reference, also: same, year: year, subject: subject, index, context)
+                for row in rows.lazy.map({ group[$0] }) {
+                    for statement in row where !statement.sameTable(reference) && !statement.agrees(with: reference)
+                        && statement.sameKode(reference) && !revised(statement, row) {
+                        // One finding per different value: the other places saying the same are its related cells.
+                        guard !reported.contains(where: { $0 == statement.numbers }) else { continue }
+                        reported.append(statement.numbers)
+                        let same = group.filter { $0.cell != statement.cell && $0.agrees(with: statement) && $0.sameKode(statement) }
+                        report(statement, against: reference, also: same, year: year, subject: subject, index, context)
+                    }
                 }
                 // One row stating the targets of two documents ("Target Renstra | Target Renja 2023") that differ.
-                for statement in group where statement.document != .renstra {
-                    for other in rows[SubjectIndex.RowKey(statement), default: []] where other.document != statement.document
-                        && !other.agrees(with: statement) && other.cell != reference.cell {
-                        report(statement, against: other, also: [], year: year, subject: subject, index, context)
+                for row in rows.lazy.map({ group[$0] }) {
+                    for statement in row where statement.document != .renstra {
+                        for other in row where other.document != statement.document && !other.agrees(with: statement)
+                            && other.cell != reference.cell {
+                            report(statement, against: other, also: [], year: year, subject: subject, index, context)
+                        }
                     }
                 }
             }
@@ -145,11 +152,11 @@ public struct TargetDivergenceRule: Rule {
             guard stated.contains(where: { $0.basis == .murni }) else { continue }
             let targets = SubjectIndex.distinct(stated)
             // Revision rows: one row stating the year's target before and after perubahan, and changing it.
-            let rows = SubjectIndex.byRow(targets)
-            let revisions = targets.filter { $0.basis == .murni }.flatMap { before in
-                rows[SubjectIndex.RowKey(before), default: []]
-                    .filter { $0.basis == .perubahan && $0.year == before.year && !$0.agrees(with: before) }
-                    .map { (before: before, after: $0) }
+            let revisions = SubjectIndex.rowRuns(targets).flatMap { run in
+                targets[run].filter { $0.basis == .murni }.flatMap { before in
+                    targets[run].filter { $0.basis == .perubahan && $0.year == before.year && !$0.agrees(with: before) }
+                        .map { (before: before, after: $0) }
+                }
             }
             for statement in targets {
                 let matches = revisions.filter { pair in
