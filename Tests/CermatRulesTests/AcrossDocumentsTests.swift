@@ -115,6 +115,16 @@ import Testing
         }
     }
 
+    // LHE row 3 as the inspector wrote it: one row quoting the Renstra target beside the Renja's (100% | 75%), found in the
+    // Renja alone, once per row, on the Renja's target.
+    @Test func aRowQuotingTheRenstraTargetBesideItsOwnDiverges() throws {
+        let findings = try Self.findings(["documents/004/renja-2023.xlsx"]).filter { $0.rule == "target-divergence" }
+        #expect(findings.map(\.cell.a1) == ["D3", "D4"])
+        let psks = try #require(findings.first)
+        #expect(psks.actual == 75 && psks.expected == 100)
+        #expect(psks.related.map(\.cell.a1) == ["C3"])
+    }
+
     // LHE row 4: PK 2023 program targets below the 2022 realisation.
     @Test func pkTargetsBelowLastYearsRealisation() throws {
         let findings = try Self.findings(Self.set004)

@@ -42,6 +42,12 @@ public struct TargetDivergenceRule: Rule {
                     ["1.06.04.2.01.05", "Pemberian Bimbingan Sosial", "Jumlah Peserta Bimbingan Fisik, Mental, Spiritual dan Sosial", "118 Orang", "24 Orang"],
                 ]),
             ]),
+            RuleExample("satu baris Renja mengutip target Renstra 100% di samping target Renja 75%", sheets: [
+                RuleExample.Sheet("Renja 2023", [
+                    ["Program", "Indikator Kinerja", "Target Renstra", "Target Renja 2023"],
+                    ["Program Pemberdayaan Sosial", "Persentase PSKS yang mendapatkan pembinaan dan aktif", "100%", "!75%"],
+                ]),
+            ]),
             RuleExample("Renja 2023 menargetkan 75% padahal Renstra 100% untuk 2023", sheets: [
                 RuleExample.Sheet("Renstra 2021-2026", [
                     ["Program", "Indikator Kinerja Program", "Satuan", "2022", "2023", "2024"],
@@ -102,11 +108,12 @@ public struct TargetDivergenceRule: Rule {
                         report(statement, against: reference, also: same, year: year, subject: subject, index, context)
                     }
                 }
-                // One row stating the targets of two documents ("Target Renstra | Target Renja 2023") that differ.
+                // One row stating the targets of two documents ("Target Renstra | Target Renja 2023") that differ: each
+                // pair once, on the target that differs from the Renstra's, else on the later of the two.
                 for row in rows.lazy.map({ group[$0] }) {
-                    for statement in row where statement.document != .renstra {
-                        for other in row where other.document != statement.document && !other.agrees(with: statement)
-                            && other.cell != reference.cell {
+                    for (position, statement) in zip(row.indices, row) where statement.document != .renstra {
+                        for (otherPosition, other) in zip(row.indices, row) where other.document != statement.document
+                            && (other.document == .renstra || otherPosition < position) && !other.agrees(with: statement) {
                             report(statement, against: other, also: [], year: year, subject: subject, index, context)
                         }
                     }
