@@ -22,7 +22,31 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
         @usableFromInline var other: Int32
 
         @usableFromInline static let absent = Slot(number: 0, kind: .absent, decimals: .min, written: 0, other: -1)
+        /// An empty cell of the row, as `ValueParser` reads it.
+        @usableFromInline static let blank = Slot(number: 0, kind: .blank, decimals: .min, written: 0, other: -1)
         @usableFromInline static let numericCell: UInt8 = 1, bullet: UInt8 = 2, groupsThousands: UInt8 = 4
+
+        /// A slot from its stored parts.
+        @usableFromInline init(number: Double, kind: PlanningValue.Kind, decimals: Int8, written: UInt8, other: Int32) {
+            (self.number, self.kind, self.decimals, self.written, self.other) = (number, kind, decimals, written, other)
+        }
+
+        /// A number held as its parts: the one place its "how it was written" bits are set.
+        init(number: Double, kind: PlanningValue.Kind, decimals: Int8?, isNumericCell: Bool, hadBullet: Bool, groupsThousands: Bool) {
+            self.init(number: number, kind: kind, decimals: decimals ?? .min,
+                      written: (isNumericCell ? Slot.numericCell : 0) | (hadBullet ? Slot.bullet : 0)
+                        | (groupsThousands ? Slot.groupsThousands : 0),
+                      other: -1)
+        }
+
+        /// The decimals shown, `nil` when unknown.
+        @inlinable var shownDecimals: Int8? { decimals == .min ? nil : decimals }
+        /// Whether the value sat in a numeric cell (read back from `written`, as are the two below).
+        @inlinable var isNumericCell: Bool { written & Slot.numericCell != 0 }
+        /// Whether the text carried a bullet.
+        @inlinable var hadBullet: Bool { written & Slot.bullet != 0 }
+        /// Whether the cell's number format groups thousands.
+        @inlinable var groupsThousands: Bool { written & Slot.groupsThousands != 0 }
     }
 
     // Inlinable below, with the storage it reads: the rules live in other modules and read a cell in their innermost loops.
@@ -89,14 +113,14 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
                                       decimals: decimals, formatGroupsThousands: formatGroupsThousands)
             return
         }
-        set(column, Slot(number: value.number!, kind: value.kind, decimals: stored ?? .min,
-                         written: Slot.numericCell | (formatGroupsThousands ? Slot.groupsThousands : 0), other: -1))
+        set(column, Slot(number: value.number!, kind: value.kind, decimals: stored, isNumericCell: true, hadBullet: false,
+                         groupsThousands: formatGroupsThousands))
     }
 
     /// Stores an empty cell of the row in its column (the value `ValueParser` reads from one) without making the value.
     /// The column must lie within the slots made for the row.
     public mutating func setBlank(_ column: Int) {
-        set(column, Slot(number: 0, kind: .blank, decimals: .min, written: 0, other: -1))
+        set(column, .blank)
     }
 
     private mutating func set(_ column: Int, _ slot: Slot) {
@@ -146,8 +170,7 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
             let value = others![Int(stored.other)]
             return (value.decimals, value.isNumericCell, value.hadBullet, value.formatGroupsThousands)
         }
-        return (stored.decimals == .min ? nil : Int(stored.decimals), stored.written & Slot.numericCell != 0,
-                stored.written & Slot.bullet != 0, stored.written & Slot.groupsThousands != 0)
+        return (stored.shownDecimals.map(Int.init), stored.isNumericCell, stored.hadBullet, stored.groupsThousands)
     }
 
     /// Whether no column holds a value.
@@ -167,9 +190,8 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
         case .absent: return nil
         case .number, .percent:
             return TypedValue(value: slot.kind == .number ? .number(slot.number) : .percent(slot.number), cell: cell, typed: nil,
-                              storedDecimals: slot.decimals == .min ? nil : slot.decimals,
-                              isNumericCell: slot.written & Slot.numericCell != 0, hadBullet: slot.written & Slot.bullet != 0,
-                              formatGroupsThousands: slot.written & Slot.groupsThousands != 0)
+                              storedDecimals: slot.shownDecimals, isNumericCell: slot.isNumericCell, hadBullet: slot.hadBullet,
+                              formatGroupsThousands: slot.groupsThousands)
         default:
             return TypedValue(value: .blank, cell: cell, typed: "", storedDecimals: nil, isNumericCell: false, hadBullet: false,
                               formatGroupsThousands: false)
@@ -183,13 +205,12 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
         let own = value.cell == CellAddress(row: sheetRow, column: column) && value.storedDecimals != Int8.min
         let kind = value.value.kind
         if own && value.typed == nil && (kind == .number || kind == .percent) {
-            let written = (value.isNumericCell ? Slot.numericCell : 0) | (value.hadBullet ? Slot.bullet : 0)
-                | (value.formatGroupsThousands ? Slot.groupsThousands : 0)
-            return Slot(number: value.value.number!, kind: kind, decimals: value.storedDecimals ?? .min, written: written, other: -1)
+            return Slot(number: value.value.number!, kind: kind, decimals: value.storedDecimals, isNumericCell: value.isNumericCell,
+                        hadBullet: value.hadBullet, groupsThousands: value.formatGroupsThousands)
         }
         if own && kind == .blank && value.typed == "" && value.storedDecimals == nil && !value.isNumericCell && !value.hadBullet
             && !value.formatGroupsThousands {
-            return Slot(number: 0, kind: .blank, decimals: .min, written: 0, other: -1)
+            return .blank
         }
         // A value replaced or removed leaves its old place in `others` unused: values are set once, as a row is read, and
         // moved only by the few rows whose layout is resolved.
