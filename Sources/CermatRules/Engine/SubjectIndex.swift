@@ -485,10 +485,13 @@ public final class SubjectIndex: Sendable {
         let groups = indicatorGroups(table)
         func group(of column: Int) -> Int { groups?.firstIndex { $0.members.contains(column) } ?? 0 }
         // Only a group's first column of each meaning speaks for its indicator: a later one counts something else
-        // (the target group under "Sasaran PPKS - PSKS" beside "Kinerja").
-        var seenDescriptors: Set<String> = []
+        // (the target group under "Sasaran PPKS - PSKS" beside "Kinerja"). A column naming the document it quotes is
+        // a meaning of its own: "Target Renstra 2023" beside "Target Renja 2023" states the Renstra's target.
+        var seenMeanings: Set<String> = []
         let origins = table.columns.compactMap { column -> Origin? in
-            guard seenDescriptors.insert("\(group(of: column.index))|\(column.descriptor)").inserted, column.descriptor.isMeasured,
+            let quoted = words.kind(in: column.header.joined(separator: " "))?.kind
+            guard column.descriptor.isMeasured,
+                  seenMeanings.insert("\(group(of: column.index))|\(column.descriptor)|\(quoted?.rawValue ?? "")").inserted,
                   let reading = interpretation(column, table, classification, words) else { return nil }
             return Origin(source: source, column: column, document: reading.document, year: reading.year, basis: reading.basis)
         }

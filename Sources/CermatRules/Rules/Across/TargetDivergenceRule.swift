@@ -48,6 +48,12 @@ public struct TargetDivergenceRule: Rule {
                     ["Program Pemberdayaan Sosial", "Persentase PSKS yang mendapatkan pembinaan dan aktif", "100%", "!75%"],
                 ]),
             ]),
+            RuleExample("kolom \"Target Renstra 2023\" di samping \"Target Renja 2023\" pada baris yang sama", sheets: [
+                RuleExample.Sheet("Renja 2023", [
+                    ["Program", "Indikator Kinerja", "Target Renstra 2023", "Target Renja 2023"],
+                    ["Program Pemberdayaan Sosial", "Persentase PSKS yang mendapatkan pembinaan dan aktif", "100%", "!75%"],
+                ]),
+            ]),
             RuleExample("Renja 2023 menargetkan 75% padahal Renstra 100% untuk 2023", sheets: [
                 RuleExample.Sheet("Renstra 2021-2026", [
                     ["Program", "Indikator Kinerja Program", "Satuan", "2022", "2023", "2024"],
