@@ -221,4 +221,64 @@ import Testing
                     "\(paths)")
         }
     }
+
+    // An index without the named subjects (a set no rule reads them of) must match every indicator as the full index
+    // does: matching is by aspect, so leaving programs, kegiatan and sasaran out changes no indicator's subject.
+    @Test func indicatorsMatchAlikeWithoutTheNamedSubjects() throws {
+        let linter = try Linter(knowledge: Self.knowledge)
+        for paths in [Self.set004, ["planning/renja-perubahan-2024-kukar.xlsx"], ["planning/lkjip-2023-mojokerto.xlsx"]] {
+            let members = try paths.map { path in
+                let workbook = try XLSXReader().read(path: Fixtures.path(path))
+                return Linter.Member(workbook: workbook, document: linter.recognise(workbook).document)
+            }
+            // Each indicator subject as the cells of its items, comparable between two indexes.
+            func indicatorSubjects(_ index: SubjectIndex) -> Set<[String]> {
+                Set(index.subjects.indices.compactMap { subject in
+                    let items = index.items(of: subject).filter { $0.aspect == .indicator }
+                    return items.isEmpty ? nil : items.map { "\($0.place.member)|\($0.table.sheet)|\($0.place.cell.a1)" }
+                })
+            }
+            let full = SubjectIndex(members: members, knowledge: Self.knowledge, threshold: SubjectIndex.defaultThreshold)
+            let indicators = SubjectIndex(members: members, knowledge: Self.knowledge, threshold: SubjectIndex.defaultThreshold,
+                                          includingNames: false)
+            #expect(!indicators.hasNames && full.hasNames)
+            #expect(indicators.items.allSatisfy { $0.aspect == .indicator }, "\(paths)")
+            #expect(full.items.contains { $0.aspect != .indicator }, "\(paths)")
+            #expect(indicatorSubjects(indicators) == indicatorSubjects(full), "\(paths)")
+            #expect(indicators.items.filter { $0.subject == nil }.map(\.place.cell)
+                    == full.items.filter { $0.aspect == .indicator && $0.subject == nil }.map(\.place.cell), "\(paths)")
+        }
+    }
+
+    // The rules reading programs, kegiatan and sasaran say so where they would find something: the budget and name
+    // checks in a set of two tables, missing-counterpart beside a Renstra; the rest read indicators only.
+    @Test func theRulesReadingNamedSubjectsSaySo() throws {
+        let linter = try Linter(knowledge: Self.knowledge)
+        func members(_ paths: [String]) throws -> [Linter.Member] {
+            try paths.map { path in
+                let workbook = try XLSXReader().read(path: Fixtures.path(path))
+                return Linter.Member(workbook: workbook, document: linter.recognise(workbook).document)
+            }
+        }
+        let one = try members(["planning/lkjip-2023-mojokerto.xlsx"]).map { member in
+            var member = member
+            member.document.tables = [member.document.tables[0]]
+            return member
+        }
+        let renja = try members(["documents/004/renja-2023.xlsx"])
+        let set = try members(Self.set004)
+        #expect(!SetContext.hasTablesToCompare(one) && SetContext.hasTablesToCompare(set))
+        for rule in [BudgetDivergenceRule.self, NameDivergenceRule.self, RealisationDivergenceRule.self] as [any Rule.Type] {
+            let (alone, together) = (rule.readsNames(in: one), rule.readsNames(in: set))
+            #expect(!alone && together, "\(rule.info.id)")
+        }
+        #expect(!MissingCounterpartRule.readsNames(in: renja) && MissingCounterpartRule.readsNames(in: set))
+        // Table 2.1 of the Mojokerto LKjIP and the IKU of seed 004 print each indicator's formula; the Renja does not.
+        #expect(!FormulaDivergenceRule.readsNames(in: renja) && FormulaDivergenceRule.readsNames(in: one))
+        for rule in [TargetDivergenceRule.self, TargetBelowPriorRule.self, UnitDivergenceRule.self, TrendPolarityRule.self,
+                     RevisedTargetBelowAchievementRule.self] as [any Rule.Type] {
+            let reads = rule.readsNames(in: set)
+            #expect(!reads, "\(rule.info.id)")
+        }
+    }
 }

@@ -139,7 +139,8 @@ public struct Linter: Sendable {
     /// about to exit holds them, rather than free hundreds of thousands of items one by one first).
     public func checkAcrossWithTimings(_ members: [Linter.Member])
         -> (findings: [Finding], timings: [(step: String, seconds: Double)], indexes: AnyObject) {
-        let indexes = SubjectIndex.Cache(members: members, knowledge: knowledge)
+        let names = rules.contains { settings($0.info, sheet: nil).enabled && $0.readsNames(in: members) }
+        let indexes = SubjectIndex.Cache(members: members, knowledge: knowledge, names: names)
         // Each index the rules will read is built before they start, on every core: built by the first rule to ask, it
         // kept the others waiting on it, each holding a core.
         let started = DispatchTime.now()

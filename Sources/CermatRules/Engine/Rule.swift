@@ -16,6 +16,8 @@ public protocol Rule: Sendable {
     func check(document: PlanningDocument, in context: RuleContext)
     /// Checks the document set once: every workbook of the run with its classified tables.
     func check(set members: [Linter.Member], in context: SetContext)
+    /// Whether checking this set reads the programs, kegiatan and sasaran of the subject index, not only its indicators.
+    static func readsNames(in members: [Linter.Member]) -> Bool
 }
 
 extension Rule {
@@ -25,4 +27,7 @@ extension Rule {
     public func check(document: PlanningDocument, in context: RuleContext) {}
     /// Nothing to check across documents.
     public func check(set members: [Linter.Member], in context: SetContext) {}
+    /// Indicators at most: a rule that reads the index's named subjects says so, or a set that no rule asks them of is
+    /// indexed without them (they are half the items of a large table).
+    public static func readsNames(in members: [Linter.Member]) -> Bool { false }
 }

@@ -42,7 +42,10 @@ public final class SetContext: @unchecked Sendable {
 
     /// Whether the set has more than one table for the subject index to read (evaluations aside): a check whose every
     /// finding names a place in another table has nothing to do without.
-    public var hasTablesToCompare: Bool {
+    public var hasTablesToCompare: Bool { Self.hasTablesToCompare(members) }
+
+    /// `hasTablesToCompare` of a set, before any rule runs.
+    public static func hasTablesToCompare(_ members: [Linter.Member]) -> Bool {
         members.reduce(0) { $0 + SubjectIndex.tables(of: $1).count } > 1
     }
 

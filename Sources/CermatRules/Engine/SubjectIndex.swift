@@ -256,7 +256,8 @@ public final class SubjectIndex: Sendable {
     /// a list in item order, so that the checks reading every line read the items in the order they lie in memory.
     /// Worked out when first read: only checks comparing tables with each other read it, and a set of one table has none.
     var lines: [String?] {
-        linesLock.withLock {
+        assert(hasNames, "the budget lines are read from the named subjects (Rule.readsNames)")
+        return linesLock.withLock {
             if let linesRead { return linesRead }
             let lines = Self.lines(of: items)
             linesRead = lines
@@ -268,9 +269,12 @@ public final class SubjectIndex: Sendable {
     private nonisolated(unsafe) var linesRead: [String?]?
     /// The bases (before or after perubahan) any value column of the set states its values for.
     public let bases: Set<DocumentClassification.Basis>
+    /// Whether it holds the programs, kegiatan and sasaran the rows name, or only their indicators (`Rule.readsNames`).
+    public let hasNames: Bool
 
-    /// Reads and matches every table of the set, leaving out evaluations (LHE) that only quote the documents.
-    public init(members: [Linter.Member], knowledge: KnowledgeBase, threshold: Double) {
+    /// Reads and matches every table of the set, leaving out evaluations (LHE) that only quote the documents; the
+    /// programs, kegiatan and sasaran rows name only `includingNames` (matching is by aspect: the indicators match alike).
+    public init(members: [Linter.Member], knowledge: KnowledgeBase, threshold: Double, includingNames: Bool = true) {
         let matcher = NameMatcher(threshold: threshold, variants: knowledge.documents.spellingVariants)
         // Reading the rows is most of the index's cost, and a row reads alone: the tables are read in slices of rows, on
         // every core at once.
@@ -283,7 +287,8 @@ public final class SubjectIndex: Sendable {
         }
         let read = Parallel.map(slices.count) { index in
             let slice = slices[index]
-            return Self.items(slice.table, rows: slice.rows, member: slice.member, members[slice.member].workbook, knowledge, matcher)
+            return Self.items(slice.table, rows: slice.rows, member: slice.member, members[slice.member].workbook, knowledge, matcher,
+                              names: includingNames)
         }
         let items = read.flatMap(\.items)
         bases = Set(read.flatMap { $0.origins.compactMap(\.basis) })
@@ -391,6 +396,7 @@ public final class SubjectIndex: Sendable {
         self.items = items
         self.subjects = subjects.map { $0.sorted() }
         self.threshold = threshold
+        hasNames = includingNames
     }
 
     // A kode or a text of an aspect, as the matching looks it up (a program and an indicator may share a text), with its
@@ -477,7 +483,7 @@ public final class SubjectIndex: Sendable {
     private static let batchItems = 1024
 
     private static func items(_ table: PlanningTable, rows: Range<Int>, member: Int, _ workbook: Workbook,
-                              _ knowledge: KnowledgeBase, _ matcher: NameMatcher) -> (items: [Item], origins: [Origin]) {
+                              _ knowledge: KnowledgeBase, _ matcher: NameMatcher, names: Bool) -> (items: [Item], origins: [Origin]) {
         let source = Source(member: member, table: table, file: workbook.source)
         let classification = source.document
         let sheet = workbook.sheets[table.sheetIndex]
@@ -530,7 +536,7 @@ public final class SubjectIndex: Sendable {
             func label(_ column: Int) -> String? {
                 text(column).map(strip).flatMap { $0.isEmpty ? nil : $0 }
             }
-            let money = statements(of: row, in: moneyOrigins), kinerja = statements(of: row, in: kinerjaOrigins)
+            let kinerja = statements(of: row, in: kinerjaOrigins)
             let kode = row.kode.map { row.normalizedKode ?? $0 }
             var indicators: [(column: Int?, text: String, members: Set<Int>?)] = []
             if let groups {
@@ -551,6 +557,8 @@ public final class SubjectIndex: Sendable {
                                     ?? kinerja,
                                    formulas: formulas))
             }
+            guard names else { continue }
+            let money = statements(of: row, in: moneyOrigins)
             let name = row.name.map(strip).flatMap { $0.isEmpty ? nil : $0 }
             // A row that also names a sasaran or a program beside its own label (a Renstra matrix row: tujuan, sasaran
             // and the program that reaches it) speaks of each of them too.
@@ -673,19 +681,22 @@ public final class SubjectIndex: Sendable {
     final class Cache: @unchecked Sendable {
         private let members: [Linter.Member]
         private let knowledge: KnowledgeBase
+        // Whether a rule of the run reads the named subjects (`Rule.readsNames`): every index then holds them.
+        private let names: Bool
         private var built: [Double: SubjectIndex] = [:]
         private let lock = NSLock()
 
-        init(members: [Linter.Member], knowledge: KnowledgeBase) {
+        init(members: [Linter.Member], knowledge: KnowledgeBase, names: Bool) {
             self.members = members
             self.knowledge = knowledge
+            self.names = names
         }
 
         func index(threshold: Double) -> SubjectIndex {
             lock.lock()
             defer { lock.unlock() }
             if let index = built[threshold] { return index }
-            let index = SubjectIndex(members: members, knowledge: knowledge, threshold: threshold)
+            let index = SubjectIndex(members: members, knowledge: knowledge, threshold: threshold, includingNames: names)
             built[threshold] = index
             return index
         }

@@ -73,6 +73,11 @@ public struct BudgetDivergenceRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads its budget lines from the named subjects, in a set with tables to compare.
+    public static func readsNames(in members: [Linter.Member]) -> Bool {
+        SetContext.hasTablesToCompare(members)
+    }
+
     private static let roles = ["pagu", "realisasi-anggaran"]
 
     /// Compares the pagu and the realisasi anggaran of each budget line, year by year, basis by basis.

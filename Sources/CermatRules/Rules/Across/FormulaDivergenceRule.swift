@@ -47,6 +47,16 @@ public struct FormulaDivergenceRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the programs a formula may name, in a set with a formula column.
+    public static func readsNames(in members: [Linter.Member]) -> Bool {
+        hasFormulas(members)
+    }
+
+    // Whether a table of the set has a formula column: without one there is nothing to compare.
+    private static func hasFormulas(_ members: [Linter.Member]) -> Bool {
+        members.contains { $0.document.tables.contains { !$0.columns(role: "formula").isEmpty } }
+    }
+
     /// A formula cell and the indicator it belongs to.
     private struct Formula {
         var item: SubjectIndex.Item
@@ -59,7 +69,7 @@ public struct FormulaDivergenceRule: Rule {
     /// Compares each indicator's formulas, then looks in each formula for the name of another indicator or program.
     public func check(set members: [Linter.Member], in context: SetContext) {
         // Without a formula column in the set there is nothing to compare, and no item need be looked at.
-        guard members.contains(where: { $0.document.tables.contains { !$0.columns(role: "formula").isEmpty } }) else { return }
+        guard Self.hasFormulas(members) else { return }
         let index = context.index
         let reading = AcrossReading(context)
         let all = index.subjects.indices.map { subject in

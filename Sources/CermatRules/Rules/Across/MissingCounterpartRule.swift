@@ -43,6 +43,11 @@ public struct MissingCounterpartRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads every named subject, in a set with a Renstra to trace them to.
+    public static func readsNames(in members: [Linter.Member]) -> Bool {
+        members.contains { SubjectIndex.tables(of: $0).contains { $0.classification?.kind == .renstra } }
+    }
+
     private static let traced: Set<DocumentKind> = [.pk, .iku, .renja, .renjaPerubahan, .lkjip]
 
     // What the Renstra is expected to hold: sasaran, programs and their indicators. Kegiatan and sub-kegiatan are the

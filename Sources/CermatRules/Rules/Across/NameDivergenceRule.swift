@@ -56,6 +56,11 @@ public struct NameDivergenceRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the names of its budget lines from the named subjects, in a set with tables to compare.
+    public static func readsNames(in members: [Linter.Member]) -> Bool {
+        SetContext.hasTablesToCompare(members)
+    }
+
     /// Compares the names of each program, kegiatan and sub-kegiatan, by kode and by line.
     public func check(set members: [Linter.Member], in context: SetContext) {
         guard context.hasTablesToCompare else { return }

@@ -41,6 +41,11 @@ public struct RealisationDivergenceRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads what each indicator belongs to from the named subjects, in a set with tables to compare.
+    public static func readsNames(in members: [Linter.Member]) -> Bool {
+        SetContext.hasTablesToCompare(members)
+    }
+
     private static let roles = ["realisasi", "capaian"]
 
     /// Compares the realisations and capaian of each indicator, workbook by workbook and year by year.
