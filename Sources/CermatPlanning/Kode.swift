@@ -2,51 +2,54 @@
 public struct Kode: Hashable, Sendable, CustomStringConvertible {
     /// The code as written.
     public let text: String
-    /// The dot-separated segments.
-    public let segments: [String]
     /// The code with its parts normalised for matching across tables: `01.06.07` and `1.06.07` are the same program.
     public let normalized: String
+    /// The level the code denotes: 3 segments a program, 5 a kegiatan, 6 a sub-kegiatan; a code missing its urusan and
+    /// bidang prefix (`01.2.06.0010`) is read from its tail. `nil` when the shape fits none.
+    public let level: RowLevel?
 
     /// Parses a code; `nil` when the text is not dot-separated digits.
     public init?(_ text: String) {
         let trimmed = TextKey.trimmed(text)
-        // Bytes, not Characters: a kode is ASCII digits and dots, and this runs on every row of every table.
-        var segments: [String] = []
-        // Room for a sub-kegiatan's six segments at once: grown one by one, the list was reallocated three times a row.
-        segments.reserveCapacity(6)
-        var start = trimmed.utf8.startIndex
-        for index in trimmed.utf8.indices {
-            let byte = trimmed.utf8[index]
+        // One pass over the bytes (a kode is ASCII digits and dots, and this runs on every row of every table), keeping
+        // only what the level and the normalised form read: how many segments, the first one's end, and the lengths of
+        // the second and fourth.
+        let bytes = trimmed.utf8
+        var segments = 0, length = 0, secondIsTwo = false, fourthLength = 0
+        var firstDot: String.Index?
+        for index in bytes.indices {
+            let byte = bytes[index]
             if byte == UInt8(ascii: ".") {
-                guard index > start else { return nil }
-                segments.append(String(trimmed[start..<index]))
-                start = trimmed.utf8.index(after: index)
-            } else if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                guard length > 0 else { return nil }
+                if segments == 0 { firstDot = index }
+                if segments == 3 { fourthLength = length }
+                segments += 1
+                length = 0
+            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                // The second segment is "2" when its only digit is.
+                if segments == 1 { secondIsTwo = length == 0 && byte == UInt8(ascii: "2") }
+                length += 1
+            } else {
                 return nil
             }
         }
-        guard start < trimmed.utf8.endIndex else { return nil }
-        segments.append(String(trimmed[start...]))
-        guard segments.count >= 2 else { return nil }
+        guard length > 0, let firstDot else { return nil }
+        if segments == 3 { fourthLength = length }
+        segments += 1
         self.text = trimmed
-        self.segments = segments
+        switch segments {
+        case 3: level = .program
+        case 5: level = fourthLength == 1 ? .kegiatan : nil
+        case 6: level = .subKegiatan
+        case 4 where secondIsTwo: level = .subKegiatan
+        default: level = nil
+        }
         // Most codes are already normal: only a leading zero of the urusan changes them (and a number past Int, read as 0).
-        if segments[0].first == "0" || segments[0].utf8.count > 18 {
-            normalized = ([String(Int(segments[0]) ?? 0)] + segments.dropFirst()).joined(separator: ".")
+        let urusan = trimmed[..<firstDot]
+        if urusan.utf8.first == UInt8(ascii: "0") || urusan.utf8.count > 18 {
+            normalized = String(Int(urusan) ?? 0) + trimmed[firstDot...]
         } else {
             normalized = trimmed
-        }
-    }
-
-    /// The level the code denotes: 3 segments a program, 5 a kegiatan, 6 a sub-kegiatan; a code missing its urusan and
-    /// bidang prefix (`01.2.06.0010`) is read from its tail. `nil` when the shape fits none.
-    public var level: RowLevel? {
-        switch segments.count {
-        case 3: return .program
-        case 5: return segments[3] == "2" || segments[3].count == 1 ? .kegiatan : nil
-        case 6: return .subKegiatan
-        case 4 where segments[1] == "2": return .subKegiatan
-        default: return nil
         }
     }
 
