@@ -202,6 +202,28 @@ import Testing
         #expect(!set004.contains(.murni))
     }
 
+    // The years the value columns state, by role, which lets the checks comparing a year with the one before skip a set
+    // that states no two following years: seed 004 sets PK targets for 2023 beside the realisation of 2022.
+    @Test func theIndexKnowsWhichYearsItsColumnsState() throws {
+        let linter = try Linter(knowledge: Self.knowledge)
+        func years(_ paths: [String]) throws -> [String: Set<Int>] {
+            let members = try paths.map { path in
+                let workbook = try XLSXReader().read(path: Fixtures.path(path))
+                return Linter.Member(workbook: workbook, document: linter.recognise(workbook).document)
+            }
+            return SubjectIndex(members: members, knowledge: Self.knowledge, threshold: SubjectIndex.defaultThreshold).years
+        }
+        // The PK of seed 004 prints the realisation of 2022 beside its targets for 2023.
+        let pk = try years(["documents/004/pk-2023.xlsx"])
+        #expect(pk["target"] == [2023] && pk["realisasi"] == [2022], "\(pk)")
+        // The Renja Perubahan of Kutai Kartanegara prints the realisations of 2022 and 2023 beside its targets to 2026.
+        let kukar = try years(["planning/renja-perubahan-2024-kukar.xlsx"])
+        #expect(kukar["realisasi"] == [2022, 2023] && kukar["target"] == [2022, 2023, 2024, 2025, 2026], "\(kukar)")
+        // An E-81 of one year: nothing to compare with the year before.
+        let e81 = try years(["planning/e81-tanpa-nomor.xlsx"])
+        #expect(e81["target"] == [2024] && e81["realisasi"] == [2024], "\(e81)")
+    }
+
     // The checks that read only indicators skip a subject by its first item's aspect: every item of a subject must have
     // it, on the documents of seed 004 (sasaran, programs and indicators in five tables) and on an APBD-P (kegiatan).
     @Test func aSubjectsItemsShareOneAspect() throws {

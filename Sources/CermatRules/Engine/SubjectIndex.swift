@@ -269,6 +269,8 @@ public final class SubjectIndex: Sendable {
     private nonisolated(unsafe) var linesRead: [String?]?
     /// The bases (before or after perubahan) any value column of the set states its values for.
     public let bases: Set<DocumentClassification.Basis>
+    /// The years any value column of the set states values for, by role (`target`, `realisasi`, …).
+    public let years: [String: Set<Int>]
     /// Whether it holds the programs, kegiatan and sasaran the rows name, or only their indicators (`Rule.readsNames`).
     public let hasNames: Bool
 
@@ -292,6 +294,7 @@ public final class SubjectIndex: Sendable {
         }
         let items = read.flatMap(\.items)
         bases = Set(read.flatMap { $0.origins.compactMap(\.basis) })
+        years = Dictionary(grouping: read.flatMap(\.origins), by: \.role).mapValues { Set($0.compactMap(\.year)) }
         var subjects: [[Int]] = []
         var named = Named(capacity: items.count)
         // The texts a subject is compared through: the one it was found with, and any a row of the same kode gave it. A

@@ -59,6 +59,8 @@ public struct RevisedTargetBelowAchievementRule: Rule {
     /// Compares each target after perubahan with the triwulan II realisations of its year.
     public func check(set members: [Linter.Member], in context: SetContext) {
         let index = context.index
+        // Only a target after perubahan is compared: without a column stating one, there is none.
+        guard index.bases.contains(.perubahan) else { return }
         let reading = AcrossReading(context)
         for subject in index.subjects.indices {
             let items = index.indicators(of: subject)

@@ -41,6 +41,7 @@ public struct TargetBelowPriorRule: Rule {
     /// Compares each target with the realisations of the year before.
     public func check(set members: [Linter.Member], in context: SetContext) {
         let index = context.index
+        guard index.statesFollowingYears("realisasi", then: "target") else { return }
         for subject in index.subjects.indices {
             // Only a target for the year after a realisation is compared: the years are read in place first, and the
             // rest (the statements listed, places read twice set aside, the indicator's polarity) worked out only then.

@@ -133,6 +133,7 @@ public struct TrendPolarityRule: Rule {
 
     private func realisations(_ reading: AcrossReading, _ context: SetContext) {
         let index = context.index
+        guard index.statesFollowingYears("realisasi", then: "realisasi") else { return }
         for subject in index.subjects.indices {
             let items = index.indicators(of: subject)
             guard let first = items.first else { continue }
