@@ -27,13 +27,13 @@ public enum ValueParser {
         }
     }
 
-    /// Reads a cell into a row's values (`read`), a numeric or empty cell in its parts without making the value: a table
-    /// holds millions of them.
-    public static func read(_ cell: Cell?, format: NumberFormat, at address: CellAddress, into values: inout RowValues) {
-        switch cell?.value {
-        case nil, .empty?:
+    /// Reads a stored cell into a row's values (`read`), a numeric or empty cell in its parts without making the value: a
+    /// table holds millions of them.
+    public static func read(_ cell: Cell, format: NumberFormat, at address: CellAddress, into values: inout RowValues) {
+        switch cell.value {
+        case .empty:
             values.setBlank(address.column)
-        case .number(let number)?:
+        case .number(let number):
             values.setNumericCell(address.column, number: number, percent: format.isPercent, decimals: format.decimalPlaces,
                                   formatGroupsThousands: format.groupsThousands)
         default:

@@ -32,6 +32,9 @@ struct RowReader {
     private let noColumn: Int?, kodeColumn: Int?, indicatorColumn: Int?, unitColumn: Int?, nameColumn: Int?
     /// The first bytes of the vocabulary's total and footer labels (`rules/vocabulary/rows.yml`).
     private let labelInitials: Set<UInt8>
+    /// Each cell style's number format and whether its font is bold and italic, by style index: read for every cell of
+    /// every row, where taking them out of the style copied the whole style each time.
+    private let numberFormats: [NumberFormat], fonts: [(bold: Bool, italic: Bool)]
 
     /// A reader of the rows below a header whose columns have these meanings.
     init(grid: SheetGrid, header: HeaderBlock, descriptors: [Int: ColumnDescriptor], vocabulary: Vocabulary) {
@@ -47,6 +50,13 @@ struct RowReader {
         (noColumn, kodeColumn, indicatorColumn) = (roleColumns["no"], roleColumns["kode"], roleColumns["indicator"])
         (unitColumn, nameColumn) = (roleColumns["unit"], roleColumns["name"])
         labelInitials = Set((vocabulary.totalLabels + vocabulary.footerLabels).compactMap(\.utf8.first))
+        numberFormats = grid.workbook.styles.map(\.numberFormat)
+        fonts = grid.workbook.styles.map { ($0.font.bold, $0.font.italic) }
+    }
+
+    // A cell's style index, the default style's for one out of range (as `Workbook.style(of:)` reads it).
+    private func style(_ cell: Cell) -> Int {
+        cell.styleIndex < numberFormats.count ? cell.styleIndex : 0
     }
 
     private func column(_ role: String) -> Int? {
@@ -233,14 +243,18 @@ struct RowReader {
         // The measured columns and the row's cells both ascend: one walk along both rather than a search per column.
         var next = cells.cells.startIndex
         for column in measured {
-            let address = CellAddress(row: row, column: column)
             while next < cells.cells.endIndex && cells.cells[next].address.column < column { next += 1 }
-            let cell = next < cells.cells.endIndex && cells.cells[next].address.column == column ? cells.cells[next] : nil
-            ValueParser.read(cell, format: cell.map { grid.workbook.numberFormat(of: $0) } ?? .general, at: address, into: &values)
+            // The cell read where it lies, not copied out of the row first.
+            if next < cells.cells.endIndex && cells.cells[next].address.column == column {
+                ValueParser.read(cells.cells[next], format: numberFormats[style(cells.cells[next])],
+                                 at: CellAddress(row: row, column: column), into: &values)
+            } else {
+                values.setBlank(column)
+            }
         }
         let label = numbering ?? kodeText ?? name ?? indicator ?? ""
         let labelCell = nameColumn ?? kodeColumn ?? noColumn ?? header.columns.lowerBound
-        let font = grid.style(cells, labelCell).font
+        let font = cells.cell(labelCell).map { fonts[style($0)] } ?? fonts[0]
         let kode = kodeText.flatMap(Kode.init)
         var level: RowLevel
         // A label opening with a digit (a number, a kode: most rows) is a total's or a footer's only if one of theirs

@@ -82,8 +82,13 @@ import Testing
             (Cell(address: CellAddress(row: row, column: 10), value: .error("#DIV/0!")), .general),
         ]
         var values = RowValues(first: 3, width: cells.count, sheetRow: row)
+        // As recognition reads a row: a stored cell in its parts, a cell the sheet does not store as a blank.
         for (offset, (cell, format)) in cells.enumerated() {
-            ValueParser.read(cell, format: format, at: CellAddress(row: row, column: 3 + offset), into: &values)
+            if let cell {
+                ValueParser.read(cell, format: format, at: CellAddress(row: row, column: 3 + offset), into: &values)
+            } else {
+                values.setBlank(3 + offset)
+            }
         }
         for (offset, (cell, format)) in cells.enumerated() {
             let column = 3 + offset
