@@ -87,15 +87,18 @@ public struct TargetDivergenceRule: Rule {
             // Only a year with two targets can diverge; most subjects (a row each) state one target per year.
             guard Self.repeatsAYear(stated) else { continue }
             let targets = SubjectIndex.distinct(stated)
-            // A subject's few years, each gathered by a pass over its targets rather than hashed into groups.
-            for year in SubjectIndex.years(targets).sorted() {
-                let group = targets.filter { $0.year == year }
+            // A subject's few years, each gathered by a pass over its targets rather than hashed into groups (all of
+            // them, not copied, when they state one year: an indicator repeated on thousands of rows).
+            let years = SubjectIndex.years(targets).sorted()
+            for year in years {
+                let group = years.count == 1 ? targets : targets.filter { $0.year == year }
                 guard group.count > 1 else { continue }
                 // The Renstra itself is the reference; a Renstra target quoted in another document's table is not.
                 let reference = group.first { $0.document == .renstra && $0.origin.table.classification?.kind == .renstra }
                     ?? group.first { $0.document == .renstra } ?? group[0]
                 var reported: [[Double]] = []
                 let rows = SubjectIndex.rowRuns(group)
+                let spansTables = SubjectIndex.spanTables(group)
                 // Rows of one table are compared by the table's own rules; here, tables with each other.
                 // A revision row (before | after perubahan) one of whose values the reference follows is the revision
                 // itself, not a divergence: the reference uses that basis.
@@ -104,14 +107,17 @@ public struct TargetDivergenceRule: Rule {
                         $0.basis != nil && statement.basis != nil && $0.basis != statement.basis && $0.agrees(with: reference)
                     }
                 }
-                for row in rows.lazy.map({ group[$0] }) {
-                    for statement in row where !statement.sameTable(reference) && !statement.agrees(with: reference)
-                        && statement.sameKode(reference) && !revised(statement, row) {
-                        // One finding per different value: the other places saying the same are its related cells.
-                        guard !reported.contains(where: { $0 == statement.numbers }) else { continue }
-                        reported.append(statement.numbers)
-                        let same = group.filter { $0.cell != statement.cell && $0.agrees(with: statement) && $0.sameKode(statement) }
-                        report(statement, against: reference, also: same, year: year, subject: subject, index, context)
+                // Only a group spanning tables has any to compare.
+                if spansTables {
+                    for row in rows.lazy.map({ group[$0] }) {
+                        for statement in row where !statement.sameTable(reference) && !statement.agrees(with: reference)
+                            && statement.sameKode(reference) && !revised(statement, row) {
+                            // One finding per different value: the other places saying the same are its related cells.
+                            guard !reported.contains(where: { $0 == statement.numbers }) else { continue }
+                            reported.append(statement.numbers)
+                            let same = group.filter { $0.cell != statement.cell && $0.agrees(with: statement) && $0.sameKode(statement) }
+                            report(statement, against: reference, also: same, year: year, subject: subject, index, context)
+                        }
                     }
                 }
                 // One row stating the targets of two documents ("Target Renstra | Target Renja 2023") that differ: each
