@@ -123,6 +123,7 @@ final class KodeReading: Sendable {
 
     /// What is wrong with a printed kode, or `nil` when it fits the grammar.
     static func problem(_ text: String) -> Problem? {
+        if isWellFormed(text) { return nil }
         if !text.utf8.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") }),
            let stray = text.first(where: { !($0.isASCII && $0.isNumber) && $0 != "." && $0 != "X" && $0 != "x" }) {
             return .strayCharacter(stray)
@@ -159,6 +160,20 @@ final class KodeReading: Sendable {
         }
         if count >= 5, !isOne(3, of: "12") { return .kegiatanMarker }
         return nil
+    }
+
+    // Whether a kode is a program, kegiatan or sub-kegiatan written exactly by the grammar (`1.06.01`, `1.06.01.2.06`,
+    // `1.06.01.2.06.0001`): nearly every kode is, and is then known sound from the places of its dots alone.
+    private static func isWellFormed(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard [7, 12, 15, 17].contains(bytes.count) else { return false }
+        for (offset, byte) in bytes.enumerated() {
+            let dot = offset == 1 || offset == 4 || offset == 7 || offset == 9 || offset == 12
+            guard dot ? byte == UInt8(ascii: ".") : isDigit(byte) else { return false }
+            // The kegiatan marker: 1 (provinsi) or 2 (kabupaten/kota).
+            if offset == 8, byte != UInt8(ascii: "1"), byte != UInt8(ascii: "2") { return false }
+        }
+        return true
     }
 
     // The digits each segment may have: `U.BB.PP.K.KK.SS`, a sub-kegiatan of 2 or (since 2023) 4.

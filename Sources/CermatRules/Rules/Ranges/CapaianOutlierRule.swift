@@ -39,7 +39,8 @@ public struct CapaianOutlierRule: Rule {
     public func check(table: PlanningTable, in context: RuleContext) {
         let warnAbove = context.settings.parameter("warn-above")
         let errorAbove = context.settings.parameter("error-above")
-        let changes = NegativeChange(context)
+        // Read from every table of the workbook, so only once a negative capaian asks.
+        lazy var changes = NegativeChange(context)
         // Each column's numbers read where they lie first: only a number out of range has its row looked at.
         let values = ValueColumns.of(table, in: context)
         let bound = min(warnAbove, errorAbove)
