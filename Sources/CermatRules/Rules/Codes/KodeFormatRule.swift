@@ -71,16 +71,26 @@ public struct KodeFormatRule: Rule {
     // minority is reported, as info, since both widths are valid on their own.
     private func mixedWidths(_ reading: KodeReading, _ context: RuleContext) {
         // How many sub-kegiatan of each kegiatan have 4 digits and how many 2, counted first: few kegiatan mix them, and
-        // only their sub-kegiatan are listed.
+        // only their sub-kegiatan are listed. Counted run by run (a kegiatan's sub-kegiatan follow each other) and filed
+        // by kegiatan once per run: a large table has hundreds of thousands of sub-kegiatan.
         var widths: [String: (wide: Int, narrow: Int)] = [:]
+        var run: (kegiatan: String, wide: Int, narrow: Int)?
+        func file() {
+            guard let run else { return }
+            widths[run.kegiatan, default: (0, 0)].wide += run.wide
+            widths[run.kegiatan, default: (0, 0)].narrow += run.narrow
+        }
         for entry in reading.entries {
             guard let kode = entry.normalized, entry.level == .subKegiatan, let kegiatan = entry.parent else { continue }
-            switch Self.lastSegment(kode) {
-            case 4: widths[kegiatan, default: (0, 0)].wide += 1
-            case 2: widths[kegiatan, default: (0, 0)].narrow += 1
-            default: break
+            let digits = Self.lastSegment(kode)
+            guard digits == 4 || digits == 2 else { continue }
+            if run?.kegiatan != kegiatan {
+                file()
+                run = (kegiatan, 0, 0)
             }
+            if digits == 4 { run!.wide += 1 } else { run!.narrow += 1 }
         }
+        file()
         let mixed = Set(widths.filter { $0.value.wide > 0 && $0.value.narrow > 0 }.keys)
         guard !mixed.isEmpty else { return }
         var byKegiatan: [String: [(row: PlanningRow, kode: String)]] = [:]
