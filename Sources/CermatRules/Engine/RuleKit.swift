@@ -50,3 +50,12 @@ extension TypedValue {
         return Numeral.both(number, decimals: decimals ?? (number == number.rounded() ? 0 : 2), percent: isPercent)
     }
 }
+
+extension Dictionary {
+    /// The value stored for a key, `value` stored first when there is none: one lookup, where a read and then a write
+    /// hash the key twice (hundreds of thousands of kode pass here one after the other).
+    mutating func value(for key: Key, inserting value: @autoclosure () -> Value) -> Value {
+        func stored(_ stored: inout Value) -> Value { stored }
+        return stored(&self[key, default: value()])
+    }
+}

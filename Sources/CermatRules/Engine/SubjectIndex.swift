@@ -443,12 +443,11 @@ public final class SubjectIndex: Sendable {
             item.kodeLookup.flatMap { kodeNumbers[$0] }
         }
 
-        // The number of an item's kode, a new one for a kode not seen before: read and added in one lookup, through the
-        // `default` of an in-place access (hundreds of thousands of items pass here one after the other, on one core).
+        // The number of an item's kode, a new one for a kode not seen before: read and added in one lookup (hundreds of
+        // thousands of items pass here one after the other, on one core).
         mutating func numbering(_ item: Item) -> Int? {
             guard let kode = item.kodeLookup else { return nil }
-            func number(_ value: inout Int) -> Int { value }
-            let number = number(&kodeNumbers[kode, default: byKode.count])
+            let number = kodeNumbers.value(for: kode, inserting: byKode.count)
             if number == byKode.count { byKode.append(nil) }
             return number
         }
@@ -498,9 +497,9 @@ public final class SubjectIndex: Sendable {
         // a meaning of its own: "Target Renstra 2023" beside "Target Renja 2023" states the Renstra's target.
         var seenMeanings: Set<String> = []
         let origins = table.columns.compactMap { column -> Origin? in
+            guard column.descriptor.isMeasured else { return nil }
             let quoted = words.kind(in: column.header.joined(separator: " "))?.kind
-            guard column.descriptor.isMeasured,
-                  seenMeanings.insert("\(group(of: column.index))|\(column.descriptor)|\(quoted?.rawValue ?? "")").inserted,
+            guard seenMeanings.insert("\(group(of: column.index))|\(column.descriptor)|\(quoted?.rawValue ?? "")").inserted,
                   let reading = interpretation(column, table, classification, words) else { return nil }
             return Origin(source: source, column: column, document: reading.document, year: reading.year, basis: reading.basis)
         }

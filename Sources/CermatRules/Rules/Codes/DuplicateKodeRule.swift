@@ -36,10 +36,9 @@ public struct DuplicateKodeRule: Rule {
         let reading = KodeReading.of(table, in: context)
         // Each kode's first entry (by position), looked up and filed in one access: a 200 000-row table has as many kode.
         var first = [String: Int](minimumCapacity: reading.entries.count)
-        func stored(_ value: inout Int) -> Int { value }
         for (position, entry) in reading.entries.enumerated() {
             guard let text = entry.printed, let cell = reading.cell(entry.row) else { continue }
-            let earliest = stored(&first[entry.normalized ?? text, default: position])
+            let earliest = first.value(for: entry.normalized ?? text, inserting: position)
             guard earliest != position else { continue }
             let row = entry.row, earlier = reading.entries[earliest].row
             guard !Self.isFurtherIndicator(row, of: earlier) else { continue }
