@@ -300,15 +300,15 @@ public final class SubjectIndex: Sendable {
         // The texts a subject is compared through: the one it was found with, and any a row of the same kode gave it. A
         // text joined by likeness alone is not one: a table of names each a letter from the next would otherwise chain
         // into one subject compared text by text with every new one.
-        var subjectKeys: [[String]] = []
+        var subjectKeys: [[Known]] = []
         var subjectAspect: [Aspect] = []
         var names = NameIndex(threshold: threshold)
         // The keys filed since the current batch of items was rated (below).
         var added = NameIndex(threshold: threshold)
-        func addKey(_ key: String, of subject: Int) {
+        func addKey(_ key: Known, of subject: Int) {
             subjectKeys[subject].append(key)
-            names.insert(key, id: subject)
-            added.insert(key, id: subject)
+            names.insert(key.prepared.key, id: subject)
+            added.insert(key.prepared.key, id: subject)
         }
         // Matching is greedy, so it runs document by document down the planning chain (the Renstra first, as the
         // reference the others are traced to): the subjects do not depend on the order the workbooks were given in.
@@ -319,7 +319,7 @@ public final class SubjectIndex: Sendable {
         // matching: it is done for a batch of items at once, on every core, against the subjects known when the batch
         // starts, for each item that no kode or text names then; going on item by item, an item is then rated only
         // against the keys its batch has added since.
-        var rated: [(key: NameMatcher.Prepared, scores: [(id: Int, score: Double)])?] = []
+        var rated: [(key: Known, scores: [(id: Int, score: Double)])?] = []
         for (position, index) in order.enumerated() {
             if position % Self.batchItems == 0 {
                 let batch = Array(order[position..<min(position + Self.batchItems, order.count)])
@@ -327,8 +327,8 @@ public final class SubjectIndex: Sendable {
                 rated = Parallel.map(batch.count) { offset in
                     let item = items[batch[offset]]
                     guard !item.key.isEmpty, named.subjects(of: item, kode: named.number(of: item)) == (nil, nil) else { return nil }
-                    let key = NameMatcher.Prepared(item.key)
-                    return (key, names.scores(of: key, matcher) { aspects[$0] == item.aspect })
+                    let key = Known(item.key)
+                    return (key, names.scores(of: key.prepared, matcher) { aspects[$0] == item.aspect })
                 }
                 added = NameIndex(threshold: threshold)
             }
@@ -337,18 +337,21 @@ public final class SubjectIndex: Sendable {
             let found = named.subjects(of: item, kode: item.kodeNumber)
             var chosen = found.byKode ?? found.byText
             var alike = false
+            // The item's key as its batch read it, when it was rated.
+            var own: Known?
             if chosen == nil, !item.key.isEmpty {
                 // Named by neither kode nor text now, the item was named by neither when its batch started.
                 let (mine, known) = rated[position % Self.batchItems]!
-                let words = Set(item.key.split(separator: " "))
+                own = mine
+                let words = mine.words
                 // The best score of a subject's texts that also share half their words with the item's: alike letters
                 // are not enough.
                 func best(_ subject: Int) -> Double {
                     var best = 0.0
                     for theirs in subjectKeys[subject] {
-                        let score = matcher.similarity(mine, NameMatcher.Prepared(theirs))
+                        let score = matcher.similarity(mine.prepared, theirs.prepared)
                         guard score >= threshold, score > best else { continue }
-                        let others = Set(theirs.split(separator: " "))
+                        let others = theirs.words
                         let shared = Double(others.count(where: words.contains)) / Double(max(words.count, others.count, 1))
                         if shared >= 0.5 { best = score }
                     }
@@ -358,7 +361,7 @@ public final class SubjectIndex: Sendable {
                 // the batch and again through a key added since counts with its better score): the words are compared
                 // only for the few that may come first or tie with the first (a table of names a few letters apart finds
                 // thousands alike).
-                var bounded = NameIndex.best(known + added.scores(of: mine, matcher) { subjectAspect[$0] == item.aspect })
+                var bounded = NameIndex.best(known + added.scores(of: mine.prepared, matcher) { subjectAspect[$0] == item.aspect })
                 bounded.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
                 var scored: [(subject: Int, score: Double)] = [], top = 0.0
                 for candidate in bounded {
@@ -385,13 +388,13 @@ public final class SubjectIndex: Sendable {
             if let chosen {
                 subject = chosen
                 subjects[subject].append(index)
-                if !alike && !subjectKeys[subject].contains(item.key) { addKey(item.key, of: subject) }
+                if !alike && !subjectKeys[subject].contains(where: { $0.prepared.key == item.key }) { addKey(own ?? Known(item.key), of: subject) }
             } else {
                 subject = subjects.count
                 subjects.append([index])
                 subjectKeys.append([])
                 subjectAspect.append(item.aspect)
-                addKey(item.key, of: subject)
+                addKey(own ?? Known(item.key), of: subject)
             }
             item.subject = subject
             named.record(item, subject, found)
@@ -400,6 +403,33 @@ public final class SubjectIndex: Sendable {
         self.subjects = subjects.map { $0.sorted() }
         self.threshold = threshold
         hasNames = includingNames
+    }
+
+    // A text a subject is compared through, read once for all the items compared with it: its key prepared for the
+    // likeness and its words (in a table of names a few letters apart, each new name is compared with thousands).
+    private struct Known {
+        let prepared: NameMatcher.Prepared
+        let words: Set<Substring>
+
+        init(_ key: String) {
+            prepared = NameMatcher.Prepared(key)
+            words = SubjectIndex.words(of: key)
+        }
+    }
+
+    // The words of a key as the likeness counts them shared (`split(separator: " ")`), read over its bytes when it is
+    // ASCII, as nearly every key is: splitting by characters was most of the matching of a table of such names.
+    private static func words(of key: String) -> Set<Substring> {
+        let bytes = key.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return Set(key.split(separator: " ")) }
+        var words = Set<Substring>()
+        var start = bytes.startIndex
+        for index in bytes.indices where bytes[index] == UInt8(ascii: " ") {
+            if start < index { words.insert(key[start..<index]) }
+            start = bytes.index(after: index)
+        }
+        if start < bytes.endIndex { words.insert(key[start...]) }
+        return words
     }
 
     // A kode or a text of an aspect, as the matching looks it up (a program and an indicator may share a text), with its
