@@ -22,6 +22,14 @@ public enum TextKey {
         return String(characters[start..<end])
     }
 
+    /// The words of a text split at its spaces (`split(separator: " ", maxSplits:)`), over its bytes when it is ASCII, as
+    /// nearly every text is: splitting by characters walks grapheme clusters, and a large table splits every row's text.
+    public static func words(_ text: String, maxSplits: Int = .max) -> [Substring] {
+        text.utf8.allSatisfy { $0 < 0x80 }
+            ? text.utf8.split(separator: UInt8(ascii: " "), maxSplits: maxSplits).map { Substring($0) }
+            : text.split(separator: " ", maxSplits: maxSplits)
+    }
+
     /// Lower case, HTML tags removed, every run of whitespace one space: the form header patterns are matched against.
     public static func header(_ text: some StringProtocol) -> String {
         let utf8 = text.utf8

@@ -300,12 +300,12 @@ public final class SubjectIndex: Sendable {
         // The texts a subject is compared through: the one it was found with, and any a row of the same kode gave it. A
         // text joined by likeness alone is not one: a table of names each a letter from the next would otherwise chain
         // into one subject compared text by text with every new one.
-        var subjectKeys: [[Known]] = []
+        var subjectKeys: [[ComparedText]] = []
         var subjectAspect: [Aspect] = []
         var names = NameIndex(threshold: threshold)
         // The keys filed since the current batch of items was rated (below).
         var added = NameIndex(threshold: threshold)
-        func addKey(_ key: Known, of subject: Int) {
+        func addKey(_ key: ComparedText, of subject: Int) {
             subjectKeys[subject].append(key)
             names.insert(key.prepared.key, id: subject)
             added.insert(key.prepared.key, id: subject)
@@ -319,7 +319,7 @@ public final class SubjectIndex: Sendable {
         // matching: it is done for a batch of items at once, on every core, against the subjects known when the batch
         // starts, for each item that no kode or text names then; going on item by item, an item is then rated only
         // against the keys its batch has added since.
-        var rated: [(key: Known, scores: [(id: Int, score: Double)])?] = []
+        var rated: [(key: ComparedText, scores: [(id: Int, score: Double)])?] = []
         for (position, index) in order.enumerated() {
             if position % Self.batchItems == 0 {
                 let batch = Array(order[position..<min(position + Self.batchItems, order.count)])
@@ -327,7 +327,7 @@ public final class SubjectIndex: Sendable {
                 rated = Parallel.map(batch.count) { offset in
                     let item = items[batch[offset]]
                     guard !item.key.isEmpty, named.subjects(of: item, kode: named.number(of: item)) == (nil, nil) else { return nil }
-                    let key = Known(item.key)
+                    let key = ComparedText(item.key)
                     return (key, names.scores(of: key.prepared, matcher) { aspects[$0] == item.aspect })
                 }
                 added = NameIndex(threshold: threshold)
@@ -338,7 +338,7 @@ public final class SubjectIndex: Sendable {
             var chosen = found.byKode ?? found.byText
             var alike = false
             // The item's key as its batch read it, when it was rated.
-            var own: Known?
+            var own: ComparedText?
             if chosen == nil, !item.key.isEmpty {
                 // Named by neither kode nor text now, the item was named by neither when its batch started.
                 let (mine, known) = rated[position % Self.batchItems]!
@@ -388,13 +388,15 @@ public final class SubjectIndex: Sendable {
             if let chosen {
                 subject = chosen
                 subjects[subject].append(index)
-                if !alike && !subjectKeys[subject].contains(where: { $0.prepared.key == item.key }) { addKey(own ?? Known(item.key), of: subject) }
+                if !alike && !subjectKeys[subject].contains(where: { $0.prepared.key == item.key }) {
+                    addKey(own ?? ComparedText(item.key), of: subject)
+                }
             } else {
                 subject = subjects.count
                 subjects.append([index])
                 subjectKeys.append([])
                 subjectAspect.append(item.aspect)
-                addKey(own ?? Known(item.key), of: subject)
+                addKey(own ?? ComparedText(item.key), of: subject)
             }
             item.subject = subject
             named.record(item, subject, found)
@@ -407,7 +409,7 @@ public final class SubjectIndex: Sendable {
 
     // A text a subject is compared through, read once for all the items compared with it: its key prepared for the
     // likeness and its words (in a table of names a few letters apart, each new name is compared with thousands).
-    private struct Known {
+    private struct ComparedText {
         let prepared: NameMatcher.Prepared
         let words: [Substring]
 
@@ -417,13 +419,11 @@ public final class SubjectIndex: Sendable {
         }
     }
 
-    // The distinct words of a key as the likeness counts them shared (`split(separator: " ")`), read over its bytes
-    // when it is ASCII, as nearly every key is: splitting by characters, then hashing each word into a set, was most of
-    // the matching of a table of such names. A name has a few words: a list is searched faster than a set is made.
+    // The distinct words of a key, as the likeness counts them shared: splitting by characters, then hashing each word
+    // into a set, was most of the matching of a table of such names. A name has a few words: a list is searched faster
+    // than a set is made.
     private static func words(of key: String) -> [Substring] {
-        let bytes = key.utf8
-        let all = bytes.allSatisfy { $0 < 0x80 }
-            ? bytes.split(separator: UInt8(ascii: " ")).map { Substring($0) } : key.split(separator: " ")
+        let all = TextKey.words(key)
         var words: [Substring] = []
         words.reserveCapacity(all.count)
         for word in all where !words.contains(word) { words.append(word) }

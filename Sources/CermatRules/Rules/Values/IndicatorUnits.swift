@@ -103,10 +103,7 @@ struct IndicatorUnits {
     // The noun of a normalised indicator text: its first three words are all it reads, each looked up once per table
     // (a table of indicators each its own text shares a few dozen words).
     private func noun(of indicator: String) -> Vocabulary.Unit? {
-        // Split over bytes when ASCII, as nearly every text is: splitting by characters was most of the reading.
-        let words = indicator.utf8.allSatisfy { $0 < 0x80 }
-            ? indicator.utf8.split(separator: UInt8(ascii: " "), maxSplits: 3).map { Substring($0) }
-            : indicator.split(separator: " ", maxSplits: 3)
+        let words = TextKey.words(indicator, maxSplits: 3)
         guard words.count >= 2, vocabulary.countOpeners.contains(where: { $0 == words[0] }) else { return nil }
         if words.count >= 3, ["atau", "dan", "/", "&"].contains(where: { $0 == words[2] }) { return nil }
         // Two-word units first (`kepala keluarga`, `orang hari`), then one word.
