@@ -186,56 +186,49 @@ import Testing
         }
     }
 
-    // The bases the value columns state, which lets target-divergence skip its mixed-bases pass: an APBD-P prints pagu
-    // and targets before and after perubahan; the documents of seed 004 state one plan each.
-    @Test func theIndexKnowsWhichBasesItsColumnsState() throws {
-        let linter = try Linter(knowledge: Self.knowledge)
-        func bases(_ paths: [String]) throws -> Set<DocumentClassification.Basis> {
-            let members = try paths.map { path in
-                let workbook = try XLSXReader().read(path: Fixtures.path(path))
-                return Linter.Member(workbook: workbook, document: linter.recognise(workbook).document)
-            }
-            return SubjectIndex(members: members, knowledge: Self.knowledge, threshold: SubjectIndex.defaultThreshold).bases
-        }
-        #expect(try bases(["planning/renja-perubahan-2024-kukar.xlsx"]) == [.murni, .perubahan])
-        let set004 = try bases(Self.set004)
-        #expect(!set004.contains(.murni))
+    // The bases the value columns state, which tells whether a check comparing targets after perubahan can find anything:
+    // an APBD-P prints pagu and targets before and after perubahan; the documents of seed 004 state one plan each.
+    @Test func theColumnsOfASetSayWhichBasesTheyState() throws {
+        #expect(try columns(["planning/renja-perubahan-2024-kukar.xlsx"]).bases == [.murni, .perubahan])
+        #expect(try !columns(Self.set004).bases.contains(.murni))
     }
 
     // The years the value columns state, by role, which lets the checks comparing a year with the one before skip a set
-    // that states no two following years: seed 004 sets PK targets for 2023 beside the realisation of 2022.
-    @Test func theIndexKnowsWhichYearsItsColumnsState() throws {
-        let linter = try Linter(knowledge: Self.knowledge)
-        func years(_ paths: [String]) throws -> [String: Set<Int>] {
-            let members = try paths.map { path in
-                let workbook = try XLSXReader().read(path: Fixtures.path(path))
-                return Linter.Member(workbook: workbook, document: linter.recognise(workbook).document)
-            }
-            return SubjectIndex(members: members, knowledge: Self.knowledge, threshold: SubjectIndex.defaultThreshold).years
-        }
+    // that states no two following years.
+    @Test func theColumnsOfASetSayWhichYearsTheyState() throws {
         // The PK of seed 004 prints the realisation of 2022 beside its targets for 2023.
-        let pk = try years(["documents/004/pk-2023.xlsx"])
+        let pk = try columns(["documents/004/pk-2023.xlsx"]).years
         #expect(pk["target"] == [2023] && pk["realisasi"] == [2022], "\(pk)")
         // The Renja Perubahan of Kutai Kartanegara prints the realisations of 2022 and 2023 beside its targets to 2026.
-        let kukar = try years(["planning/renja-perubahan-2024-kukar.xlsx"])
+        let kukar = try columns(["planning/renja-perubahan-2024-kukar.xlsx"]).years
         #expect(kukar["realisasi"] == [2022, 2023] && kukar["target"] == [2022, 2023, 2024, 2025, 2026], "\(kukar)")
         // An E-81 of one year: nothing to compare with the year before.
-        let e81 = try years(["planning/e81-tanpa-nomor.xlsx"])
+        let e81 = try columns(["planning/e81-tanpa-nomor.xlsx"]).years
         #expect(e81["target"] == [2024] && e81["realisasi"] == [2024], "\(e81)")
+    }
+
+    // The workbooks at the paths, recognised and classified.
+    private func members(_ paths: [String]) throws -> [Linter.Member] {
+        let linter = try Linter(knowledge: Self.knowledge)
+        return try paths.map { path in
+            let workbook = try XLSXReader().read(path: Fixtures.path(path))
+            return Linter.Member(workbook: workbook, document: linter.recognise(workbook).document)
+        }
+    }
+
+    // The value columns of the workbooks at the paths.
+    private func columns(_ paths: [String]) throws -> SetColumns {
+        SetColumns(members: try members(paths), knowledge: Self.knowledge)
     }
 
     // The checks that read only indicators skip a subject by its first item's aspect: every item of a subject must have
     // it, on the documents of seed 004 (sasaran, programs and indicators in five tables) and on an APBD-P (kegiatan).
     @Test func aSubjectsItemsShareOneAspect() throws {
-        let linter = try Linter(knowledge: Self.knowledge)
         let sets: [(paths: [String], aspects: Set<SubjectIndex.Aspect>)] = [
             (Self.set004, [.sasaran, .program, .indicator]), (["planning/renja-perubahan-2024-kukar.xlsx"], [.kegiatan, .indicator]),
         ]
         for (paths, expected) in sets {
-            let members = try paths.map { path in
-                let workbook = try XLSXReader().read(path: Fixtures.path(path))
-                return Linter.Member(workbook: workbook, document: linter.recognise(workbook).document)
-            }
+            let members = try members(paths)
             let index = SubjectIndex(members: members, knowledge: Self.knowledge, threshold: SubjectIndex.defaultThreshold)
             let aspects = Set(index.subjects.map { index.items[$0[0]].aspect })
             #expect(aspects.isSuperset(of: expected), "\(paths)")
@@ -247,12 +240,8 @@ import Testing
     // An index without the named subjects (a set no rule reads them of) must match every indicator as the full index
     // does: matching is by aspect, so leaving programs, kegiatan and sasaran out changes no indicator's subject.
     @Test func indicatorsMatchAlikeWithoutTheNamedSubjects() throws {
-        let linter = try Linter(knowledge: Self.knowledge)
         for paths in [Self.set004, ["planning/renja-perubahan-2024-kukar.xlsx"], ["planning/lkjip-2023-mojokerto.xlsx"]] {
-            let members = try paths.map { path in
-                let workbook = try XLSXReader().read(path: Fixtures.path(path))
-                return Linter.Member(workbook: workbook, document: linter.recognise(workbook).document)
-            }
+            let members = try members(paths)
             // Each indicator subject as the cells of its items, comparable between two indexes.
             func indicatorSubjects(_ index: SubjectIndex) -> Set<[String]> {
                 Set(index.subjects.indices.compactMap { subject in
@@ -272,35 +261,36 @@ import Testing
         }
     }
 
-    // The rules reading programs, kegiatan and sasaran say so where they would find something: the budget and name
-    // checks in a set of two tables, missing-counterpart beside a Renstra; the rest read indicators only.
-    @Test func theRulesReadingNamedSubjectsSaySo() throws {
-        let linter = try Linter(knowledge: Self.knowledge)
-        func members(_ paths: [String]) throws -> [Linter.Member] {
-            try paths.map { path in
-                let workbook = try XLSXReader().read(path: Fixtures.path(path))
-                return Linter.Member(workbook: workbook, document: linter.recognise(workbook).document)
-            }
-        }
-        let one = try members(["planning/lkjip-2023-mojokerto.xlsx"]).map { member in
+    // Each check across documents says how much of the subject index it reads where it could find something: the budget
+    // and name checks the named subjects of a set of two tables, missing-counterpart beside a Renstra; the checks of
+    // targets and realisations the indicators where two tables or two following years can differ. An E-81 of one
+    // year linted alone gives none of them anything to compare: it is not indexed at all.
+    @Test func theRulesSayHowMuchOfTheIndexTheyRead() throws {
+        let one = SetColumns(members: try members(["planning/lkjip-2023-mojokerto.xlsx"]).map { member in
             var member = member
             member.document.tables = [member.document.tables[0]]
             return member
-        }
-        let renja = try members(["documents/004/renja-2023.xlsx"])
-        let set = try members(Self.set004)
-        #expect(!SetContext.hasTablesToCompare(one) && SetContext.hasTablesToCompare(set))
+        }, knowledge: Self.knowledge)
+        let (renja, set, kukar) = try (columns(["documents/004/renja-2023.xlsx"]), columns(Self.set004),
+                                       columns(["planning/renja-perubahan-2024-kukar.xlsx"]))
+        let e81 = try columns(["planning/e81-tanpa-nomor.xlsx"])
+        #expect(!one.hasTablesToCompare && set.hasTablesToCompare)
         for rule in [BudgetDivergenceRule.self, NameDivergenceRule.self, RealisationDivergenceRule.self] as [any Rule.Type] {
-            let (alone, together) = (rule.readsNames(in: one), rule.readsNames(in: set))
-            #expect(!alone && together, "\(rule.info.id)")
+            #expect(rule.indexUse(in: one) == .none && rule.indexUse(in: set) == .names, "\(rule.info.id)")
         }
-        #expect(!MissingCounterpartRule.readsNames(in: renja) && MissingCounterpartRule.readsNames(in: set))
+        #expect(MissingCounterpartRule.indexUse(in: renja) == .none && MissingCounterpartRule.indexUse(in: set) == .names)
         // Table 2.1 of the Mojokerto LKjIP and the IKU of seed 004 print each indicator's formula; the Renja does not.
-        #expect(!FormulaDivergenceRule.readsNames(in: renja) && FormulaDivergenceRule.readsNames(in: one))
-        for rule in [TargetDivergenceRule.self, TargetBelowPriorRule.self, UnitDivergenceRule.self, TrendPolarityRule.self,
-                     RevisedTargetBelowAchievementRule.self] as [any Rule.Type] {
-            let reads = rule.readsNames(in: set)
-            #expect(!reads, "\(rule.info.id)")
+        #expect(FormulaDivergenceRule.indexUse(in: renja) == .none && FormulaDivergenceRule.indexUse(in: one) == .names)
+        for rule in [TargetDivergenceRule.self, UnitDivergenceRule.self] as [any Rule.Type] {
+            #expect(rule.indexUse(in: one) == .none && rule.indexUse(in: set) == .indicators, "\(rule.info.id)")
+        }
+        // The PK of seed 004 sets targets for 2023 beside the realisation of 2022; the Renja Perubahan of Kutai
+        // Kartanegara prints realisations of 2022 and 2023 and targets after perubahan.
+        #expect(TargetBelowPriorRule.indexUse(in: set) == .indicators)
+        #expect(TrendPolarityRule.indexUse(in: kukar) == .indicators)
+        #expect(RevisedTargetBelowAchievementRule.indexUse(in: kukar) == .indicators)
+        for rule in RuleRegistry.all {
+            #expect(rule.indexUse(in: e81) == .none, "\(rule.info.id)")
         }
     }
 }

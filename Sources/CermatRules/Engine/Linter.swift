@@ -139,14 +139,15 @@ public struct Linter: Sendable {
     /// about to exit holds them, rather than free hundreds of thousands of items one by one first).
     public func checkAcrossWithTimings(_ members: [Linter.Member])
         -> (findings: [Finding], timings: [(step: String, seconds: Double)], indexes: AnyObject) {
-        let names = rules.contains { settings($0.info, sheet: nil).enabled && $0.readsNames(in: members) }
-        let indexes = SubjectIndex.Cache(members: members, knowledge: knowledge, names: names)
+        let columns = SetColumns(members: members, knowledge: knowledge)
+        let uses = rules.map { type in settings(type.info, sheet: nil).enabled ? type.indexUse(in: columns) : .none }
+        let indexes = SubjectIndex.Cache(columns: columns, knowledge: knowledge, names: uses.contains(.names))
         // Each index the rules will read is built before they start, on every core: built by the first rule to ask, it
-        // kept the others waiting on it, each holding a core.
+        // kept the others waiting on it, each holding a core. A set in which no rule reads one is not indexed.
         let started = DispatchTime.now()
-        let thresholds = rules.compactMap { type -> Double? in
-            let base = settings(type.info, sheet: nil)
-            return base.enabled && type.info.parameters.contains(where: { $0.name == RuleParameter.similarity.name }) ? SetContext.threshold(base) : nil
+        let thresholds = zip(rules, uses).compactMap { type, use -> Double? in
+            use != .none && type.info.parameters.contains(where: { $0.name == RuleParameter.similarity.name })
+                ? SetContext.threshold(settings(type.info, sheet: nil)) : nil
         }
         for threshold in Set(thresholds) { _ = indexes.index(threshold: threshold) }
         let indexSeconds = Self.seconds(since: started)
@@ -156,8 +157,8 @@ public struct Linter: Sendable {
             let base = settings(type.info, sheet: nil)
             guard base.enabled else { return ([], 0) }
             let measured = ThreadClock.own {
-                let context = SetContext(members: members, knowledge: knowledge, settings: base, rule: type.info.id, indexes: indexes,
-                                         readings: readings)
+                let context = SetContext(members: members, knowledge: knowledge, settings: base, rule: type.info.id,
+                                         indexUse: uses[index], indexes: indexes, readings: readings)
                 type.init().check(set: members, in: context)
                 return following(context.findings, sheetsOf: type.info, base: base)
             }

@@ -16,8 +16,21 @@ public protocol Rule: Sendable {
     func check(document: PlanningDocument, in context: RuleContext)
     /// Checks the document set once: every workbook of the run with its classified tables.
     func check(set members: [Linter.Member], in context: SetContext)
-    /// Whether checking this set reads the programs, kegiatan and sasaran of the subject index, not only its indicators.
-    static func readsNames(in members: [Linter.Member]) -> Bool
+    /// How much of the subject index checking a set with these columns reads.
+    static func indexUse(in columns: SetColumns) -> IndexUse
+}
+
+/// How much of the subject index a rule reads to check a set (`Rule.indexUse`): the index reads every row of every
+/// table, and it is built only when a rule reads it, with the named subjects only when a rule reads them.
+public enum IndexUse: Int, Comparable, Sendable {
+    /// Nothing: the rule can find nothing in the set through it.
+    case none
+    /// Its indicators.
+    case indicators
+    /// Its indicators and the programs, kegiatan and sasaran the rows name (half the items of a large table).
+    case names
+
+    public static func < (a: IndexUse, b: IndexUse) -> Bool { a.rawValue < b.rawValue }
 }
 
 extension Rule {
@@ -27,7 +40,6 @@ extension Rule {
     public func check(document: PlanningDocument, in context: RuleContext) {}
     /// Nothing to check across documents.
     public func check(set members: [Linter.Member], in context: SetContext) {}
-    /// Indicators at most: a rule that reads the index's named subjects says so, or a set that no rule asks them of is
-    /// indexed without them (they are half the items of a large table).
-    public static func readsNames(in members: [Linter.Member]) -> Bool { false }
+    /// None: a rule that reads the subject index says how much, in which sets.
+    public static func indexUse(in columns: SetColumns) -> IndexUse { .none }
 }

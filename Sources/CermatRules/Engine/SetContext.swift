@@ -15,38 +15,39 @@ public final class SetContext: @unchecked Sendable {
     public let rule: String
     /// What the rule found so far.
     public private(set) var findings: [Finding] = []
+    /// The value columns of the set's tables, read from their headers.
+    public let columns: SetColumns
+    /// How much of the subject index the rule reads in this set (its `Rule.indexUse`).
+    public let indexUse: IndexUse
     /// The readings of each workbook's tables (by member), shared by the rules of the run.
     let readings: [TableReadings]
     private let indexes: SubjectIndex.Cache
 
     /// A context; `indexes` and `readings` are shared by the rules of one run so that each is worked out once.
-    init(members: [Linter.Member], knowledge: KnowledgeBase, settings: RuleSettings, rule: String, indexes: SubjectIndex.Cache,
-         readings: [TableReadings]) {
+    init(members: [Linter.Member], knowledge: KnowledgeBase, settings: RuleSettings, rule: String, indexUse: IndexUse,
+         indexes: SubjectIndex.Cache, readings: [TableReadings]) {
         self.members = members
         self.knowledge = knowledge
         self.settings = settings
         self.rule = rule
+        self.indexUse = indexUse
         self.indexes = indexes
+        columns = indexes.columns
         self.readings = readings
     }
 
+    /// Whether the rule reads the subject index in this set: else it can find nothing there through it.
+    public var readsIndex: Bool { indexUse != .none }
+
     /// Every table of the set matched by subject, at the rule's `similarity` threshold (or the default one).
     public var index: SubjectIndex {
-        indexes.index(threshold: Self.threshold(settings))
+        assert(readsIndex, "a rule reads the subject index of a set only where its Rule.indexUse says so")
+        return indexes.index(threshold: Self.threshold(settings))
     }
 
     /// The similarity threshold a rule's settings match subjects at: its `similarity` parameter, or the default one.
     static func threshold(_ settings: RuleSettings) -> Double {
         settings.parameters[RuleParameter.similarity.name] ?? SubjectIndex.defaultThreshold
-    }
-
-    /// Whether the set has more than one table for the subject index to read (evaluations aside): a check whose every
-    /// finding names a place in another table has nothing to do without.
-    public var hasTablesToCompare: Bool { Self.hasTablesToCompare(members) }
-
-    /// `hasTablesToCompare` of a set, before any rule runs.
-    public static func hasTablesToCompare(_ members: [Linter.Member]) -> Bool {
-        members.reduce(0) { $0 + SubjectIndex.tables(of: $1).count } > 1
     }
 
     /// Reports a finding at a place, naming the related places; the key comes from the row.

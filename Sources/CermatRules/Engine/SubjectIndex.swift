@@ -256,7 +256,7 @@ public final class SubjectIndex: Sendable {
     /// a list in item order, so that the checks reading every line read the items in the order they lie in memory.
     /// Worked out when first read: only checks comparing tables with each other read it, and a set of one table has none.
     var lines: [String?] {
-        assert(hasNames, "the budget lines are read from the named subjects (Rule.readsNames)")
+        assert(hasNames, "the budget lines are read from the named subjects (Rule.indexUse)")
         return linesLock.withLock {
             if let linesRead { return linesRead }
             let lines = Self.lines(of: items)
@@ -267,34 +267,31 @@ public final class SubjectIndex: Sendable {
     private let linesLock = NSLock()
     // Touched only under `linesLock`.
     private nonisolated(unsafe) var linesRead: [String?]?
-    /// The bases (before or after perubahan) any value column of the set states its values for.
-    public let bases: Set<DocumentClassification.Basis>
-    /// The years any value column of the set states values for, by role (`target`, `realisasi`, …).
-    public let years: [String: Set<Int>]
-    /// Whether it holds the programs, kegiatan and sasaran the rows name, or only their indicators (`Rule.readsNames`).
+    /// Whether it holds the programs, kegiatan and sasaran the rows name, or only their indicators (`Rule.indexUse`).
     public let hasNames: Bool
 
     /// Reads and matches every table of the set, leaving out evaluations (LHE) that only quote the documents; the
     /// programs, kegiatan and sasaran rows name only `includingNames` (matching is by aspect: the indicators match alike).
-    public init(members: [Linter.Member], knowledge: KnowledgeBase, threshold: Double, includingNames: Bool = true) {
+    public convenience init(members: [Linter.Member], knowledge: KnowledgeBase, threshold: Double, includingNames: Bool = true) {
+        self.init(columns: SetColumns(members: members, knowledge: knowledge), knowledge: knowledge, threshold: threshold,
+                  includingNames: includingNames)
+    }
+
+    /// Reads and matches the rows of every table of a set whose value columns are read already.
+    public init(columns: SetColumns, knowledge: KnowledgeBase, threshold: Double, includingNames: Bool = true) {
         let matcher = NameMatcher(threshold: threshold, variants: knowledge.documents.spellingVariants)
         // Reading the rows is most of the index's cost, and a row reads alone: the tables are read in slices of rows, on
         // every core at once.
-        let slices = members.indices.flatMap { member in
-            Self.tables(of: members[member]).flatMap { table in
-                stride(from: 0, to: table.rows.count, by: Self.sliceRows).map { start in
-                    (member: member, table: table, rows: start..<min(start + Self.sliceRows, table.rows.count))
-                }
+        let slices = columns.tables.flatMap { table in
+            stride(from: 0, to: table.source.table.rows.count, by: Self.sliceRows).map { start in
+                (table: table, rows: start..<min(start + Self.sliceRows, table.source.table.rows.count))
             }
         }
-        let read = Parallel.map(slices.count) { index in
+        let items = Parallel.map(slices.count) { index in
             let slice = slices[index]
-            return Self.items(slice.table, rows: slice.rows, member: slice.member, members[slice.member].workbook, knowledge, matcher,
+            return Self.items(slice.table, rows: slice.rows, columns.members[slice.table.source.member].workbook, knowledge, matcher,
                               names: includingNames)
-        }
-        let items = read.flatMap(\.items)
-        bases = Set(read.flatMap { $0.origins.compactMap(\.basis) })
-        years = Dictionary(grouping: read.flatMap(\.origins), by: \.role).mapValues { Set($0.compactMap(\.year)) }
+        }.flatMap { $0 }
         var subjects: [[Int]] = []
         var named = Named(capacity: items.count)
         // The texts a subject is compared through: the one it was found with, and any a row of the same kode gave it. A
@@ -512,28 +509,16 @@ public final class SubjectIndex: Sendable {
     // Items whose likeness to the subjects is rated at once (`init`).
     private static let batchItems = 1024
 
-    private static func items(_ table: PlanningTable, rows: Range<Int>, member: Int, _ workbook: Workbook,
-                              _ knowledge: KnowledgeBase, _ matcher: NameMatcher, names: Bool) -> (items: [Item], origins: [Origin]) {
-        let source = Source(member: member, table: table, file: workbook.source)
+    private static func items(_ stated: SetColumns.Table, rows: Range<Int>, _ workbook: Workbook, _ knowledge: KnowledgeBase,
+                              _ matcher: NameMatcher, names: Bool) -> [Item] {
+        let source = stated.source, table = source.table
         let classification = source.document
         let sheet = workbook.sheets[table.sheetIndex]
         let words = knowledge.documents
         let groups = indicatorGroups(table)
-        func group(of column: Int) -> Int { groups?.firstIndex { $0.members.contains(column) } ?? 0 }
-        // Only a group's first column of each meaning speaks for its indicator: a later one counts something else
-        // (the target group under "Sasaran PPKS - PSKS" beside "Kinerja"). A column naming the document it quotes is
-        // a meaning of its own: "Target Renstra 2023" beside "Target Renja 2023" states the Renstra's target.
-        var seenMeanings: Set<String> = []
-        let origins = table.columns.compactMap { column -> Origin? in
-            guard column.descriptor.isMeasured else { return nil }
-            let quoted = words.kind(in: column.header.joined(separator: " "))?.kind
-            guard seenMeanings.insert("\(group(of: column.index))|\(column.descriptor)|\(quoted?.rawValue ?? "")").inserted,
-                  let reading = interpretation(column, table, classification, words) else { return nil }
-            return Origin(source: source, column: column, document: reading.document, year: reading.year, basis: reading.basis)
-        }
         // Rupiah and kinerja apart, each list made at its size: a table states millions of values.
-        let moneyOrigins = origins.filter { $0.column.descriptor.measure == "Rp" }
-        let kinerjaOrigins = origins.filter { $0.column.descriptor.measure != "Rp" }
+        let moneyOrigins = stated.origins.filter { $0.column.descriptor.measure == "Rp" }
+        let kinerjaOrigins = stated.origins.filter { $0.column.descriptor.measure != "Rp" }
         func statements(of row: PlanningRow, in origins: [Origin]) -> [Statement] {
             var statements: [Statement] = []
             statements.reserveCapacity(origins.count)
@@ -624,13 +609,13 @@ public final class SubjectIndex: Sendable {
                                kode: aspect == .sasaran ? nil : kode, source: source, row: row, column: cellColumn(labelColumn),
                                statements: row.indicator == nil ? kinerja + money : money, formulas: []))
         }
-        return (result, origins)
+        return result
     }
 
     // A table whose indicator columns head groups of their own (a Renstra matrix: Tujuan › Indikator, Kondisi Awal… |
     // Sasaran › Indikator, Tingkat…): each group's values and formula belong to its own indicator, not to the row's
     // first one. `nil` unless every measured and formula column falls under exactly one indicator's group.
-    private static func indicatorGroups(_ table: PlanningTable) -> [(indicator: Int, members: Set<Int>)]? {
+    static func indicatorGroups(_ table: PlanningTable) -> [(indicator: Int, members: Set<Int>)]? {
         let indicators = table.columns(role: "indicator")
         guard indicators.count >= 2 else { return nil }
         let heads = indicators.map { column in column.header.count > 1 ? TextKey.header(column.header[0]) : "" }
@@ -641,38 +626,6 @@ public final class SubjectIndex: Sendable {
             groups[at].members.insert(column.index)
         }
         return groups
-    }
-
-    // What a measured column states: which document, which year, which basis; `nil` for a column that speaks of another
-    // body (national realisation) or of no single year (triwulan, cumulative).
-    private static func interpretation(_ column: PlanningColumn, _ table: PlanningTable,
-                                       _ classification: DocumentClassification, _ words: DocumentVocabulary)
-        -> (document: DocumentKind?, year: Int?, basis: DocumentClassification.Basis?)? {
-        let header = column.header.joined(separator: " ")
-        if words.isForeign(header) { return nil }
-        let named = words.kind(in: header)?.kind
-        var document = named == .evaluasi ? nil : named
-        document = document ?? classification.kind
-        var basis = words.basis(in: header)?.basis ?? classification.basis
-        let headerYear = DocumentClassifier.years(in: header).last
-        var year: Int?
-        switch column.descriptor.period {
-        case .some(let period) where Int(period) != nil:
-            year = Int(period)
-        case nil, "tahun":
-            year = headerYear ?? classification.year
-        case "sebelum", "sesudah":
-            year = headerYear ?? classification.year
-            basis = column.descriptor.period == "sebelum" ? .murni : .perubahan
-        case "akhir-renstra":
-            document = .renstra
-            let explicit = ["akhir", "periode"].contains { TextKey.contains(TextKey.header(header), $0) }
-            // A bare "Target Renstra" beside one year's targets is the Renstra's target for that year.
-            year = headerYear ?? (explicit ? classification.period?.upperBound : classification.year)
-        default:
-            return nil
-        }
-        return (document, year, basis)
     }
 
     /// The text without its leading numbering (`1.`, `1.1`, `a.`, `- `).
@@ -709,15 +662,16 @@ public final class SubjectIndex: Sendable {
 
     /// One index per threshold, built once per run however many rules ask for it.
     final class Cache: @unchecked Sendable {
-        private let members: [Linter.Member]
+        /// The value columns of the set's tables.
+        let columns: SetColumns
         private let knowledge: KnowledgeBase
-        // Whether a rule of the run reads the named subjects (`Rule.readsNames`): every index then holds them.
+        // Whether a rule of the run reads the named subjects (`Rule.indexUse`): every index then holds them.
         private let names: Bool
         private var built: [Double: SubjectIndex] = [:]
         private let lock = NSLock()
 
-        init(members: [Linter.Member], knowledge: KnowledgeBase, names: Bool) {
-            self.members = members
+        init(columns: SetColumns, knowledge: KnowledgeBase, names: Bool) {
+            self.columns = columns
             self.knowledge = knowledge
             self.names = names
         }
@@ -726,7 +680,7 @@ public final class SubjectIndex: Sendable {
             lock.lock()
             defer { lock.unlock() }
             if let index = built[threshold] { return index }
-            let index = SubjectIndex(members: members, knowledge: knowledge, threshold: threshold, includingNames: names)
+            let index = SubjectIndex(columns: columns, knowledge: knowledge, threshold: threshold, includingNames: names)
             built[threshold] = index
             return index
         }

@@ -109,13 +109,6 @@ extension SubjectIndex {
         rowRuns(statements, at: \.self)
     }
 
-    /// Whether a column of the set states a `later` value for the year after one a column states an `earlier` value for:
-    /// without, no subject can compare a year with the one before.
-    func statesFollowingYears(_ earlier: String, then later: String) -> Bool {
-        guard let before = years[earlier], let after = years[later] else { return false }
-        return after.contains { before.contains($0 - 1) }
-    }
-
     /// Whether the statements lie in more than one table: only then can tables disagree.
     static func spanTables(_ statements: [Statement]) -> Bool {
         guard let first = statements.first else { return false }

@@ -74,8 +74,8 @@ public struct BudgetDivergenceRule: Rule {
     public init() {}
 
     /// Reads its budget lines from the named subjects, in a set with tables to compare.
-    public static func readsNames(in members: [Linter.Member]) -> Bool {
-        SetContext.hasTablesToCompare(members)
+    public static func indexUse(in columns: SetColumns) -> IndexUse {
+        columns.hasTablesToCompare ? .names : .none
     }
 
     private static let roles = ["pagu", "realisasi-anggaran"]
@@ -83,7 +83,7 @@ public struct BudgetDivergenceRule: Rule {
     /// Compares the pagu and the realisasi anggaran of each budget line, year by year, basis by basis.
     public func check(set members: [Linter.Member], in context: SetContext) {
         // Every finding names an amount of another table (`differing`): a set of one table has none.
-        guard context.hasTablesToCompare else { return }
+        guard context.readsIndex else { return }
         let index = context.index
         struct Key: Hashable {
             let line: String

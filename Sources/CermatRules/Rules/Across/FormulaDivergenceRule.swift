@@ -48,13 +48,9 @@ public struct FormulaDivergenceRule: Rule {
     public init() {}
 
     /// Reads the programs a formula may name, in a set with a formula column.
-    public static func readsNames(in members: [Linter.Member]) -> Bool {
-        hasFormulas(members)
-    }
-
-    // Whether a table of the set has a formula column: without one there is nothing to compare.
-    private static func hasFormulas(_ members: [Linter.Member]) -> Bool {
-        members.contains { $0.document.tables.contains { !$0.columns(role: "formula").isEmpty } }
+    public static func indexUse(in columns: SetColumns) -> IndexUse {
+        // Without a formula column in the set there is nothing to compare.
+        columns.members.contains { $0.document.tables.contains { !$0.columns(role: "formula").isEmpty } } ? .names : .none
     }
 
     /// A formula cell and the indicator it belongs to.
@@ -68,8 +64,7 @@ public struct FormulaDivergenceRule: Rule {
 
     /// Compares each indicator's formulas, then looks in each formula for the name of another indicator or program.
     public func check(set members: [Linter.Member], in context: SetContext) {
-        // Without a formula column in the set there is nothing to compare, and no item need be looked at.
-        guard Self.hasFormulas(members) else { return }
+        guard context.readsIndex else { return }
         let index = context.index
         let reading = AcrossReading(context)
         let all = index.subjects.indices.map { subject in

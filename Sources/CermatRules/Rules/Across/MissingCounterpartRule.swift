@@ -44,8 +44,8 @@ public struct MissingCounterpartRule: Rule {
     public init() {}
 
     /// Reads every named subject, in a set with a Renstra to trace them to.
-    public static func readsNames(in members: [Linter.Member]) -> Bool {
-        members.contains { SubjectIndex.tables(of: $0).contains { $0.classification?.kind == .renstra } }
+    public static func indexUse(in columns: SetColumns) -> IndexUse {
+        columns.contains(.renstra) ? .names : .none
     }
 
     private static let traced: Set<DocumentKind> = [.pk, .iku, .renja, .renjaPerubahan, .lkjip]
@@ -66,6 +66,7 @@ public struct MissingCounterpartRule: Rule {
 
     /// Looks for each subject of the other documents in the Renstra, and for each Renstra program and sasaran in the PK.
     public func check(set members: [Linter.Member], in context: SetContext) {
+        guard context.readsIndex else { return }
         let index = context.index
         let all = index.items
         let renstraAspects = Set(all.filter { $0.document.kind == .renstra }.map(\.aspect))

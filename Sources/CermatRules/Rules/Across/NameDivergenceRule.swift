@@ -57,13 +57,13 @@ public struct NameDivergenceRule: Rule {
     public init() {}
 
     /// Reads the names of its budget lines from the named subjects, in a set with tables to compare.
-    public static func readsNames(in members: [Linter.Member]) -> Bool {
-        SetContext.hasTablesToCompare(members)
+    public static func indexUse(in columns: SetColumns) -> IndexUse {
+        columns.hasTablesToCompare ? .names : .none
     }
 
     /// Compares the names of each program, kegiatan and sub-kegiatan, by kode and by line.
     public func check(set members: [Linter.Member], in context: SetContext) {
-        guard context.hasTablesToCompare else { return }
+        guard context.readsIndex else { return }
         let index = context.index
         let lines = index.lines
         // Rows with a kode are the same by their kode; rows without by their line (name and kegiatan above).

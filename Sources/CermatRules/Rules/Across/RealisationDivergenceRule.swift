@@ -42,15 +42,15 @@ public struct RealisationDivergenceRule: Rule {
     public init() {}
 
     /// Reads what each indicator belongs to from the named subjects, in a set with tables to compare.
-    public static func readsNames(in members: [Linter.Member]) -> Bool {
-        SetContext.hasTablesToCompare(members)
+    public static func indexUse(in columns: SetColumns) -> IndexUse {
+        columns.hasTablesToCompare ? .names : .none
     }
 
     private static let roles = ["realisasi", "capaian"]
 
     /// Compares the realisations and capaian of each indicator, workbook by workbook and year by year.
     public func check(set members: [Linter.Member], in context: SetContext) {
-        guard context.hasTablesToCompare else { return }
+        guard context.readsIndex else { return }
         let index = context.index
         let owners = index.owners()
         for subject in index.subjects.indices {

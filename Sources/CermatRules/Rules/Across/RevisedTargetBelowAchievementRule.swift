@@ -56,11 +56,15 @@ public struct RevisedTargetBelowAchievementRule: Rule {
         var kode: String?
     }
 
+    /// Reads the indicators, in a set with a column stating targets after perubahan (only those are compared).
+    public static func indexUse(in columns: SetColumns) -> IndexUse {
+        columns.bases.contains(.perubahan) ? .indicators : .none
+    }
+
     /// Compares each target after perubahan with the triwulan II realisations of its year.
     public func check(set members: [Linter.Member], in context: SetContext) {
+        guard context.readsIndex else { return }
         let index = context.index
-        // Only a target after perubahan is compared: without a column stating one, there is none.
-        guard index.bases.contains(.perubahan) else { return }
         let reading = AcrossReading(context)
         for subject in index.subjects.indices {
             let items = index.indicators(of: subject)

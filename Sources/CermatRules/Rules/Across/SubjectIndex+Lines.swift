@@ -64,7 +64,7 @@ extension SubjectIndex {
     /// What the indicators of each row belong to, by row: the program or kegiatan named on it (its line), else the
     /// sasaran; `owner(of:in:)` reads it.
     func owners() -> [RowKey: String] {
-        assert(hasNames, "what an indicator belongs to is read from the named subjects (Rule.readsNames)")
+        assert(hasNames, "what an indicator belongs to is read from the named subjects (Rule.indexUse)")
         var result: [RowKey: String] = [:]
         for index in items.indices where items[index].aspect != .indicator {
             let key = RowKey(items[index])

@@ -38,10 +38,15 @@ public struct TargetBelowPriorRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the indicators, in a set stating a target for the year after a realisation.
+    public static func indexUse(in columns: SetColumns) -> IndexUse {
+        columns.statesFollowingYears("realisasi", then: "target") ? .indicators : .none
+    }
+
     /// Compares each target with the realisations of the year before.
     public func check(set members: [Linter.Member], in context: SetContext) {
+        guard context.readsIndex else { return }
         let index = context.index
-        guard index.statesFollowingYears("realisasi", then: "target") else { return }
         for subject in index.subjects.indices {
             // Only a target for the year after a realisation is compared: the years are read in place first, and the
             // rest (the statements listed, places read twice set aside, the indicator's polarity) worked out only then.

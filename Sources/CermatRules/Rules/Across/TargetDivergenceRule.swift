@@ -79,8 +79,14 @@ public struct TargetDivergenceRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the indicators, in a set with tables to compare or a table quoting the targets of two documents for a year.
+    public static func indexUse(in columns: SetColumns) -> IndexUse {
+        columns.hasTablesToCompare || columns.quotesTwoDocuments("target") ? .indicators : .none
+    }
+
     /// Compares the targets of each indicator year by year.
     public func check(set members: [Linter.Member], in context: SetContext) {
+        guard context.readsIndex else { return }
         let index = context.index
         for subject in index.subjects.indices {
             let stated = index.indicatorStatements(of: subject) { $0.role == "target" && $0.year != nil && $0.numberCount > 0 }
@@ -161,8 +167,9 @@ public struct TargetDivergenceRule: Rule {
     // A table whose targets follow the before-perubahan values on some rows and the after-perubahan values on others
     // (a Renja evaluation quoting the APBD-P): reported on the rows of the smaller group, naming both bases.
     private func mixedBases(_ index: SubjectIndex, _ context: SetContext) {
-        // Without a column stating values before perubahan there is no revision row to follow.
-        guard index.bases.contains(.murni) else { return }
+        // Without a column stating values before perubahan there is no revision row to follow, and without another
+        // table none to follow one.
+        guard context.columns.bases.contains(.murni), context.columns.hasTablesToCompare else { return }
         var tables: [SubjectIndex.Place.TableID: [Following]] = [:]
         var order: [SubjectIndex.Place.TableID] = []
         for subject in index.subjects.indices {

@@ -43,6 +43,11 @@ public struct TrendPolarityRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the indicators, in a set stating realisations of two following years.
+    public static func indexUse(in columns: SetColumns) -> IndexUse {
+        columns.statesFollowingYears("realisasi", then: "realisasi") ? .indicators : .none
+    }
+
     /// Checks the target series of each row, then each indicator's realisations year on year.
     public func check(set members: [Linter.Member], in context: SetContext) {
         let reading = AcrossReading(context)
@@ -132,8 +137,8 @@ public struct TrendPolarityRule: Rule {
     // MARK: Realisations
 
     private func realisations(_ reading: AcrossReading, _ context: SetContext) {
+        guard context.readsIndex else { return }
         let index = context.index
-        guard index.statesFollowingYears("realisasi", then: "realisasi") else { return }
         for subject in index.subjects.indices {
             let items = index.indicators(of: subject)
             guard let first = items.first else { continue }

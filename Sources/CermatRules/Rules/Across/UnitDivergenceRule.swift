@@ -51,8 +51,14 @@ public struct UnitDivergenceRule: Rule {
         var unit: Vocabulary.Unit
     }
 
+    /// Reads the indicators, in a set with tables to compare: within one table, units are unit-consistency's.
+    public static func indexUse(in columns: SetColumns) -> IndexUse {
+        columns.hasTablesToCompare ? .indicators : .none
+    }
+
     /// Compares the unit of each subject's items with the first one stated.
     public func check(set members: [Linter.Member], in context: SetContext) {
+        guard context.readsIndex else { return }
         let index = context.index
         let reading = AcrossReading(context)
         let openers = reading.vocabulary.countOpeners
@@ -73,7 +79,8 @@ public struct UnitDivergenceRule: Rule {
                 // read at all (a text shared by thousands of sub-kegiatan).
                 if let a = first.item.kode, let b = item.kode, a != b { continue }
                 guard let later = unit(of: item, reading), !IndicatorUnits.sameKind(later.unit, first.unit) else { continue }
-                // Exactly the same kode or text in one workbook: unit-consistency compares those tables already.
+                // Two rows of one table, or exactly the same kode or text in one workbook: unit-consistency compares those.
+                if later.item.tableID == first.item.tableID { continue }
                 if later.place.member == first.place.member, Self.key(later.item) == Self.key(first.item) { continue }
                 // Two "Jumlah …" that count different things: each unit may fit its own indicator.
                 if let a = UnitConsistencyRule.counted(first.item.text, openers),
