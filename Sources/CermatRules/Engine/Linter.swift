@@ -90,14 +90,29 @@ public struct Linter: Sendable {
     }
 
     /// Checks already recognised tables: every rule at once, one per core, each with its own contexts, all sharing
-    /// `readings`.
+    /// `readings`, the readings the rules declare made first.
     public func check(_ workbook: Workbook, _ document: PlanningDocument, readings: TableReadings = TableReadings()) -> Result {
-        let runs = Parallel.map(rules.count) { index in
+        // Each table's readings that a rule enabled on its sheet declares, once each: taken first from the same queue as
+        // the rules, so that a core that has made one goes on with a rule rather than wait for the others.
+        let preparing = document.tables.flatMap { table in
+            var kinds: [any TableReading.Type] = []
+            for type in rules where settings(type.info, sheet: table.sheet).enabled {
+                for kind in type.readings where !kinds.contains(where: { ObjectIdentifier($0) == ObjectIdentifier(kind) }) { kinds.append(kind) }
+            }
+            return kinds.map { (table: table, kind: $0) }
+        }
+        let runs = Parallel.map(preparing.count + rules.count) { index -> (findings: [Finding], seconds: Double) in
+            guard index >= preparing.count else {
+                let (table, kind) = preparing[index]
+                kind.prepare(table, in: RuleContext(workbook: workbook, document: document, knowledge: knowledge,
+                                                    settings: RuleSettings(severity: .info), rule: "", readings: readings))
+                return ([], 0)
+            }
             // The thread's own CPU time (wall time would count the waits of rules sharing a core), less the readings it
             // made for every rule.
-            let measured = ThreadClock.own { run(rules[index], workbook, document, readings) }
+            let measured = ThreadClock.own { run(rules[index - preparing.count], workbook, document, readings) }
             return (findings: measured.value, seconds: measured.seconds)
-        }
+        }.dropFirst(preparing.count)
         var findings = runs.flatMap(\.findings)
         findings.sort(by: Finding.ordered)
         for (index, fingerprint) in Fingerprint.assign(findings).enumerated() { findings[index].fingerprint = fingerprint }

@@ -18,6 +18,16 @@ public protocol Rule: Sendable {
     func check(set members: [Linter.Member], in context: SetContext)
     /// How much of the subject index checking a set with these columns reads.
     static func indexUse(in columns: SetColumns) -> IndexUse
+    /// The readings of a table it shares with other rules (`TableReadings`), made before the rules start.
+    static var readings: [any TableReading.Type] { get }
+}
+
+/// A reading of a table that several rules share (`TableReadings`). A rule declares the ones it reads (`Rule.readings`)
+/// and the linter makes them before the rules start, each on a core: left to the first rule that asks, a reading of a
+/// large table kept every other rule that reads it waiting, each holding a core.
+public protocol TableReading: Sendable {
+    /// Makes the table's reading among the context's shared readings, unless it is made already.
+    static func prepare(_ table: PlanningTable, in context: RuleContext)
 }
 
 /// How much of the subject index a rule reads to check a set (`Rule.indexUse`): the index reads every row of every
@@ -42,4 +52,6 @@ extension Rule {
     public func check(set members: [Linter.Member], in context: SetContext) {}
     /// None: a rule that reads the subject index says how much, in which sets.
     public static func indexUse(in columns: SetColumns) -> IndexUse { .none }
+    /// None shared.
+    public static var readings: [any TableReading.Type] { [] }
 }

@@ -5,7 +5,7 @@ import CermatPlanning
 /// run by the first rule that asks and shared (`TableReadings`). A rule that visits every cell of a column reads these
 /// rather than each row's own values, which lie apart in memory: visiting 200 000 rows that way cost a rule about a
 /// tenth of a second per column.
-final class ValueColumns: Sendable {
+final class ValueColumns: TableReading {
     /// How a cell was written, besides its value.
     struct Written: OptionSet, Sendable {
         let rawValue: UInt8
@@ -63,9 +63,14 @@ final class ValueColumns: Sendable {
     // By sheet column from `firstColumn`; nil for a column that is not measured.
     private let columns: [Column?]
 
-    /// The table's columns, made by the first rule of the run that asks for them.
+    /// The table's columns, made before the rules start (`TableReading`) or by the first rule that asks for them.
     static func of(_ table: PlanningTable, in context: RuleContext) -> ValueColumns {
         context.readings.reading(ValueColumns.self, of: table) { ValueColumns(table) }
+    }
+
+    /// Makes the table's columns.
+    static func prepare(_ table: PlanningTable, in context: RuleContext) {
+        _ = of(table, in: context)
     }
 
     private init(_ table: PlanningTable) {

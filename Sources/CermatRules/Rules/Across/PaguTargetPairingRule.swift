@@ -38,6 +38,9 @@ public struct PaguTargetPairingRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Pairs each target column with the pagu column of the same period and checks every row that has pagu peers.
     public func check(table: PlanningTable, in context: RuleContext) {
         let derived = Set(table.derivations.map(\.target))

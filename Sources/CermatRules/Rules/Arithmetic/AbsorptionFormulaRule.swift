@@ -28,6 +28,9 @@ public struct AbsorptionFormulaRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Checks the table's absorption columns of the year (to the end of the Renstra is `renstra-progress`).
     public func check(table: PlanningTable, in context: RuleContext) {
         DerivationCheck(owns: { derivation, table in

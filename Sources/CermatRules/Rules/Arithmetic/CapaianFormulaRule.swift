@@ -32,6 +32,9 @@ public struct CapaianFormulaRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Checks the table's capaian columns of the year (progress towards the Renstra is `renstra-progress`).
     public func check(table: PlanningTable, in context: RuleContext) {
         DerivationCheck(owns: { derivation, table in

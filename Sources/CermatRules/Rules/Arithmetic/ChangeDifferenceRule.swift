@@ -28,6 +28,9 @@ public struct ChangeDifferenceRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Checks the table's change columns.
     public func check(table: PlanningTable, in context: RuleContext) {
         DerivationCheck(owns: { derivation, table in table.column(at: derivation.target)?.descriptor.role == "selisih" },

@@ -36,6 +36,9 @@ public struct ColumnShiftRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Reports each level's own column order once, and each shifted derived value outside one.
     public func check(table: PlanningTable, in context: RuleContext) {
         for layout in table.rowLayouts {

@@ -35,6 +35,9 @@ public struct CountParentSumRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's parent rows' children, as other rules do.
+    public static var readings: [any TableReading.Type] { [MoneySum.Families.self] }
+
     /// Checks every count target and realisation of every parent row.
     public func check(table: PlanningTable, in context: RuleContext) {
         let units = IndicatorUnits(context, table: table)

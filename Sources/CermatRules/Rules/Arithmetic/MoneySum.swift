@@ -10,9 +10,14 @@ enum MoneySum {
         context.readings.reading(Families.self, of: table) { Families(rows: families(in: table)) }.rows
     }
 
-    // The families of a table, as a reading to share.
-    private struct Families: Sendable {
+    /// The families of a table, as a reading to share.
+    struct Families: TableReading {
         let rows: [Int: [PlanningRow]]
+
+        /// Makes the table's families.
+        static func prepare(_ table: PlanningTable, in context: RuleContext) {
+            _ = MoneySum.families(in: table, context)
+        }
     }
 
     /// The families of `families(in:_:)`, worked out afresh (for a table changed from the recognised one). One pass.

@@ -33,6 +33,9 @@ public struct ParentSumRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's parent rows' children, as other rules do.
+    public static var readings: [any TableReading.Type] { [MoneySum.Families.self] }
+
     /// Checks every parent row with children in every money column.
     public func check(table: PlanningTable, in context: RuleContext) {
         // A column that only repeats another (E-81's "Rp=14") is checked by its derivation, not summed again.

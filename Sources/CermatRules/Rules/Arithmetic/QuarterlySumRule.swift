@@ -27,6 +27,9 @@ public struct QuarterlySumRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Checks money by the form's sum, kinerja by either reading.
     public func check(table: PlanningTable, in context: RuleContext) {
         DerivationCheck(owns: { derivation, table in

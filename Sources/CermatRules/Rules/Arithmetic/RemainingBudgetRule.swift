@@ -27,6 +27,9 @@ public struct RemainingBudgetRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Checks the table's sisa columns.
     public func check(table: PlanningTable, in context: RuleContext) {
         DerivationCheck(owns: { derivation, table in table.column(at: derivation.target)?.descriptor.role == "sisa" })

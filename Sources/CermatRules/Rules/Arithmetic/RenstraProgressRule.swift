@@ -27,6 +27,9 @@ public struct RenstraProgressRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Checks progress ratios and the copies of the cumulative money column.
     public func check(table: PlanningTable, in context: RuleContext) {
         DerivationCheck(owns: { derivation, table in

@@ -31,6 +31,9 @@ public struct DuplicateKodeRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's kode column, as other rules do.
+    public static var readings: [any TableReading.Type] { [KodeReading.self] }
+
     /// Reports every row whose kode an earlier row of the table already used.
     public func check(table: PlanningTable, in context: RuleContext) {
         let reading = KodeReading.of(table, in: context)

@@ -43,6 +43,9 @@ public struct KodeFormatRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's kode column, as other rules do.
+    public static var readings: [any TableReading.Type] { [KodeReading.self] }
+
     /// Checks every printed kode of the table, then the digit widths of sub-kegiatan within each kegiatan.
     public func check(table: PlanningTable, in context: RuleContext) {
         let reading = KodeReading.of(table, in: context)

@@ -37,6 +37,9 @@ public struct KodeHierarchyRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's kode column, as other rules do.
+    public static var readings: [any TableReading.Type] { [KodeReading.self] }
+
     /// Walks the table keeping the program and kegiatan each row is printed under.
     public func check(table: PlanningTable, in context: RuleContext) {
         let reading = KodeReading.of(table, in: context)

@@ -5,7 +5,7 @@ import CermatWorkbook
 /// Permendagri 90/2019 grammar `U.BB.PP.K.KK.SS` generalised over urusan and bidang (DOMAIN §2.0), and the kode a row
 /// stands for once a missing prefix or a leading zero is repaired. Read once per table and shared by every kode rule
 /// (`TableReadings`), so that they read a kode alike and only once.
-final class KodeReading: Sendable {
+final class KodeReading: TableReading {
     /// Why a printed kode does not fit the grammar.
     enum Problem: Equatable, Sendable {
         /// A character other than digits and dots (a space, a comma, a letter).
@@ -65,6 +65,11 @@ final class KodeReading: Sendable {
     /// The table's reading, made by the first kode rule of the run that asks for it.
     static func of(_ table: PlanningTable, in context: RuleContext) -> KodeReading {
         context.readings.reading(KodeReading.self, of: table) { KodeReading(table, context.sheet(of: table)) }
+    }
+
+    /// Makes the table's reading.
+    static func prepare(_ table: PlanningTable, in context: RuleContext) {
+        _ = of(table, in: context)
     }
 
     private init(_ table: PlanningTable, _ sheet: Worksheet) {

@@ -40,6 +40,9 @@ public struct MissingKodeRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's kode column, as other rules do.
+    public static var readings: [any TableReading.Type] { [KodeReading.self] }
+
     private static let levels: [RowLevel] = [.program, .kegiatan, .subKegiatan]
 
     /// Walks the table top to bottom, keeping the kode (printed or suggested) of the current program and kegiatan.

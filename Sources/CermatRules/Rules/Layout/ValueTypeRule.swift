@@ -34,6 +34,9 @@ public struct ValueTypeRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Checks every measured column of the table.
     public func check(table: PlanningTable, in context: RuleContext) {
         let valueColumns = ValueColumns.of(table, in: context)

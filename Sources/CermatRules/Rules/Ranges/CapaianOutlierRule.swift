@@ -35,6 +35,9 @@ public struct CapaianOutlierRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Checks every capaian and absorption cell.
     public func check(table: PlanningTable, in context: RuleContext) {
         let warnAbove = context.settings.parameter("warn-above")

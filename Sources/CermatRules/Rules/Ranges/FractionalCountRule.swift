@@ -35,6 +35,9 @@ public struct FractionalCountRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Checks every quantity of every count indicator.
     public func check(table: PlanningTable, in context: RuleContext) {
         let units = IndicatorUnits(context, table: table)

@@ -36,6 +36,9 @@ public struct NonPositiveTargetRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Checks each row's targets against the pagu of the same period.
     public func check(table: PlanningTable, in context: RuleContext) {
         let targets = table.columns(role: "target").filter { $0.descriptor.measure == "K" }

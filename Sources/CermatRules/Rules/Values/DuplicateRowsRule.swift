@@ -31,6 +31,9 @@ public struct DuplicateRowsRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Compares every row's numbers with those of the rows above it.
     public func check(table: PlanningTable, in context: RuleContext) {
         let columns = table.columns.filter { $0.descriptor.isMeasured }.map(\.index)

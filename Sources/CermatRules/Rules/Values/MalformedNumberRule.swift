@@ -41,6 +41,9 @@ public struct MalformedNumberRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Checks every measured cell of the table.
     public func check(table: PlanningTable, in context: RuleContext) {
         let reading = NumberReading(table: table, tolerance: context.tolerance)

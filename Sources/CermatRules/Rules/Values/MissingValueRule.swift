@@ -49,6 +49,9 @@ public struct MissingValueRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Checks every data row of the table; one finding per cell, and none besides a row's own when it has no value at all.
     public func check(table: PlanningTable, in context: RuleContext) {
         // Rows by index, their cells read column by column (`ValueColumns`): the rule visits every measured cell.

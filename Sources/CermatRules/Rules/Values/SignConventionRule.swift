@@ -32,6 +32,9 @@ public struct SignConventionRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Checks money columns for negatives and bullets, and change columns for their sign.
     public func check(table: PlanningTable, in context: RuleContext) {
         // Every row's cells read from the table's columns (`ValueColumns`); a row is read only where they need it.

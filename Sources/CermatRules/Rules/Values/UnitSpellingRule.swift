@@ -42,6 +42,9 @@ public struct UnitSpellingRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Checks the units in the table's values and in its Satuan columns.
     public func check(table: PlanningTable, in context: RuleContext) {
         let units = IndicatorUnits(context, table: table)
