@@ -97,7 +97,9 @@ public struct Linter: Sendable {
         let preparing = document.tables.flatMap { table in
             var kinds: [any TableReading.Type] = []
             for type in rules where settings(type.info, sheet: table.sheet).enabled {
-                for kind in type.readings where !kinds.contains(where: { ObjectIdentifier($0) == ObjectIdentifier(kind) }) { kinds.append(kind) }
+                for kind in type.readings where !kinds.contains(where: { ObjectIdentifier($0) == ObjectIdentifier(kind) }) {
+                    kinds.append(kind)
+                }
             }
             return kinds.map { (table: table, kind: $0) }
         }

@@ -32,15 +32,13 @@ public protocol TableReading: Sendable {
 
 /// How much of the subject index a rule reads to check a set (`Rule.indexUse`): the index reads every row of every
 /// table, and it is built only when a rule reads it, with the named subjects only when a rule reads them.
-public enum IndexUse: Int, Comparable, Sendable {
+public enum IndexUse: Sendable {
     /// Nothing: the rule can find nothing in the set through it.
     case none
     /// Its indicators.
     case indicators
     /// Its indicators and the programs, kegiatan and sasaran the rows name (half the items of a large table).
     case names
-
-    public static func < (a: IndexUse, b: IndexUse) -> Bool { a.rawValue < b.rawValue }
 }
 
 extension Rule {
