@@ -106,7 +106,7 @@ public struct Linter: Sendable {
         let runs = Parallel.map(preparing.count + rules.count) { index -> (findings: [Finding], seconds: Double) in
             guard index >= preparing.count else {
                 let (table, kind) = preparing[index]
-                kind.prepare(table, in: RuleContext(workbook: workbook, document: document, knowledge: knowledge,
+                _ = kind.of(table, in: RuleContext(workbook: workbook, document: document, knowledge: knowledge,
                                                     settings: RuleSettings(severity: .info), rule: "", readings: readings))
                 return ([], 0)
             }

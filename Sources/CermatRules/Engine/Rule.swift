@@ -26,8 +26,16 @@ public protocol Rule: Sendable {
 /// and the linter makes them before the rules start, each on a core: left to the first rule that asks, a reading of a
 /// large table kept every other rule that reads it waiting, each holding a core.
 public protocol TableReading: Sendable {
-    /// Makes the table's reading among the context's shared readings, unless it is made already.
-    static func prepare(_ table: PlanningTable, in context: RuleContext)
+    /// Reads the table afresh (`of(_:in:)` shares it).
+    init(reading table: PlanningTable, in context: RuleContext)
+}
+
+extension TableReading {
+    /// The table's reading among the context's shared readings: made before the rules start, or by the first rule that
+    /// asks for it.
+    static func of(_ table: PlanningTable, in context: RuleContext) -> Self {
+        context.readings.reading(Self.self, of: table) { Self(reading: table, in: context) }
+    }
 }
 
 /// How much of the subject index a rule reads to check a set (`Rule.indexUse`): the index reads every row of every

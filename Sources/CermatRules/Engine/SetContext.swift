@@ -15,8 +15,6 @@ public final class SetContext: @unchecked Sendable {
     public let rule: String
     /// What the rule found so far.
     public private(set) var findings: [Finding] = []
-    /// The value columns of the set's tables, read from their headers.
-    public let columns: SetColumns
     /// How much of the subject index the rule reads in this set (its `Rule.indexUse`).
     public let indexUse: IndexUse
     /// The readings of each workbook's tables (by member), shared by the rules of the run.
@@ -32,9 +30,11 @@ public final class SetContext: @unchecked Sendable {
         self.rule = rule
         self.indexUse = indexUse
         self.indexes = indexes
-        columns = indexes.columns
         self.readings = readings
     }
+
+    /// The value columns of the set's tables, read from their headers.
+    public var columns: SetColumns { indexes.columns }
 
     /// Whether the rule reads the subject index in this set: else it can find nothing there through it.
     public var readsIndex: Bool { indexUse != .none }

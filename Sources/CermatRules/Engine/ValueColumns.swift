@@ -63,17 +63,8 @@ final class ValueColumns: TableReading {
     // By sheet column from `firstColumn`; nil for a column that is not measured.
     private let columns: [Column?]
 
-    /// The table's columns, made before the rules start (`TableReading`) or by the first rule that asks for them.
-    static func of(_ table: PlanningTable, in context: RuleContext) -> ValueColumns {
-        context.readings.reading(ValueColumns.self, of: table) { ValueColumns(table) }
-    }
-
-    /// Makes the table's columns.
-    static func prepare(_ table: PlanningTable, in context: RuleContext) {
-        _ = of(table, in: context)
-    }
-
-    private init(_ table: PlanningTable) {
+    /// The table's columns, read afresh.
+    init(reading table: PlanningTable, in context: RuleContext) {
         let measured = table.columns.filter(\.descriptor.isMeasured).map(\.index)
         firstColumn = measured.min() ?? 0
         let count = table.rows.count

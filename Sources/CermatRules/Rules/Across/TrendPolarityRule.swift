@@ -51,11 +51,7 @@ public struct TrendPolarityRule: Rule {
     /// Checks the target series of each row, then each indicator's realisations year on year.
     public func check(set members: [Linter.Member], in context: SetContext) {
         let reading = AcrossReading(context)
-        for (member, workbook) in members.enumerated() {
-            for table in workbook.document.tables where table.classification?.kind != .evaluasi {
-                targets(table, member: member, workbook: workbook, reading, context)
-            }
-        }
+        for table in context.columns.tables { targets(table.source, reading, context) }
         realisations(reading, context)
     }
 
@@ -68,13 +64,12 @@ public struct TrendPolarityRule: Rule {
         var year: Int { statement.year! }
     }
 
-    private func targets(_ table: PlanningTable, member: Int, workbook: Linter.Member, _ reading: AcrossReading,
-                         _ context: SetContext) {
+    private func targets(_ source: SubjectIndex.Source, _ reading: AcrossReading, _ context: SetContext) {
+        let table = source.table
         let yearly = table.columns(role: "target").filter { column in
             column.descriptor.period.map { $0.count == 4 && Int($0) != nil } ?? false
         }
         guard yearly.count >= 2 else { return }
-        let source = SubjectIndex.Source(member: member, table: table, file: workbook.workbook.source)
         let origins = yearly.map { column in
             SubjectIndex.Origin(source: source, column: column, document: table.classification?.kind,
                                 year: Int(column.descriptor.period!), basis: nil)

@@ -7,16 +7,16 @@ enum MoneySum {
     /// children of both; rows repeated with the same kode and the same money count once. Worked out once per run for
     /// the rules that sum (`TableReadings`).
     static func families(in table: PlanningTable, _ context: RuleContext) -> [Int: [PlanningRow]] {
-        context.readings.reading(Families.self, of: table) { Families(rows: families(in: table)) }.rows
+        Families.of(table, in: context).rows
     }
 
     /// The families of a table, as a reading to share.
     struct Families: TableReading {
         let rows: [Int: [PlanningRow]]
 
-        /// Makes the table's families.
-        static func prepare(_ table: PlanningTable, in context: RuleContext) {
-            _ = MoneySum.families(in: table, context)
+        /// The table's families, worked out afresh.
+        init(reading table: PlanningTable, in context: RuleContext) {
+            rows = MoneySum.families(in: table)
         }
     }
 

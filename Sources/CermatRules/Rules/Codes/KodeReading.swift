@@ -62,17 +62,8 @@ final class KodeReading: TableReading {
     /// The rows that can carry a kode (data rows other than totals and footers), top to bottom; none without a kode column.
     let entries: [Entry]
 
-    /// The table's reading, made by the first kode rule of the run that asks for it.
-    static func of(_ table: PlanningTable, in context: RuleContext) -> KodeReading {
-        context.readings.reading(KodeReading.self, of: table) { KodeReading(table, context.sheet(of: table)) }
-    }
-
-    /// Makes the table's reading.
-    static func prepare(_ table: PlanningTable, in context: RuleContext) {
-        _ = of(table, in: context)
-    }
-
-    private init(_ table: PlanningTable, _ sheet: Worksheet) {
+    /// The table's kode, read afresh.
+    init(reading table: PlanningTable, in context: RuleContext) {
         self.table = table
         let column = table.columns(role: "kode").first?.index
         self.column = column
@@ -80,6 +71,7 @@ final class KodeReading: TableReading {
             entries = []
             return
         }
+        let sheet = context.sheet(of: table)
         entries = table.rows.filter { ![.total, .footer].contains($0.level) }.map { row in
             let printed = Self.printed(sheet[row.sheetRow, column])
             let problem = printed.flatMap(Self.problem)
