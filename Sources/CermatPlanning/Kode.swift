@@ -71,17 +71,26 @@ public struct Kode: Hashable, Sendable, CustomStringConvertible {
 
     /// The nearest ancestor of a code already normalised (`1.06.01.2.06.02` → `1.06.01.2.06` → `1.06.01`), if any.
     public static func parent(ofNormalized normalized: String) -> String? {
-        let utf8 = normalized.utf8
-        var dots = 0, third: String.Index?, fifth: String.Index?
-        for index in utf8.indices where utf8[index] == UInt8(ascii: ".") {
-            dots += 1
-            if dots == 3 { third = index } else if dots == 5 { fifth = index } else if dots > 5 { return nil }
+        // Over the bytes in place: recognition and the kode rules ask this of every row of a large table.
+        var normalized = normalized
+        return normalized.withUTF8 { bytes -> String? in
+            var dots = 0, third = 0, fifth = 0
+            for offset in bytes.indices where bytes[offset] == UInt8(ascii: ".") {
+                dots += 1
+                if dots == 3 { third = offset } else if dots == 5 { fifth = offset } else if dots > 5 { return nil }
+            }
+            switch dots {
+            case 5: return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<fifth]), as: UTF8.self)
+            case 4: return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<third]), as: UTF8.self)
+            default: return nil
+            }
         }
-        switch dots {
-        case 5: return fifth.map { String(normalized[..<$0]) }
-        case 4: return third.map { String(normalized[..<$0]) }
-        default: return nil
-        }
+    }
+
+    /// How many dot-separated segments a code already normalised has (`1.06.01` has 3).
+    public static func segmentCount(ofNormalized normalized: String) -> Int {
+        var normalized = normalized
+        return normalized.withUTF8 { bytes in bytes.count { $0 == UInt8(ascii: ".") } } + 1
     }
 
     /// The code as written.

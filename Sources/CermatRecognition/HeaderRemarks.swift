@@ -57,6 +57,8 @@ struct HeaderRemarks {
     // Numbers in two or more data rows just right of the header's last column (within three columns).
     private func dataBeyondHeader() -> (cell: CellAddress, text: String)? {
         let beyond = (header.columns.upperBound + 1)...(header.columns.upperBound + 3)
+        // A sheet whose cells all lie within the header's columns (most) has nothing beyond them to look through.
+        guard let used = grid.sheet.usedRange, used.last.column >= beyond.lowerBound else { return nil }
         // Each row's stored cells looked through in place, a row whose last cell lies inside the header (most) passed over
         // at once, and only until two rows are found: every row passes here.
         let found = Array(rows.lazy.compactMap { row -> (cell: CellAddress, text: String)? in

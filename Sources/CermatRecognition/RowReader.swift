@@ -487,7 +487,8 @@ struct RowReader {
     /// A row's parent: the row whose kode is its nearest ancestor; else the nearest row above with a higher level.
     /// Run again once levels found across tables (names, sasaran) are known.
     static func assignParents(_ rows: inout [PlanningRow]) {
-        var byKode = [String: Int](minimumCapacity: rows.count)
+        // Only programs and kegiatan are filed (a twentieth of a large table's rows): not sized for every row.
+        var byKode = [String: Int]()
         var stack: [Int] = []
         for index in rows.indices {
             // The row's fields are read before it is changed, so that its storage is not copied for each change.
@@ -496,14 +497,17 @@ struct RowReader {
             // The row keeps its kode parsed: only the ancestors are cut from it, nearest first, until one is found.
             if let kode = rows[index].normalizedKode {
                 var ancestor = Kode.parent(ofNormalized: kode)
-                while let candidate = ancestor, parent == nil {
-                    parent = byKode[candidate]
+                while let candidate = ancestor {
+                    if let found = byKode[candidate] {
+                        parent = found
+                        break
+                    }
                     ancestor = Kode.parent(ofNormalized: candidate)
                 }
                 // Only a program's or a kegiatan's kode (three or five segments) is ever an ancestor: the sub-kegiatan,
                 // most rows of a large table, are not kept.
-                let dots = kode.utf8.count { $0 == UInt8(ascii: ".") }
-                if dots == 2 || dots == 4 { byKode[kode] = index }
+                let segments = Kode.segmentCount(ofNormalized: kode)
+                if segments == 3 || segments == 5 { byKode[kode] = index }
             }
             switch level {
             case .program, .kegiatan, .subKegiatan, .sasaran, .tujuan:

@@ -23,24 +23,35 @@ enum MoneySum {
     /// The families of `families(in:_:)`, worked out afresh (for a table changed from the recognised one). One pass.
     static func families(in table: PlanningTable) -> [Int: [PlanningRow]] {
         let rows = table.rows
-        // By row, the rows whose parent it is; sized for the table up front, as the twins are.
+        // By row, the rows whose parent it is (each list ascending, as the rows are walked in order); by level and kode,
+        // the parents printed under it.
         var direct = [[Int]](repeating: [], count: rows.count)
-        var twins = [String: [Int]](minimumCapacity: rows.count)
-        for (index, row) in rows.enumerated() {
-            if let owner = row.parent, rows.indices.contains(owner) { direct[owner].append(index) }
-            if let kode = row.kode, row.level == .program || row.level == .kegiatan {
-                twins[row.level.rawValue + "|" + kode, default: []].append(index)
+        var twins: [Twin: [Int]] = [:]
+        for index in rows.indices {
+            if let owner = rows[index].parent, rows.indices.contains(owner) { direct[owner].append(index) }
+            let level = rows[index].level
+            if let kode = rows[index].kode, level == .program || level == .kegiatan {
+                twins[Twin(level: level, kode: kode), default: []].append(index)
             }
         }
         var families: [Int: [PlanningRow]] = [:]
         // The children kept so far by kode, for one parent at a time (the tables kept, emptied between parents): a kode
         // seldom repeats, and only then are the rows' numbers compared, with the first kept and any others kept.
         var first: [String: Int] = [:], more: [String: [Int]] = [:]
-        for (index, parent) in rows.enumerated() where parent.level == .program || parent.level == .kegiatan {
+        for index in rows.indices where rows[index].level == .program || rows[index].level == .kegiatan {
+            let parent = rows[index]
             let expected: RowLevel = parent.level == .program ? .kegiatan : .subKegiatan
-            let owners = parent.kode.flatMap { twins[parent.level.rawValue + "|" + $0] } ?? [index]
+            let owners = parent.kode.flatMap { twins[Twin(level: parent.level, kode: $0)] } ?? [index]
+            let candidates = owners.count == 1 ? direct[owners[0]] : owners.flatMap { direct[$0] }.sorted()
+            let offspring = candidates.filter { rows[$0].level == expected }
+            guard !offspring.isEmpty else { continue }
+            // Children listed in ascending kode (nearly every table) repeat none: only otherwise are their kode filed.
+            guard !Self.ascendingKode(offspring, rows) else {
+                families[index] = offspring.map { rows[$0] }
+                continue
+            }
             var children: [PlanningRow] = []
-            for child in owners.flatMap({ direct[$0] }).sorted() where rows[child].level == expected {
+            for child in offspring {
                 let row = rows[child]
                 if let kode = row.kode {
                     if let earlier = first[kode] {
@@ -56,9 +67,26 @@ enum MoneySum {
             }
             first.removeAll(keepingCapacity: true)
             more.removeAll(keepingCapacity: true)
-            if !children.isEmpty { families[index] = children }
+            families[index] = children
         }
         return families
+    }
+
+    // A parent's level and kode, for finding a parent printed twice.
+    private struct Twin: Hashable {
+        let level: RowLevel
+        let kode: String
+    }
+
+    // Whether the rows' kode strictly ascend, every row having one.
+    private static func ascendingKode(_ indices: [Int], _ rows: [PlanningRow]) -> Bool {
+        var previous: String?
+        for index in indices {
+            guard let kode = rows[index].kode else { return false }
+            if let previous, !(previous < kode) { return false }
+            previous = kode
+        }
+        return true
     }
 
     // Whether two rows hold the same numbers in the same columns.

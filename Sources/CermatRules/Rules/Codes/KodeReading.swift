@@ -81,7 +81,7 @@ final class KodeReading: TableReading {
                 return Entry(row: row, printed: printed, problem: problem, normalized: nil, level: nil, parent: nil)
             }
             return Entry(row: row, printed: printed, problem: problem, normalized: normalized,
-                         level: Self.level(segments: normalized.utf8.count { $0 == UInt8(ascii: ".") } + 1),
+                         level: Self.level(segments: Kode.segmentCount(ofNormalized: normalized)),
                          parent: Kode.parent(ofNormalized: normalized))
         }
     }
@@ -162,15 +162,18 @@ final class KodeReading: TableReading {
     // Whether a kode is a program, kegiatan or sub-kegiatan written exactly by the grammar (`1.06.01`, `1.06.01.2.06`,
     // `1.06.01.2.06.0001`): nearly every kode is, and is then known sound from the places of its dots alone.
     private static func isWellFormed(_ text: String) -> Bool {
-        let bytes = text.utf8
-        guard [7, 12, 15, 17].contains(bytes.count) else { return false }
-        for (offset, byte) in bytes.enumerated() {
-            let dot = offset == 1 || offset == 4 || offset == 7 || offset == 9 || offset == 12
-            guard dot ? byte == UInt8(ascii: ".") : isDigit(byte) else { return false }
-            // The kegiatan marker: 1 (provinsi) or 2 (kabupaten/kota).
-            if offset == 8, byte != UInt8(ascii: "1"), byte != UInt8(ascii: "2") { return false }
+        guard [7, 12, 15, 17].contains(text.utf8.count) else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            for offset in bytes.indices {
+                let byte = bytes[offset]
+                let dot = offset == 1 || offset == 4 || offset == 7 || offset == 9 || offset == 12
+                guard dot ? byte == UInt8(ascii: ".") : isDigit(byte) else { return false }
+                // The kegiatan marker: 1 (provinsi) or 2 (kabupaten/kota).
+                if offset == 8, byte != UInt8(ascii: "1"), byte != UInt8(ascii: "2") { return false }
+            }
+            return true
         }
-        return true
     }
 
     // The digits each segment may have: `U.BB.PP.K.KK.SS`, a sub-kegiatan of 2 or (since 2023) 4.
