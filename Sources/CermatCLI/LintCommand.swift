@@ -1,5 +1,6 @@
 import ArgumentParser
 import CermatAnnotator
+import CermatPlanning
 import CermatReporting
 import CermatRules
 import Foundation
@@ -69,6 +70,12 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    // What a run starts with, side by side: the linter, and the first workbook read.
+    private enum Start {
+        case linter(Result<Linter, any Error>)
+        case read(LintRun.Read)
+    }
+
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("name at least one workbook or folder to check") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -85,7 +92,15 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let linter = try Knowledge.linter(rules: common.rules, config: common.config)
+        let paths = try InputFiles.expand(inputs)
+        // The rules folder loads while the first workbook is read: neither needs the other, and loading it (YAML, the
+        // header patterns) would otherwise hold up every run's first read.
+        let (rules, config) = (common.rules, common.config)
+        let started = Parallel.map(2) { part -> Start in
+            part == 0 ? .linter(Result { try Knowledge.linter(rules: rules, config: config) }) : .read(LintRun.read(paths[0]))
+        }
+        guard case .linter(let loaded) = started[0], case .read(let first) = started[1] else { preconditionFailure() }
+        let linter = try loaded.get()
         let language = common.language(linter)
         let accepted = try baseline.map { path in
             do {
@@ -95,10 +110,9 @@ struct LintCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let paths = try InputFiles.expand(inputs)
         let copies = try annotate.map { folder in try AnnotatedCopies(folder: folder, inputs: paths) }
         let progress = !quiet && paths.count > 1 && Terminal.stderrIsTerminal ? BatchProgress(total: paths.count, language: language) : nil
-        let result = LintRun(linter: linter, jobs: jobs, progress: progress).run(paths)
+        let result = LintRun(linter: linter, jobs: jobs, progress: progress).run(paths, first: first)
         if timings {
             for member in result.members {
                 // The readings the rules share (CPU time) after recognition: each is charged to none of them.

@@ -75,9 +75,25 @@ struct LintRun {
     /// The progress line, when one is shown.
     let progress: BatchProgress?
 
-    /// Lints every input, then applies the suppressions of the configuration and of every workbook's notes.
-    func run(_ paths: [String]) -> Result {
-        let recognised = recogniseEach(paths)
+    /// A workbook read, or why it could not be, with the seconds reading took.
+    struct Read: Sendable {
+        /// The workbook, or the error naming the file, part, sheet or cell.
+        let workbook: Swift.Result<Workbook, any Error>
+        /// Seconds spent reading, for `--timings`.
+        let seconds: Double
+    }
+
+    /// Reads a workbook.
+    static func read(_ path: String) -> Read {
+        let started = DispatchTime.now()
+        let workbook = Swift.Result { try XLSXReader().read(path: path) }
+        return Read(workbook: workbook, seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
+    }
+
+    /// Lints every input, then applies the suppressions of the configuration and of every workbook's notes; `first` is
+    /// the first input already read, if it was.
+    func run(_ paths: [String], first: Read? = nil) -> Result {
+        let recognised = recogniseEach(paths, first: first)
         let set = recognised.compactMap { reading in
             if case .read(let member, _, _) = reading { member } else { nil }
         }
@@ -121,14 +137,13 @@ struct LintRun {
     }
 
     /// Reads each workbook and recognises its tables, `jobs` workers taking the next input as they finish one.
-    private func recogniseEach(_ paths: [String]) -> [Reading] {
+    private func recogniseEach(_ paths: [String], first: Read?) -> [Reading] {
         Parallel.map(paths.count, width: jobs) { index in
+            let read = index == 0 ? first ?? Self.read(paths[0]) : Self.read(paths[index])
             do {
-                let started = DispatchTime.now()
-                let workbook = try XLSXReader().read(path: paths[index])
-                let read = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+                let workbook = try read.workbook.get()
                 let recognised = linter.recognise(workbook)
-                return .read(Linter.Member(workbook: workbook, document: recognised.document), readSeconds: read,
+                return .read(Linter.Member(workbook: workbook, document: recognised.document), readSeconds: read.seconds,
                              recognitionSeconds: recognised.seconds)
             } catch {
                 return .unreadable(message: String(describing: error))

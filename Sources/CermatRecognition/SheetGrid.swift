@@ -83,7 +83,7 @@ struct SheetGrid {
     func shown(_ cell: Cell) -> String {
         // Only a number's text depends on its style: most shown cells are text.
         if case .string(let text) = cell.value { return TextKey.trimmed(text) }
-        return TextKey.trimmed(CellText.display(cell, style: workbook.style(of: cell)))
+        return TextKey.trimmed(CellText.display(cell, percent: workbook.numberFormat(of: cell).isPercent))
     }
 
     /// Whether the cell holds a number (a numeric cell).
@@ -110,12 +110,13 @@ struct SheetGrid {
 
 /// How a cell reads as text: strings as they are, numbers in plain notation.
 enum CellText {
-    static func display(_ cell: Cell, style: CellStyle) -> String {
+    /// The text of a cell; `percent` when its number format shows numbers as percentages.
+    static func display(_ cell: Cell, percent: Bool) -> String {
         switch cell.value {
         case .empty: return ""
         case .string(let text): return text
         case .number(let number):
-            let shown = style.numberFormat.isPercent ? number * 100 : number
+            let shown = percent ? number * 100 : number
             return shown == shown.rounded() && abs(shown) < 1e15 ? String(Int64(shown)) : String(shown)
         case .boolean(let flag): return flag ? "TRUE" : "FALSE"
         case .error(let code): return code
