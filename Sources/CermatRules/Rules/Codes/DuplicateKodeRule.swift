@@ -39,11 +39,11 @@ public struct DuplicateKodeRule: Rule {
         let reading = KodeReading.of(table, in: context)
         // Each kode's first entry (by position), looked up and filed in one access: a 200 000-row table has as many kode.
         var first = [String: Int](minimumCapacity: reading.entries.count)
-        for (position, entry) in reading.entries.enumerated() {
-            guard let text = entry.printed, let cell = reading.cell(entry.row) else { continue }
-            let earliest = first.value(for: entry.normalized ?? text, inserting: position)
-            guard earliest != position else { continue }
-            let row = entry.row, earlier = reading.entries[earliest].row
+        for entry in reading.entries {
+            guard let text = reading.printed[entry] else { continue }
+            let earliest = first.value(for: reading.normalized[entry] ?? text, inserting: entry)
+            guard earliest != entry, let cell = reading.cell(entry) else { continue }
+            let row = reading.row(entry), earlier = reading.row(earliest)
             guard !Self.isFurtherIndicator(row, of: earlier) else { continue }
             let differences = Self.differences(row, earlier, table)
             let name = earlier.name ?? earlier.indicator ?? ""
@@ -57,7 +57,7 @@ public struct DuplicateKodeRule: Rule {
                 message.en += "; both rows hold the same values: the row is printed twice"
             }
             context.report(table, row: row, cell: cell, column: table.column(at: cell.column)?.descriptor, message: message,
-                           related: reading.cell(earlier).map { [$0] } ?? [])
+                           related: reading.cell(earliest).map { [$0] } ?? [])
         }
     }
 

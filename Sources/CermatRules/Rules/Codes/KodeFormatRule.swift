@@ -52,10 +52,10 @@ public struct KodeFormatRule: Rule {
         // The last well-formed kode above: its urusan and bidang repair a kode that lacks them.
         var above: String?
         for entry in reading.entries {
-            guard let text = entry.printed, let cell = reading.cell(entry.row) else { continue }
-            if let kode = entry.normalized { above = kode }
-            guard KodeReading.isAttempt(text), let problem = entry.problem else { continue }
-            let row = entry.row
+            guard let text = reading.printed[entry] else { continue }
+            if let kode = reading.normalized[entry] { above = kode }
+            guard let problem = reading.problems[entry], KodeReading.isAttempt(text), let cell = reading.cell(entry) else { continue }
+            let row = reading.row(entry)
             let prefix = above.map { $0.split(separator: ".").prefix(2).joined(separator: ".") }
             let what = Self.what(row.level)
             let why = Self.explain(problem, text)
@@ -84,7 +84,8 @@ public struct KodeFormatRule: Rule {
             widths[run.kegiatan, default: (0, 0)].narrow += run.narrow
         }
         for entry in reading.entries {
-            guard let kode = entry.normalized, entry.level == .subKegiatan, let kegiatan = entry.parent else { continue }
+            guard let kode = reading.normalized[entry], reading.levels[entry] == .subKegiatan, let kegiatan = reading.parents[entry]
+            else { continue }
             let digits = Self.lastSegment(kode)
             guard digits == 4 || digits == 2 else { continue }
             if run?.kegiatan != kegiatan {
@@ -96,13 +97,13 @@ public struct KodeFormatRule: Rule {
         file()
         let mixed = Set(widths.filter { $0.value.wide > 0 && $0.value.narrow > 0 }.keys)
         guard !mixed.isEmpty else { return }
-        var byKegiatan: [String: [(row: PlanningRow, kode: String)]] = [:]
+        var byKegiatan: [String: [(entry: Int, kode: String)]] = [:]
         var order: [String] = []
         for entry in reading.entries {
-            guard let kode = entry.normalized, entry.level == .subKegiatan, let kegiatan = entry.parent, mixed.contains(kegiatan)
-            else { continue }
+            guard let kode = reading.normalized[entry], reading.levels[entry] == .subKegiatan, let kegiatan = reading.parents[entry],
+                  mixed.contains(kegiatan) else { continue }
             if byKegiatan[kegiatan] == nil { order.append(kegiatan) }
-            byKegiatan[kegiatan, default: []].append((entry.row, kode))
+            byKegiatan[kegiatan, default: []].append((entry, kode))
         }
         for kegiatan in order {
             let members = byKegiatan[kegiatan]!
@@ -114,8 +115,8 @@ public struct KodeFormatRule: Rule {
             let examples = majority.prefix(3).map(\.kode).joined(separator: ", ")
             for member in minority {
                 let digits = Self.lastSegment(member.kode)
-                guard let cell = reading.cell(member.row) else { continue }
-                context.report(reading.table, row: member.row, cell: cell, column: reading.table.column(at: cell.column)?.descriptor,
+                guard let cell = reading.cell(member.entry) else { continue }
+                context.report(reading.table, row: reading.row(member.entry), cell: cell, column: reading.table.column(at: cell.column)?.descriptor,
                                message: Message(
                                 id: "sub kegiatan \(member.kode) ditulis \(digits) digit, sedangkan sub kegiatan lain dari kegiatan \(kegiatan) ditulis \(6 - digits) digit (\(examples)); samakan penulisannya (nomenklatur Kepmendagri 900.1.15.5-1317/2023 memakai 4 digit)",
                                 en: "sub-kegiatan \(member.kode) has \(digits) digits while the other sub-kegiatan of kegiatan \(kegiatan) have \(6 - digits) (\(examples)); write them alike (the Kepmendagri 900.1.15.5-1317/2023 nomenclature uses 4 digits)"),
@@ -126,7 +127,9 @@ public struct KodeFormatRule: Rule {
 
     // The digits of a kode's last segment.
     private static func lastSegment(_ kode: String) -> Int {
-        kode.utf8.reversed().prefix { $0 != UInt8(ascii: ".") }.count
+        let bytes = kode.utf8
+        return bytes.distance(from: bytes.lastIndex(of: UInt8(ascii: ".")).map(bytes.index(after:)) ?? bytes.startIndex,
+                              to: bytes.endIndex)
     }
 
     static func what(_ level: RowLevel) -> (id: String, en: String) {

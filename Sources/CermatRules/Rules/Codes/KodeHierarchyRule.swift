@@ -45,35 +45,38 @@ public struct KodeHierarchyRule: Rule {
         let reading = KodeReading.of(table, in: context)
         // The entries of programs, kegiatan and sub-kegiatan, read in place rather than listed: a large table has
         // hundreds of thousands. A kode counts at its row only when it denotes the row's level (`fitting`).
-        func judged(_ entry: KodeReading.Entry) -> Bool { [.program, .kegiatan, .subKegiatan].contains(entry.row.level) }
-        func fitting(_ entry: KodeReading.Entry?) -> String? { entry.flatMap { $0.level == $0.row.level ? $0.normalized : nil } }
+        func judged(_ entry: Int) -> Bool { [.program, .kegiatan, .subKegiatan].contains(reading.rowLevels[entry]) }
         // Where each kode is first printed: asked only when a row is reported.
         lazy var rowOf = reading.entries.reduce(into: [String: PlanningRow]()) { rowOf, entry in
-            if judged(entry), let kode = fitting(entry), rowOf[kode] == nil { rowOf[kode] = entry.row }
+            if judged(entry), let kode = reading.fitting(entry), rowOf[kode] == nil { rowOf[kode] = reading.row(entry) }
         }
-        var levelsPresent: Set<RowLevel> = []
-        for entry in reading.entries where judged(entry) { levelsPresent.insert(entry.row.level) }
+        // Whether the table prints any program, any kegiatan: asked once, not filed row by row.
+        let hasProgram = reading.rowLevels.contains(.program)
+        let hasKegiatan = reading.rowLevels.contains(.kegiatan)
         // The last program and kegiatan printed above.
-        var program: KodeReading.Entry?, kegiatan: KodeReading.Entry?
+        var program: Int?, kegiatan: Int?
         for entry in reading.entries where judged(entry) {
+            let level = reading.rowLevels[entry]
             defer {
-                if entry.row.level == .program {
+                if level == .program {
                     program = entry
                     kegiatan = nil
-                } else if entry.row.level == .kegiatan {
+                } else if level == .kegiatan {
                     kegiatan = entry
                 }
             }
-            guard let kode = fitting(entry), let parentKode = entry.parent, let cell = reading.cell(entry.row) else { continue }
-            let parentLevel: RowLevel = entry.row.level == .subKegiatan ? .kegiatan : .program
-            guard levelsPresent.contains(parentLevel) else { continue }
+            guard let kode = reading.fitting(entry), let parentKode = reading.parents[entry] else { continue }
+            let parentLevel: RowLevel = level == .subKegiatan ? .kegiatan : .program
+            guard parentLevel == .program ? hasProgram : hasKegiatan else { continue }
             let under = parentLevel == .program ? program : kegiatan
             // A parent printed without a code is `missing-kode`'s to report; its children are not judged by it.
-            if let under, fitting(under) == nil || fitting(under) == parentKode { continue }
-            let names = Self.names(entry.row.level)
+            if let under, reading.fitting(under) == nil || reading.fitting(under) == parentKode { continue }
+            guard let cell = reading.cell(entry) else { continue }
+            let row = reading.row(entry)
+            let names = Self.names(level)
             let actual = rowOf[parentKode]
             var message: Message
-            if let under, let underKode = fitting(under) {
+            if let under, let underKode = reading.fitting(under) {
                 message = Message(id: "\(names.child.id) \(kode) tercetak di bawah \(names.parent.id) \(underKode), padahal kodenya milik \(names.parent.id) \(parentKode)",
                                   en: "\(names.child.en) \(kode) is printed under \(names.parent.en) \(underKode), but its code belongs to \(names.parent.en) \(parentKode)")
             } else {
@@ -81,7 +84,7 @@ public struct KodeHierarchyRule: Rule {
                                   en: "\(names.child.en) \(kode) is not printed under any \(names.parent.en)")
             }
             if let actual {
-                let position = actual.sheetRow > entry.row.sheetRow ? ("baru muncul di bawahnya, di baris", "only comes further down, on row")
+                let position = actual.sheetRow > row.sheetRow ? ("baru muncul di bawahnya, di baris", "only comes further down, on row")
                                                                     : ("ada di baris", "is on row")
                 message.id += "; \(names.parent.id) \(parentKode) \(position.0) \(actual.sheetRow + 1)"
                 message.en += "; \(names.parent.en) \(parentKode) \(position.1) \(actual.sheetRow + 1)"
@@ -89,8 +92,8 @@ public struct KodeHierarchyRule: Rule {
                 message.id += "; \(names.parent.id) \(parentKode) tidak ada di tabel ini"
                 message.en += "; \(names.parent.en) \(parentKode) is not in this table"
             }
-            context.report(table, row: entry.row, cell: cell, column: table.column(at: cell.column)?.descriptor, message: message,
-                           related: actual.flatMap(reading.cell).map { [$0] } ?? [])
+            context.report(table, row: row, cell: cell, column: table.column(at: cell.column)?.descriptor, message: message,
+                           related: actual.map { [CellAddress(row: $0.sheetRow, column: cell.column)] } ?? [])
         }
     }
 

@@ -26,69 +26,79 @@ final class KodeReading: TableReading {
         case segmentCount
     }
 
-    /// A row that can carry a kode, with its kode read.
-    // A class: the kode rules go through every entry of a 200 000-row table, and copying a struct of five texts and a
-    // row retained each of them every time.
-    final class Entry: Sendable {
-        /// The row.
-        let row: PlanningRow
-        /// The kode as printed in the row's kode cell, trimmed; `nil` when the cell is empty or holds a lone dash.
-        let printed: String?
-        /// What is wrong with the printed kode, `nil` when it fits the grammar (or nothing is printed).
-        let problem: Problem?
-        /// The kode the row stands for, normalised for matching (`01.06.07` → `1.06.07`), when it fits the grammar or
-        /// only lacks a leading zero's removal; `nil` for an unreadable kode or one missing its prefix.
-        let normalized: String?
-        /// The level the normalised kode denotes by its number of segments.
-        let level: RowLevel?
-        /// The normalised kode of the row one level up: `1.06.01.2.06.02` → `1.06.01.2.06`, `1.06.01.2.06` → `1.06.01`.
-        let parent: String?
-
-        /// A row's entry.
-        init(row: PlanningRow, printed: String?, problem: Problem?, normalized: String?, level: RowLevel?, parent: String?) {
-            self.row = row
-            self.printed = printed
-            self.problem = problem
-            self.normalized = normalized
-            self.level = level
-            self.parent = parent
-        }
-    }
-
     /// The table the kode belong to.
     let table: PlanningTable
     /// The zero-based sheet column of the kode, if the table has one.
     let column: Int?
-    /// The rows that can carry a kode (data rows other than totals and footers), top to bottom; none without a kode column.
-    let entries: [Entry]
+    // The entries are the rows that can carry a kode (data rows other than totals and footers), top to bottom; none
+    // without a kode column. Each is read column by column, in arrays by entry: the kode rules go through every entry of
+    // a 200 000-row table, and visiting the rows themselves (or an object per entry) for a level or a kode cost each
+    // rule tens of milliseconds of memory traffic. A rule visits a row only to report it.
+    /// Each entry's index in `table.rows`.
+    let rowIndices: [Int]
+    /// Each entry's row level.
+    let rowLevels: [RowLevel]
+    /// Each entry's kode as printed in its kode cell, trimmed; `nil` when the cell is empty or holds a lone dash.
+    let printed: [String?]
+    /// What is wrong with each printed kode, `nil` when it fits the grammar (or nothing is printed).
+    let problems: [Problem?]
+    /// The kode each entry stands for, normalised for matching (`01.06.07` → `1.06.07`), when it fits the grammar or
+    /// only lacks a leading zero's removal; `nil` for an unreadable kode or one missing its prefix.
+    let normalized: [String?]
+    /// The level each normalised kode denotes by its number of segments.
+    let levels: [RowLevel?]
+    /// The normalised kode of the row one level up: `1.06.01.2.06.02` → `1.06.01.2.06`, `1.06.01.2.06` → `1.06.01`.
+    let parents: [String?]
 
     /// The table's kode, read afresh.
     init(reading table: PlanningTable, in context: RuleContext) {
         self.table = table
         let column = table.columns(role: "kode").first?.index
         self.column = column
-        guard let column else {
-            entries = []
-            return
-        }
-        let sheet = context.sheet(of: table)
-        entries = table.rows.filter { ![.total, .footer].contains($0.level) }.map { row in
-            let printed = Self.printed(sheet[row.sheetRow, column])
-            let problem = printed.flatMap(Self.problem)
-            // Recognition kept the row's kode parsed when it printed it the same way.
-            guard let printed, problem == nil || problem == .leadingZero,
-                  let normalized = printed == row.kode ? row.normalizedKode : Kode(printed)?.normalized else {
-                return Entry(row: row, printed: printed, problem: problem, normalized: nil, level: nil, parent: nil)
+        var rowIndices: [Int] = [], rowLevels: [RowLevel] = [], printed: [String?] = [], problems: [Problem?] = []
+        var normalized: [String?] = [], levels: [RowLevel?] = [], parents: [String?] = []
+        if let column {
+            let sheet = context.sheet(of: table)
+            for (index, row) in table.rows.enumerated() where row.level != .total && row.level != .footer {
+                let text = Self.printed(sheet[row.sheetRow, column])
+                let problem = text.flatMap(Self.problem)
+                rowIndices.append(index)
+                rowLevels.append(row.level)
+                printed.append(text)
+                problems.append(problem)
+                // Recognition kept the row's kode parsed when it printed it the same way.
+                guard let text, problem == nil || problem == .leadingZero,
+                      let kode = text == row.kode ? row.normalizedKode : Kode(text)?.normalized else {
+                    normalized.append(nil)
+                    levels.append(nil)
+                    parents.append(nil)
+                    continue
+                }
+                normalized.append(kode)
+                levels.append(Self.level(segments: Kode.segmentCount(ofNormalized: kode)))
+                parents.append(Kode.parent(ofNormalized: kode))
             }
-            return Entry(row: row, printed: printed, problem: problem, normalized: normalized,
-                         level: Self.level(segments: Kode.segmentCount(ofNormalized: normalized)),
-                         parent: Kode.parent(ofNormalized: normalized))
         }
+        (self.rowIndices, self.rowLevels, self.printed, self.problems) = (rowIndices, rowLevels, printed, problems)
+        (self.normalized, self.levels, self.parents) = (normalized, levels, parents)
     }
 
-    /// The kode cell of a row.
-    func cell(_ row: PlanningRow) -> CellAddress? {
-        column.map { CellAddress(row: row.sheetRow, column: $0) }
+    /// The entries, by index into the arrays above.
+    var entries: Range<Int> { rowIndices.indices }
+
+    /// An entry's row.
+    func row(_ entry: Int) -> PlanningRow {
+        table.rows[rowIndices[entry]]
+    }
+
+    /// An entry's kode cell.
+    func cell(_ entry: Int) -> CellAddress? {
+        column.map { CellAddress(row: row(entry).sheetRow, column: $0) }
+    }
+
+    /// An entry's normalised kode when it denotes the level of the row that prints it.
+    func fitting(_ entry: Int) -> String? {
+        levels[entry] == rowLevels[entry] ? normalized[entry] : nil
     }
 
     private static func printed(_ cell: Cell?) -> String? {

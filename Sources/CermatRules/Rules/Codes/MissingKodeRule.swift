@@ -48,14 +48,16 @@ public struct MissingKodeRule: Rule {
     /// Walks the table top to bottom, keeping the kode (printed or suggested) of the current program and kegiatan.
     public func check(table: PlanningTable, in context: RuleContext) {
         let reading = KodeReading.of(table, in: context)
-        let entries = reading.entries.filter { Self.levels.contains($0.row.level) }
-        var coded: [RowLevel: Int] = [:], total: [RowLevel: Int] = [:]
-        for entry in entries {
-            total[entry.row.level, default: 0] += 1
-            if entry.printed != nil { coded[entry.row.level, default: 0] += 1 }
+        // Each entry with its level's place in `levels`: counts and the current kode are kept by place, since every row
+        // of a large table passes here and hashing its level each time cost more than the rest.
+        let entries = reading.entries.compactMap { entry in Self.levels.firstIndex(of: reading.rowLevels[entry]).map { (entry, $0) } }
+        var coded = Self.levels.map { _ in 0 }, total = coded
+        for (entry, place) in entries {
+            total[place] += 1
+            if reading.printed[entry] != nil { coded[place] += 1 }
         }
         let nomenclature = context.knowledge.vocabulary.nomenclature
-        var current: [RowLevel: String] = [:]
+        var current = Self.levels.map { _ -> String? in nil }
         // A table repeats its names under kegiatan after kegiatan: each name is looked up once per level and parent.
         struct Asked: Hashable {
             let name: String?
@@ -63,19 +65,19 @@ public struct MissingKodeRule: Rule {
             let parent: String?
         }
         var suggestions: [Asked: String?] = [:]
-        for entry in entries {
-            let row = entry.row
-            defer { for deeper in Self.levels where deeper > row.level { current[deeper] = nil } }
-            if entry.printed != nil {
-                current[row.level] = entry.normalized
+        for (entry, place) in entries {
+            defer { for deeper in place + 1..<current.count { current[deeper] = nil } }
+            if reading.printed[entry] != nil {
+                current[place] = reading.normalized[entry]
                 continue
             }
-            guard coded[row.level, default: 0] * 2 >= total[row.level, default: 0], let cell = reading.cell(row) else { continue }
-            let parent = Self.levels.last { $0 < row.level }.flatMap { current[$0] }
+            guard coded[place] * 2 >= total[place], let cell = reading.cell(entry) else { continue }
+            let row = reading.row(entry)
+            let parent = place > 0 ? current[place - 1] : nil
             let asked = Asked(name: row.name, level: row.level, parent: parent)
             let suggestion = suggestions[asked] ?? Self.suggestion(for: row, under: parent, in: nomenclature)
             suggestions[asked] = suggestion
-            current[row.level] = suggestion
+            current[place] = suggestion
             let what = Self.what(row.level)
             let name = row.name ?? row.indicator ?? ""
             var message = Message(id: "\(what.id) \"\(name)\" tidak berkode, padahal \(what.id) lain di tabel ini berkode",
