@@ -91,8 +91,8 @@ struct LintRun {
     }
 
     /// Lints every input, then applies the suppressions of the configuration and of every workbook's notes; `first` is
-    /// the first input already read, if it was.
-    func run(_ paths: [String], first: Read? = nil) -> Result {
+    /// the first input, already read.
+    func run(_ paths: [String], first: Read) -> Result {
         let recognised = recogniseEach(paths, first: first)
         let set = recognised.compactMap { reading in
             if case .read(let member, _, _) = reading { member } else { nil }
@@ -137,9 +137,9 @@ struct LintRun {
     }
 
     /// Reads each workbook and recognises its tables, `jobs` workers taking the next input as they finish one.
-    private func recogniseEach(_ paths: [String], first: Read?) -> [Reading] {
+    private func recogniseEach(_ paths: [String], first: Read) -> [Reading] {
         Parallel.map(paths.count, width: jobs) { index in
-            let read = index == 0 ? first ?? Self.read(paths[0]) : Self.read(paths[index])
+            let read = index == 0 ? first : Self.read(paths[index])
             do {
                 let workbook = try read.workbook.get()
                 let recognised = linter.recognise(workbook)
