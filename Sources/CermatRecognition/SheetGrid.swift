@@ -92,11 +92,6 @@ struct SheetGrid {
         return false
     }
 
-    /// The style of a cell of a row already found (the default style when it is not stored).
-    func style(_ row: Row, _ column: Int) -> CellStyle {
-        row.cell(column).map { workbook.style(of: $0) } ?? workbook.styles[0]
-    }
-
     /// The stored cells of a row that have content, within columns `columns` (all when `nil`).
     func contentCells(_ row: Int, in columns: ClosedRange<Int>? = nil) -> [Cell] {
         sheet.cells(inRow: row).filter { Self.isContent($0, in: columns) }
