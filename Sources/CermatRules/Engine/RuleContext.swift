@@ -26,7 +26,7 @@ public final class RuleContext {
     // A column of `lastTexts`: not asked for yet, or its texts (`nil` for a measured column).
     private enum TextColumn {
         case unread
-        case read([String]?)
+        case read(TableTexts.Column?)
     }
 
     /// A context.
@@ -63,23 +63,28 @@ public final class RuleContext {
 
     /// The text a cell of a table shows, trimmed (a number as Indonesian text); empty for an empty or missing cell.
     func text(_ table: PlanningTable, row sheetRow: Int, column: Int) -> String {
+        let offset = sheetRow - table.range.first.row
+        if let texts = texts(table, column: column), offset >= 0, offset < texts.codes.count { return texts[offset] }
+        // A cell outside the table's text columns is read from the sheet.
+        return TableTexts.shown(sheet(of: table)[sheetRow, column])
+    }
+
+    /// A text column of a table, each row's text as an index into the column's distinct texts (`TableTexts.Column`),
+    /// for a rule that judges each text once; `nil` for a measured column or one outside the table.
+    func texts(_ table: PlanningTable, column: Int) -> TableTexts.Column? {
         if lastTexts?.sheetIndex != table.sheetIndex || lastTexts?.range != table.range {
             lastTexts = (table.sheetIndex, table.range, Array(repeating: .unread, count: table.range.columnCount))
         }
-        let slot = column - table.range.first.column, offset = sheetRow - table.range.first.row
-        var texts: [String]?
-        if slot >= 0, slot < lastTexts!.columns.count {
-            switch lastTexts!.columns[slot] {
-            case .read(let known):
-                texts = known
-            case .unread:
-                texts = TableTexts.of(table, in: self).texts(column: column, in: readings)
-                lastTexts!.columns[slot] = .read(texts)
-            }
+        let slot = column - table.range.first.column
+        guard slot >= 0, slot < lastTexts!.columns.count else { return nil }
+        switch lastTexts!.columns[slot] {
+        case .read(let known):
+            return known
+        case .unread:
+            let texts = TableTexts.of(table, in: self).texts(column: column, in: readings)
+            lastTexts!.columns[slot] = .read(texts)
+            return texts
         }
-        if let texts, offset >= 0, offset < texts.count { return texts[offset] }
-        // A cell outside the table's text columns is read from the sheet.
-        return TableTexts.shown(sheet(of: table)[sheetRow, column])
     }
 
     /// The sheet (as read) a table lies on.

@@ -8,17 +8,36 @@ import Foundation
 /// 200 000-row table; most text columns (No, Kode, Nama) no rule reads this way, and reading them all cost more than
 /// the rules' reading of the others. Each rule's context keeps the columns it has read (`RuleContext.text`).
 final class TableTexts: Sendable {
-    // A text column's texts, by sheet row from the table's first; read once, by the first rule that asks.
-    private final class Column: @unchecked Sendable {
-        // @unchecked: `texts` is only touched under `lock`.
+    /// A text column's texts, each row's as the index of its text among the column's distinct texts: a column repeats
+    /// its few texts (units, categories) on every row, and a rule judging each text once instead of each row's copy no
+    /// longer hashes a string per row.
+    struct Column: Sendable {
+        /// The column's texts, each once, in the order they first appear.
+        let distinct: [String]
+        /// Each row's text as its index in `distinct`, by sheet row from the table's first.
+        let codes: [Int32]
+
+        /// The text of a row, by its sheet row's offset from the table's first.
+        subscript(offset: Int) -> String { distinct[Int(codes[offset])] }
+
+        /// The index in `distinct` of a sheet row's text, for a row of the table.
+        func code(sheetRow: Int, in table: PlanningTable) -> Int { Int(codes[sheetRow - table.range.first.row]) }
+
+        /// Whether a sheet row's cell, in a row of the table, shows no text.
+        func isEmpty(sheetRow: Int, in table: PlanningTable) -> Bool { distinct[code(sheetRow: sheetRow, in: table)].isEmpty }
+    }
+
+    // A text column's texts, read once, by the first rule that asks.
+    private final class Holder: @unchecked Sendable {
+        // @unchecked: `column` is only touched under `lock`.
         let lock = NSLock()
-        var texts: [String]?
+        var column: Column?
     }
 
     private let rows: ClosedRange<Int>
     private let firstColumn: Int
     // By sheet column from `firstColumn`; nil for a measured column.
-    private let columns: [Column?]
+    private let columns: [Holder?]
     private let sheet: Worksheet
 
     /// The table's reading, made by the first rule of the run that asks for it.
@@ -30,22 +49,39 @@ final class TableTexts: Sendable {
         self.sheet = sheet
         rows = table.range.first.row...table.range.last.row
         firstColumn = table.range.first.column
-        var columns = [Column?](repeating: nil, count: table.range.last.column - firstColumn + 1)
-        for column in table.columns where !column.descriptor.isMeasured { columns[column.index - firstColumn] = Column() }
+        var columns = [Holder?](repeating: nil, count: table.range.last.column - firstColumn + 1)
+        for column in table.columns where !column.descriptor.isMeasured { columns[column.index - firstColumn] = Holder() }
         self.columns = columns
     }
 
     /// The texts of a text column of the table, by sheet row from the table's first (read once, its time counted in
     /// `readings`); `nil` for a measured column or one outside the table.
-    func texts(column: Int, in readings: TableReadings) -> [String]? {
+    func texts(column: Int, in readings: TableReadings) -> Column? {
         let slot = column - firstColumn
         guard slot >= 0, slot < columns.count, let holder = columns[slot] else { return nil }
         return holder.lock.withLock {
-            if let texts = holder.texts { return texts }
-            let texts = readings.measure("TableTexts") { rows.map { Self.shown(sheet[$0, column]) } }
-            holder.texts = texts
+            if let texts = holder.column { return texts }
+            let texts = readings.measure("TableTexts") { read(column: column) }
+            holder.column = texts
             return texts
         }
+    }
+
+    private func read(column: Int) -> Column {
+        var distinct: [String] = [], codes: [Int32] = [], indices: [String: Int32] = [:]
+        codes.reserveCapacity(rows.count)
+        // A row most often repeats the text above it: compared with that one first, it is not hashed.
+        var last = "", lastCode: Int32 = -1
+        for row in rows {
+            let text = Self.shown(sheet[row, column])
+            if lastCode < 0 || text != last {
+                lastCode = indices.value(for: text, inserting: Int32(distinct.count))
+                if lastCode == distinct.count { distinct.append(text) }
+                last = text
+            }
+            codes.append(lastCode)
+        }
+        return Column(distinct: distinct, codes: codes)
     }
 
     /// The text a cell shows, trimmed (a number as Indonesian text); empty for an empty or missing cell.

@@ -57,6 +57,8 @@ final class ValueColumns: TableReading {
 
     /// Each row's level, by row index.
     let levels: [RowLevel]
+    /// Each row's zero-based sheet row (`PlanningRow.sheetRow`), by row index.
+    let sheetRows: [Int]
     /// The data rows (not footers) by index, in order: the rows of `PlanningTable.dataRows()`.
     let dataRows: [Int]
     private let firstColumn: Int
@@ -72,11 +74,13 @@ final class ValueColumns: TableReading {
         var numbers = measured.map { _ in [Double](repeating: .nan, count: count) }
         var decimals = measured.map { _ in [Int8](repeating: -1, count: count) }
         var written = measured.map { _ in [Written](repeating: [], count: count) }
-        var levels: [RowLevel] = []
+        var levels: [RowLevel] = [], sheetRows: [Int] = []
         levels.reserveCapacity(count)
+        sheetRows.reserveCapacity(count)
         // Row by row, each row's values read once where they lie.
         for (index, row) in table.rows.enumerated() {
             levels.append(row.level)
+            sheetRows.append(row.sheetRow)
             let values = row.values
             assert(values.count == measured.count { values[$0] != nil }, "a row holds values in measured columns only")
             // In place: no value is taken out of the row.
@@ -95,6 +99,7 @@ final class ValueColumns: TableReading {
                                                    written: written[slot])
         }
         self.levels = levels
+        self.sheetRows = sheetRows
         dataRows = levels.indices.filter { levels[$0] != .footer }
         self.columns = columns
     }

@@ -49,16 +49,15 @@ public struct UnitSpellingRule: Rule {
     public func check(table: PlanningTable, in context: RuleContext) {
         let units = IndicatorUnits(context, table: table)
         let columns = table.columns.filter { $0.descriptor.measure == "K" }
-        let rows = table.dataRows()
         // A table repeats its few units on every row: each text is judged once.
         var slips: [String: Slip?] = [:]
-        func report(_ text: String, at cell: CellAddress, _ row: PlanningRow) {
-            let known = slips[text] ?? {
-                let found = slip(in: text, units)
-                slips[text] = found
-                return found
-            }()
-            guard let found = known else { return }
+        func judged(_ text: String) -> Slip? {
+            if let known = slips[text] { return known }
+            let found = slip(in: text, units)
+            slips[text] = found
+            return found
+        }
+        func report(_ text: String, _ found: Slip, at cell: CellAddress, _ row: PlanningRow) {
             let place = found.slip == text ? "" : " (dalam \"\(text)\")"
             let placeEn = found.slip == text ? "" : " (in \"\(text)\")"
             context.report(table, row: row, cell: cell, column: table.column(at: cell.column)?.descriptor,
@@ -72,23 +71,30 @@ public struct UnitSpellingRule: Rule {
         for index in values.dataRows {
             for (column, kinds) in kinds where kinds[index] == .measured || kinds[index] == .list {
                 guard let value = table.rows[index].values[column] else { continue }
-                for text in Self.units(in: value.value) { report(text, at: table.cell(table.rows[index], column), table.rows[index]) }
+                for text in Self.units(in: value.value) {
+                    guard let found = judged(text) else { continue }
+                    report(text, found, at: table.cell(table.rows[index], column), table.rows[index])
+                }
             }
         }
-        var lists: [String: [String]] = [:]
+        // A Satuan column is a text column, its texts read once: each distinct text's units are listed and judged once.
         for satuan in table.columns(role: "unit") {
+            guard let texts = context.texts(table, column: satuan.index) else { continue }
             let governed = columns.filter { units.satuanColumn(for: $0.index) == satuan.index }.map(\.index)
-            for row in rows {
-                let text = context.text(table, row: row.sheetRow, column: satuan.index)
-                let items = lists[text] ?? {
-                    let items = IndicatorUnits.list(text)
-                    lists[text] = items
-                    return items
+            var slipsOf = [[(text: String, slip: Slip)]?](repeating: nil, count: texts.distinct.count)
+            for index in values.dataRows {
+                let code = texts.code(sheetRow: values.sheetRows[index], in: table)
+                let found = slipsOf[code] ?? {
+                    let found = IndicatorUnits.list(texts.distinct[code]).compactMap { item in judged(item).map { (item, $0) } }
+                    slipsOf[code] = found
+                    return found
                 }()
-                for item in items { report(item, at: table.cell(row, satuan.index), row) }
+                for (item, slip) in found {
+                    report(item, slip, at: CellAddress(row: values.sheetRows[index], column: satuan.index), table.rows[index])
+                }
             }
-            cases(rows, satuan, units, table, context)
-            empty(values, satuan, governed, table, context)
+            cases(values, texts, satuan, units, table, context)
+            empty(values, texts, satuan, governed, table, context)
         }
     }
 
@@ -117,26 +123,22 @@ public struct UnitSpellingRule: Rule {
 
     // The same unit written in two cases in one Satuan column: the less common way (the lower-case one on a tie) is
     // the slip.
-    private func cases(_ rows: [PlanningRow], _ satuan: PlanningColumn, _ units: IndicatorUnits, _ table: PlanningTable,
-                       _ context: RuleContext) {
-        // The rows writing each way of a unit counted, each distinct text judged once, and the rows of a slip listed only
-        // once the slips are known: a table writes its few units on every row.
+    private func cases(_ values: ValueColumns, _ texts: TableTexts.Column, _ satuan: PlanningColumn, _ units: IndicatorUnits,
+                       _ table: PlanningTable, _ context: RuleContext) {
+        // The rows writing each way of a unit counted, each distinct text judged when a data row first writes it, and
+        // the rows of a slip listed only once the slips are known.
         var ways: [(text: String, unit: String, rows: Int)] = []
-        var wayOf: [String: Int?] = [:]
-        var rowWays = [Int?](repeating: nil, count: rows.count)
-        for (position, row) in rows.enumerated() {
-            let text = context.text(table, row: row.sheetRow, column: satuan.index)
-            let way = wayOf[text] ?? {
-                let way = units.spelled(text).map { unit in
-                    ways.append((text, unit.name, 0))
+        // Each distinct text's way: -2 not judged yet, -1 no unit.
+        var wayOf = [Int](repeating: -2, count: texts.distinct.count)
+        for index in values.dataRows {
+            let code = texts.code(sheetRow: values.sheetRows[index], in: table)
+            if wayOf[code] == -2 {
+                wayOf[code] = units.spelled(texts.distinct[code]).map { unit in
+                    ways.append((texts.distinct[code], unit.name, 0))
                     return ways.count - 1
-                }
-                wayOf[text] = way
-                return way
-            }()
-            guard let way else { continue }
-            ways[way].rows += 1
-            rowWays[position] = way
+                } ?? -1
+            }
+            if wayOf[code] >= 0 { ways[wayOf[code]].rows += 1 }
         }
         var usualOf: [Int: String] = [:]
         for spellings in Dictionary(grouping: ways.indices, by: { ways[$0].unit }).values where spellings.count > 1 {
@@ -147,9 +149,10 @@ public struct UnitSpellingRule: Rule {
             for way in ranked.dropFirst() where ways[way].text.lowercased() == usual.lowercased() { usualOf[way] = usual }
         }
         guard !usualOf.isEmpty else { return }
-        for (position, row) in rows.enumerated() {
-            guard let way = rowWays[position], let usual = usualOf[way] else { continue }
-            let text = ways[way].text
+        for index in values.dataRows {
+            let way = wayOf[texts.code(sheetRow: values.sheetRows[index], in: table)]
+            guard way >= 0, let usual = usualOf[way] else { continue }
+            let row = table.rows[index], text = ways[way].text
             context.report(table, row: row, cell: table.cell(row, satuan.index), column: satuan.descriptor,
                            message: Message(id: "satuan ditulis \"\(text)\", baris lain menulis \"\(usual)\"",
                                             en: "the unit is written \"\(text)\", the other rows write \"\(usual)\""))
@@ -157,21 +160,22 @@ public struct UnitSpellingRule: Rule {
     }
 
     // A Satuan left empty on a row with an indicator and values, where most such rows fill it.
-    private func empty(_ values: ValueColumns, _ satuan: PlanningColumn, _ governed: [Int], _ table: PlanningTable,
-                       _ context: RuleContext) {
-        guard let indicator = table.columns(role: "indicator").last(where: { $0.index < satuan.index })?.index else { return }
+    private func empty(_ values: ValueColumns, _ texts: TableTexts.Column, _ satuan: PlanningColumn, _ governed: [Int],
+                       _ table: PlanningTable, _ context: RuleContext) {
+        guard let indicator = table.columns(role: "indicator").last(where: { $0.index < satuan.index })?.index,
+              let indicators = context.texts(table, column: indicator) else { return }
         let governed = governed.compactMap { values[$0] }
         // The rows with values are counted, not listed: most fill their Satuan.
         var valued = 0
-        var missing: [PlanningRow] = []
+        var missing: [Int] = []
         for index in values.dataRows where governed.contains(where: { $0.number(index) != nil }) {
-            let row = table.rows[index]
-            guard !context.text(table, row: row.sheetRow, column: indicator).isEmpty else { continue }
+            let sheetRow = values.sheetRows[index]
+            guard !indicators.isEmpty(sheetRow: sheetRow, in: table) else { continue }
             valued += 1
-            if context.text(table, row: row.sheetRow, column: satuan.index).isEmpty { missing.append(row) }
+            if texts.isEmpty(sheetRow: sheetRow, in: table) { missing.append(index) }
         }
         guard !missing.isEmpty, missing.count * 2 < valued else { return }
-        for row in missing {
+        for row in missing.map({ table.rows[$0] }) {
             let name = context.indicatorName(row, near: satuan.index, in: table)
             context.report(table, row: row, cell: table.cell(row, satuan.index), column: satuan.descriptor,
                            message: Message(id: "satuan untuk \"\(name)\" kosong, padahal baris lain mencantumkan satuannya",
