@@ -20,15 +20,18 @@ public struct PlanningRow: Hashable, Sendable {
         var indicatorKey: String
         var normalizedKode: String?
         var isLevelIndicator = false
+        var isPercentage = false
 
-        // Kept current with the texts it is read from: the rules ask it of every row, several times. `textKey` is
+        // Kept current with the texts they are read from: the rules ask them of every row, several times. `textKey` is
         // `TextKey.header(indicator ?? name ?? "")`, when known.
-        mutating func updateLevelIndicator(textKey: String? = nil) {
+        mutating func updateIndicatorFlags(textKey: String? = nil) {
             let text = textKey ?? (indicator == nil ? TextKey.header(name ?? "") : indicatorKey)
             let unit = TextKey.header(unit ?? "")
             // By the first byte before the openers are compared: most indicators open with none of their letters.
             isLevelIndicator = unit == "%" || unit == "persen"
                 || (text.utf8.first.map(Fields.openerInitials.contains) == true && Fields.levelOpeners.contains { text.hasPrefix($0) })
+            isPercentage = unit == "%" || (indicatorKey.utf8.first == UInt8(ascii: "p")
+                && ["persentase", "presentase", "prosentase"].contains { indicatorKey.hasPrefix($0) })
         }
 
         static let levelOpeners = ["persentase", "presentase", "prosentase", "indeks", "rata-rata", "rata rata", "nilai",
@@ -75,7 +78,7 @@ public struct PlanningRow: Hashable, Sendable {
         _read { yield storage.value.name }
         set {
             fields.name = newValue
-            fields.updateLevelIndicator()
+            fields.updateIndicatorFlags()
         }
     }
 
@@ -85,7 +88,7 @@ public struct PlanningRow: Hashable, Sendable {
         set {
             fields.indicator = newValue
             fields.indicatorKey = TextKey.header(newValue ?? "")
-            fields.updateLevelIndicator()
+            fields.updateIndicatorFlags()
         }
     }
 
@@ -94,7 +97,7 @@ public struct PlanningRow: Hashable, Sendable {
         _read { yield storage.value.unit }
         set {
             fields.unit = newValue
-            fields.updateLevelIndicator()
+            fields.updateIndicatorFlags()
         }
     }
 
@@ -144,6 +147,11 @@ public struct PlanningRow: Hashable, Sendable {
         _read { yield storage.value.isLevelIndicator }
     }
 
+    /// Whether the indicator is a percentage: its unit is `%`, or it opens with `Persentase` (or a misspelling of it).
+    public var isPercentage: Bool {
+        _read { yield storage.value.isPercentage }
+    }
+
     /// The kode normalised for matching across tables (`01.06.07` → `1.06.07`; kept current with `kode`), `nil` when
     /// the row has none or it does not parse: parsed once, since every kode rule and the checks across tables compare it.
     public var normalizedKode: String? {
@@ -163,7 +171,7 @@ public struct PlanningRow: Hashable, Sendable {
                          unit: unit, polarity: polarity, values: values, parent: parent, continuationRows: continuationRows,
                          bold: bold, italic: italic, indicatorKey: indicator == nil ? "" : textKey,
                          normalizedKode: (parsedKode ?? kode.flatMap(Kode.init))?.normalized))
-        storage.value.updateLevelIndicator(textKey: textKey)
+        storage.value.updateIndicatorFlags(textKey: textKey)
     }
 
     public static func == (lhs: PlanningRow, rhs: PlanningRow) -> Bool {

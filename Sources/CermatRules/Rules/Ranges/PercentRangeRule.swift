@@ -42,7 +42,7 @@ public struct PercentRangeRule: Rule {
                 && !$0.header.dropLast().contains { TextKey.header($0).hasPrefix("sasaran") }
         }
         let change = context.knowledge.vocabulary.changeKeywords
-        for row in table.dataRows() where Self.isPercentage(row) {
+        for row in table.dataRows() where row.isPercentage {
             // A change may be negative or above 100 (PMKS rose: "Persentase penurunan PMKS" = -7,31%).
             if change.contains(where: { TextKey.contains(row.indicatorKey, $0) }) { continue }
             for column in columns {
@@ -54,11 +54,5 @@ public struct PercentRangeRule: Rule {
                                actual: value)
             }
         }
-    }
-
-    static func isPercentage(_ row: PlanningRow) -> Bool {
-        // A unit without a percent sign cannot read "%": most rows are not normalised for nothing.
-        if let unit = row.unit, unit.utf8.contains(UInt8(ascii: "%")), TextKey.header(unit) == "%" { return true }
-        return ["persentase", "presentase", "prosentase"].contains { row.indicatorKey.hasPrefix($0) }
     }
 }

@@ -54,7 +54,11 @@ struct IndicatorUnits {
 
     /// The text of the Satuan cell that governs a column of a row, if it is filled.
     func satuan(_ row: PlanningRow, for column: Int) -> (text: String, cell: CellAddress)? {
-        guard let satuan = satuanColumn(for: column) else { return nil }
+        satuanColumn(for: column).flatMap { satuan(row, in: $0) }
+    }
+
+    /// The text of a row's cell in a Satuan column, if it is filled.
+    func satuan(_ row: PlanningRow, in satuan: Int) -> (text: String, cell: CellAddress)? {
         let text = context.text(table, row: row.sheetRow, column: satuan)
         return text.isEmpty ? nil : (text, table.cell(row, satuan))
     }

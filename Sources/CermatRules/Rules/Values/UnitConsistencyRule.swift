@@ -52,6 +52,9 @@ public struct UnitConsistencyRule: Rule {
         var flagged: Bool
     }
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Checks each table's units against its indicators, then the units of one kode or indicator across tables.
     public func check(document: PlanningDocument, in context: RuleContext) {
         // Sized for every row up front: a dictionary grown one row at a time rehashes every key at each doubling.
@@ -62,10 +65,19 @@ public struct UnitConsistencyRule: Rule {
         for table in document.tables {
             let units = IndicatorUnits(context, table: table)
             let columns = table.kinerjaColumns
-            for row in table.dataRows() {
+            let values = ValueColumns.of(table, in: context)
+            // What most rows are passed over for, read from the value columns: whether any cell holds a list, and each
+            // Satuan column governing these columns once, in their order.
+            let kinds = columns.compactMap { values[$0.index]?.kinds }
+            var satuans: [Int] = []
+            for satuan in columns.compactMap({ units.satuanColumn(for: $0.index) }) where !satuans.contains(satuan) {
+                satuans.append(satuan)
+            }
+            for index in values.dataRows {
+                let row = table.rows[index]
                 var flagged = against(row, columns: columns, units, table, context)
-                flagged = percentage(row, columns: columns, units, table, context) || flagged
-                lists(row, columns: columns, units, table, context)
+                flagged = percentage(row, satuans: satuans, units, table, context) || flagged
+                if kinds.contains(where: { $0[index] == .list }) { lists(row, columns: columns, units, table, context) }
                 guard comparing, let key = Self.key(row), let stated = stated(row, columns: columns, units, table) else { continue }
                 if occurrences[key] == nil { order.append(key) }
                 occurrences[key, default: []].append(Occurrence(table: table, row: row, cell: stated.cell, unit: stated.unit,
@@ -107,11 +119,11 @@ public struct UnitConsistencyRule: Rule {
     }
 
     // "Persentase …" whose Satuan is a count (Desa/Kel, Orang): the values are counts typed into a percentage.
-    private func percentage(_ row: PlanningRow, columns: [PlanningColumn], _ units: IndicatorUnits, _ table: PlanningTable,
+    private func percentage(_ row: PlanningRow, satuans: [Int], _ units: IndicatorUnits, _ table: PlanningTable,
                             _ context: RuleContext) -> Bool {
-        guard PercentRangeRule.isPercentage(row) else { return false }
-        let satuans = columns.compactMap { units.satuan(row, for: $0.index) }
-        guard let satuan = satuans.first(where: { units.known($0.text)?.isCount == true }) else { return false }
+        guard row.isPercentage else { return false }
+        let filled = satuans.lazy.compactMap { units.satuan(row, in: $0) }
+        guard let satuan = filled.first(where: { units.known($0.text)?.isCount == true }) else { return false }
         let name = context.indicatorName(row, near: satuan.cell.column, in: table)
         context.report(table, row: row, cell: satuan.cell, column: table.column(at: satuan.cell.column)?.descriptor,
                        message: Message(
