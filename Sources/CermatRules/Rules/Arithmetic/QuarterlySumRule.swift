@@ -56,20 +56,23 @@ public struct QuarterlySumRule: Rule {
 
     private func checkKinerja(_ table: PlanningTable, _ context: RuleContext) {
         let quarters = (1...4).compactMap { table.firstColumn("realisasi/K/TW\($0)") }
-        guard quarters.count >= 2, let year = table.firstColumn("realisasi/K/tahun") else { return }
-        for row in table.dataRows() {
-            guard let actual = row.number(year) else { continue }
+        let values = ValueColumns.of(table, in: context)
+        guard quarters.count >= 2, let year = table.firstColumn("realisasi/K/tahun"), let yearCells = values[year] else { return }
+        let quarterCells = quarters.compactMap { values[$0] }
+        for index in values.dataRows {
+            guard let actual = yearCells.number(index) else { continue }
             // The quarters' sum and the last quarter filled, without listing them for every row.
             var sum = 0.0, last: Double?
-            for quarter in quarters {
-                guard let number = row.number(quarter) else { continue }
+            for quarter in quarterCells {
+                guard let number = quarter.number(index) else { continue }
                 sum += number
                 last = number
             }
-            // The printed value (how it is written sets the tolerance) is taken out of the row only when neither is equal.
-            guard let last, actual != sum, actual != last, let printed = row.values[year] else { continue }
-            if context.tolerance.compare(printed, actual, expected: sum) != .different { continue }
-            if context.tolerance.compare(printed, actual, expected: last) != .different { continue }
+            guard let last, actual != sum, actual != last else { continue }
+            if yearCells.compare(index, actual, expected: sum, context.tolerance) != .different { continue }
+            if yearCells.compare(index, actual, expected: last, context.tolerance) != .different { continue }
+            let row = table.rows[index]
+            guard let printed = row.values[year] else { continue }
             let shown = printed.shown(actual), shownSum = printed.shown(sum), shownLast = printed.shown(last)
             context.report(table, row: row, cell: table.cell(row, year), column: ColumnDescriptor("realisasi/K/tahun"),
                            message: Message(

@@ -38,15 +38,23 @@ public struct TotalSumRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Checks every total row in every money column.
     public func check(table: PlanningTable, in context: RuleContext) {
+        // The rows' levels read from the value columns: most tables have no total row, and finding that out by visiting
+        // every row cost more than the check.
+        let levels = ValueColumns.of(table, in: context).levels
+        let totals = levels.indices.filter { levels[$0] == .total }
+        guard !totals.isEmpty else { return }
         let money = table.columns.filter { $0.descriptor.measure == "Rp" }.map(\.index)
         let data = table.dataRows().filter { $0.level != .total }
         let top = data.contains { $0.level == .program } ? data.filter { $0.level == .program } : data.filter { $0.level != .indicator }
         guard !top.isEmpty else { return }
         // A sasaran's further indicator row may carry its own share of the sasaran's budget (Kota Blitar's LKjIP).
         let shares = top.contains { $0.level == .program } ? [] : data.filter { $0.level == .indicator }
-        for total in table.rows where total.level == .total {
+        for total in totals.map({ table.rows[$0] }) {
             for column in money {
                 let withShares = top + shares.filter { $0.number(column) != nil }
                 if withShares.count > top.count, let actual = total.number(column), let printed = total.values[column],

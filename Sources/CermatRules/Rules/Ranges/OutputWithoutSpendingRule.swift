@@ -30,19 +30,26 @@ public struct OutputWithoutSpendingRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Compares the realised K and Rp of each period the table reports as a whole.
     public func check(table: PlanningTable, in context: RuleContext) {
+        let values = ValueColumns.of(table, in: context)
         // Quarterly payments lag the work they pay for, and cumulative columns repeat the year's finding.
         let periods = Set(table.columns(role: "realisasi").compactMap(\.descriptor.period)).filter { !$0.hasPrefix("TW") && !$0.hasPrefix("sd-") }
         for period in periods.sorted() {
             guard let output = table.columns(ColumnDescriptor(role: "realisasi", measure: "K", period: period)).first,
-                  let spending = table.columns(ColumnDescriptor(role: "realisasi-anggaran", measure: "Rp", period: period)).first
+                  let spending = table.columns(ColumnDescriptor(role: "realisasi-anggaran", measure: "Rp", period: period)).first,
+                  let outputCells = values[output.index], let spendingCells = values[spending.index]
             else { continue }
             let kLabel = table.columnLabel(output.index), rpLabel = table.columnLabel(spending.index)
-            for row in table.dataRows() {
-                // The numbers first, read in place: only a row without spending, or with spending and an output of
-                // zero, can be reported.
-                guard let spent = row.number(spending.index), spent == 0 || (spent > 0 && row.number(output.index) == 0) else { continue }
+            for index in values.dataRows {
+                // The numbers first, read from the value columns: only a row without spending, or with spending and an
+                // output of zero, can be reported.
+                guard let spent = spendingCells.number(index), spent == 0 || (spent > 0 && outputCells.number(index) == 0)
+                else { continue }
+                let row = table.rows[index]
                 guard let k = row.values[output.index], let rp = row.values[spending.index],
                       let done = k.value.numberBounds?.max else { continue }
                 // Written only for the few rows reported.

@@ -27,14 +27,22 @@ public struct RealisasiOverPaguRule: Rule {
     /// The rule.
     public init() {}
 
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     /// Compares each spending column with the budget column of the same period.
     public func check(table: PlanningTable, in context: RuleContext) {
+        // The numbers read from the value columns: a row is visited only to report it.
+        let values = ValueColumns.of(table, in: context)
         for spending in table.columns(role: "realisasi-anggaran") {
             guard let period = spending.descriptor.period, !period.hasPrefix("TW"),
-                  let budget = table.columns(role: "pagu").first(where: { Self.samePeriod($0.descriptor.period, period) }) else { continue }
-            for row in table.dataRows() {
-                guard let spent = row.number(spending.index), let planned = row.number(budget.index), spent > planned + 0.5,
-                      let printed = row.values[spending.index] else { continue }
+                  let budget = table.columns(role: "pagu").first(where: { Self.samePeriod($0.descriptor.period, period) }),
+                  let spentCells = values[spending.index], let plannedCells = values[budget.index] else { continue }
+            for index in values.dataRows {
+                guard let spent = spentCells.number(index), let planned = plannedCells.number(index), spent > planned + 0.5
+                else { continue }
+                let row = table.rows[index]
+                guard let printed = row.values[spending.index] else { continue }
                 let shownSpent = printed.shown(spent), shownPlanned = printed.shown(planned)
                 context.report(table, row: row, cell: table.cell(row, spending.index), column: spending.descriptor,
                                message: Message(id: "realisasi \(shownSpent.id) melebihi pagu \(shownPlanned.id) (\(table.columnLabel(budget.index).id))",

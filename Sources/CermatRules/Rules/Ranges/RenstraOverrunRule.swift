@@ -33,31 +33,39 @@ public struct RenstraOverrunRule: Rule {
     public init() {}
 
     /// Holds every row's cumulative and annual values against its end-of-period pagu and target.
+    /// Reads the table's value columns, as other rules do.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
+    /// Holds the cumulative spending and achievements, and the year's target, against the Renstra's end-of-period ones.
     public func check(table: PlanningTable, in context: RuleContext) {
         let units = IndicatorUnits(context, table: table)
+        let values = ValueColumns.of(table, in: context)
         let endPagu = table.columns(ColumnDescriptor("pagu/Rp/akhir-renstra")).first
         let endTarget = table.columns(ColumnDescriptor("target/K/akhir-renstra")).first
         let spent = ["sd-lalu", "sd-tahun"].compactMap { table.columns(ColumnDescriptor(role: "realisasi-anggaran", measure: "Rp", period: $0)).first }
         let achieved = ["sd-lalu", "sd-tahun"].compactMap { table.columns(ColumnDescriptor(role: "realisasi", measure: "K", period: $0)).first }
         let annual = table.columns(ColumnDescriptor("target/K/tahun")).first
-        // By column number in the loop: binding a column (its header texts) for every row cost more than the check.
-        let spentAt = spent.map(\.index), achievedAt = achieved.map(\.index)
-        let endPaguAt = endPagu?.index, endTargetAt = endTarget?.index, annualAt = annual?.index
-        for row in table.dataRows() {
-            if let endPaguAt, let limit = row.number(endPaguAt),
-               let over = spentAt.firstIndex(where: { (row.number($0) ?? 0) > limit + 0.5 }) {
-                report(row, spent[over], against: endPagu!, limit: limit, cumulative: true, table, context)
+        // The numbers read from the value columns, a row visited only when a value exceeds its limit.
+        let spentCells = spent.map { values[$0.index] }, achievedCells = achieved.map { values[$0.index] }
+        let endPaguCells = endPagu.flatMap { values[$0.index] }, endTargetCells = endTarget.flatMap { values[$0.index] }
+        let annualCells = annual.map { values[$0.index] }
+        for index in values.dataRows {
+            if let limit = endPaguCells?.number(index),
+               let over = spentCells.firstIndex(where: { ($0?.number(index) ?? 0) > limit + 0.5 }) {
+                report(table.rows[index], spent[over], against: endPagu!, limit: limit, cumulative: true, table, context)
             }
-            guard let endTargetAt, let limit = row.number(endTargetAt), limit > 0 else { continue }
+            guard let endTarget, let limit = endTargetCells?.number(index), limit > 0 else { continue }
             // The numbers first: whether the target counts whole things reads the row's texts, and most rows stay within.
-            let over = achievedAt.firstIndex(where: { (row.number($0) ?? 0) > limit + 1e-9 })
-            let annualOver = annualAt.map { (row.number($0) ?? 0) > limit + 1e-9 } == true
-            guard over != nil || annualOver, units.isCount(row, column: endTargetAt) else { continue }
+            let over = achievedCells.firstIndex(where: { ($0?.number(index) ?? 0) > limit + 1e-9 })
+            let annualOver = annualCells.map { ($0?.number(index) ?? 0) > limit + 1e-9 } == true
+            guard over != nil || annualOver else { continue }
+            let row = table.rows[index]
+            guard units.isCount(row, column: endTarget.index) else { continue }
             if let over {
-                report(row, achieved[over], against: endTarget!, limit: limit, cumulative: true, table, context)
+                report(row, achieved[over], against: endTarget, limit: limit, cumulative: true, table, context)
             }
             if annualOver {
-                report(row, annual!, against: endTarget!, limit: limit, cumulative: false, table, context)
+                report(row, annual!, against: endTarget, limit: limit, cumulative: false, table, context)
             }
         }
     }
