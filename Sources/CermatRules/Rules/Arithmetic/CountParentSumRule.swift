@@ -36,7 +36,7 @@ public struct CountParentSumRule: Rule {
     public init() {}
 
     /// Reads the table's parent rows' children, as other rules do.
-    public static var readings: [any TableReading.Type] { [MoneySum.Families.self] }
+    public static var readings: [any TableReading.Type] { [MoneySum.Families.self, ValueColumns.self] }
 
     /// Checks every count target and realisation of every parent row.
     public func check(table: PlanningTable, in context: RuleContext) {
@@ -46,14 +46,18 @@ public struct CountParentSumRule: Rule {
         // rows below it: in its unit, the parent counts all of them. An indicator row that only repeats the parent's
         // figures (LKjIP tables print a name row and an indicator row with the same numbers) adds nothing.
         var continued: [Int: [PlanningRow]] = [:]
-        for row in table.rows where row.level == .indicator {
+        // Levels read from the value columns, and a parent's children taken out of the table only for a count parent:
+        // most rows are neither.
+        let levels = ValueColumns.of(table, in: context).levels
+        for row in levels.indices.lazy.filter({ levels[$0] == .indicator }).map({ table.rows[$0] }) {
             guard let parent = row.parent else { continue }
             let repeats = columns.allSatisfy { row.number($0.index) == table.rows[parent].number($0.index) }
             if !repeats { continued[parent, default: []].append(row) }
         }
-        for (index, children) in MoneySum.families(in: table, context).sorted(by: { $0.key < $1.key }) {
+        for (index, family) in MoneySum.families(in: table, context).sorted(by: { $0.key < $1.key }) {
             let parent = table.rows[index]
             guard !parent.isLevelIndicator else { continue }
+            lazy var children = family.map { table.rows[$0] }
             for column in columns {
                 guard let printed = parent.values[column.index], let own = printed.value.number,
                       let unit = units.unit(parent, column: column.index), unit.isCount,

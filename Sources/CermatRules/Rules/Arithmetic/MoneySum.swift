@@ -1,18 +1,19 @@
 import CermatPlanning
+import CermatWorkbook
 
 /// Summing money over rows, shared by the parent and total rules.
 enum MoneySum {
-    /// Each parent row's children (by index in the table's rows): its kegiatan, or its sub-kegiatan. A parent printed
-    /// twice under one kode (E-81 Blitar's kegiatan 1.06.01.2.06, whose sub-kegiatan are split over both) owns the
-    /// children of both; rows repeated with the same kode and the same money count once. Worked out once per run for
-    /// the rules that sum (`TableReadings`).
-    static func families(in table: PlanningTable, _ context: RuleContext) -> [Int: [PlanningRow]] {
+    /// Each parent row's children, both by index in the table's rows: its kegiatan, or its sub-kegiatan. A parent
+    /// printed twice under one kode (E-81 Blitar's kegiatan 1.06.01.2.06, whose sub-kegiatan are split over both) owns
+    /// the children of both; rows repeated with the same kode and the same money count once. Worked out once per run
+    /// for the rules that sum (`TableReadings`).
+    static func families(in table: PlanningTable, _ context: RuleContext) -> [Int: [Int]] {
         Families.of(table, in: context).rows
     }
 
     /// The families of a table, as a reading to share.
     struct Families: TableReading {
-        let rows: [Int: [PlanningRow]]
+        let rows: [Int: [Int]]
 
         /// The table's families, worked out afresh.
         init(reading table: PlanningTable, in context: RuleContext) {
@@ -21,7 +22,7 @@ enum MoneySum {
     }
 
     /// The families of `families(in:_:)`, worked out afresh (for a table changed from the recognised one). One pass.
-    static func families(in table: PlanningTable) -> [Int: [PlanningRow]] {
+    static func families(in table: PlanningTable) -> [Int: [Int]] {
         let rows = table.rows
         // By row, the rows whose parent it is (each list ascending, as the rows are walked in order); by level and kode,
         // the parents printed under it.
@@ -34,7 +35,7 @@ enum MoneySum {
                 twins[Twin(level: level, kode: kode), default: []].append(index)
             }
         }
-        var families: [Int: [PlanningRow]] = [:]
+        var families: [Int: [Int]] = [:]
         // The children kept so far by kode, for one parent at a time (the tables kept, emptied between parents): a kode
         // seldom repeats, and only then are the rows' numbers compared, with the first kept and any others kept.
         var first: [String: Int] = [:], more: [String: [Int]] = [:]
@@ -47,10 +48,10 @@ enum MoneySum {
             guard !offspring.isEmpty else { continue }
             // Children listed in ascending kode (nearly every table) repeat none: only otherwise are their kode filed.
             guard !Self.ascendingKode(offspring, rows) else {
-                families[index] = offspring.map { rows[$0] }
+                families[index] = offspring
                 continue
             }
-            var children: [PlanningRow] = []
+            var children: [Int] = []
             for child in offspring {
                 let row = rows[child]
                 if let kode = row.kode {
@@ -63,7 +64,7 @@ enum MoneySum {
                         first[kode] = child
                     }
                 }
-                children.append(row)
+                children.append(child)
             }
             first.removeAll(keepingCapacity: true)
             more.removeAll(keepingCapacity: true)
@@ -96,21 +97,25 @@ enum MoneySum {
 
     /// One parent's children, as `families(in:)` gives them (a pass over the table: for a few rows, not for every row).
     static func children(of index: Int, in table: PlanningTable) -> [PlanningRow] {
-        families(in: table)[index] ?? []
+        (families(in: table)[index] ?? []).map { table.rows[$0] }
     }
 
     /// Reports when `row`'s value in `column` differs from the sum over `parts` (blanks and dashes count as zero).
-    static func compare(_ row: PlanningRow, _ parts: [PlanningRow], column: Int, in table: PlanningTable, _ context: RuleContext,
+    /// Rows are given by index in the table's rows, their numbers read from the column's cells in `values`.
+    static func compare(_ row: Int, _ parts: [Int], column: Int, _ values: ValueColumns, in table: PlanningTable,
+                        _ context: RuleContext,
                         message: (Double, (total: (id: String, en: String), actual: (id: String, en: String))) -> Message) {
-        guard let actual = row.number(column), parts.contains(where: { $0.number(column) != nil }) else { return }
-        // A part whose cell holds text that is not a number (a malformed amount) makes the sum unknowable.
-        guard parts.allSatisfy({ $0.number(column) != nil || !$0.values.isFilled(column) }) else { return }
-        let total = parts.reduce(0) { $0 + ($1.number(column) ?? 0) }
-        // The printed value (how it is written sets the tolerance) is taken out of the row only for a sum that differs.
-        guard actual != total, let printed = row.values[column], context.tolerance.compare(printed, actual, expected: total) != .equal
+        guard let cells = values[column], let actual = cells.number(row), parts.contains(where: { cells.number($0) != nil })
         else { return }
-        context.report(table, row: row, cell: table.cell(row, column), column: table.column(at: column)?.descriptor,
+        // A part whose cell holds text that is not a number (a malformed amount) makes the sum unknowable.
+        guard parts.allSatisfy({ cells.number($0) != nil || !cells.isFilled($0) }) else { return }
+        let total = parts.reduce(0) { $0 + (cells.number($1) ?? 0) }
+        guard actual != total, cells.compare(row, actual, expected: total, context.tolerance) != .equal else { return }
+        // The printed value, and the row, are taken out of the table only for a sum that differs.
+        let reported = table.rows[row]
+        guard let printed = reported.values[column] else { return }
+        context.report(table, row: reported, cell: table.cell(reported, column), column: table.column(at: column)?.descriptor,
                        message: message(total, (printed.shown(total), printed.shown(actual))), expected: total, actual: actual,
-                       related: parts.map { table.cell($0, column) })
+                       related: parts.map { CellAddress(row: values.sheetRows[$0], column: column) })
     }
 }

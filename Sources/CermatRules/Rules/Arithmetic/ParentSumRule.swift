@@ -34,7 +34,7 @@ public struct ParentSumRule: Rule {
     public init() {}
 
     /// Reads the table's parent rows' children, as other rules do.
-    public static var readings: [any TableReading.Type] { [MoneySum.Families.self] }
+    public static var readings: [any TableReading.Type] { [MoneySum.Families.self, ValueColumns.self] }
 
     /// Checks every parent row with children in every money column.
     public func check(table: PlanningTable, in context: RuleContext) {
@@ -45,12 +45,13 @@ public struct ParentSumRule: Rule {
         })
         let money = table.columns.filter { $0.descriptor.measure == "Rp" && !copies.contains($0.index) }.map(\.index)
         guard !money.isEmpty else { return }
+        let values = ValueColumns.of(table, in: context)
         for (index, children) in MoneySum.families(in: table, context).sorted(by: { $0.key < $1.key }) {
-            let parent = table.rows[index]
+            let level = values.levels[index]
             for column in money {
-                MoneySum.compare(parent, children, column: column, in: table, context) { total, shown in
-                    Message(id: "jumlah \(table.columnLabel(column).id) dari \(children.count) \(parent.level == .program ? "kegiatan" : "sub kegiatan") di bawahnya \(shown.total.id), tercetak \(shown.actual.id)",
-                            en: "the \(children.count) \(parent.level == .program ? "kegiatan" : "sub-kegiatan") below sum to \(shown.total.en) in \(table.columnLabel(column).en), printed \(shown.actual.en)")
+                MoneySum.compare(index, children, column: column, values, in: table, context) { total, shown in
+                    Message(id: "jumlah \(table.columnLabel(column).id) dari \(children.count) \(level == .program ? "kegiatan" : "sub kegiatan") di bawahnya \(shown.total.id), tercetak \(shown.actual.id)",
+                            en: "the \(children.count) \(level == .program ? "kegiatan" : "sub-kegiatan") below sum to \(shown.total.en) in \(table.columnLabel(column).en), printed \(shown.actual.en)")
                 }
             }
         }

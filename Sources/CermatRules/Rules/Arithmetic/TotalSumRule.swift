@@ -45,23 +45,26 @@ public struct TotalSumRule: Rule {
     public func check(table: PlanningTable, in context: RuleContext) {
         // The rows' levels read from the value columns: most tables have no total row, and finding that out by visiting
         // every row cost more than the check.
-        let levels = ValueColumns.of(table, in: context).levels
+        let values = ValueColumns.of(table, in: context), levels = values.levels
         let totals = levels.indices.filter { levels[$0] == .total }
         guard !totals.isEmpty else { return }
         let money = table.columns.filter { $0.descriptor.measure == "Rp" }.map(\.index)
-        let data = table.dataRows().filter { $0.level != .total }
-        let top = data.contains { $0.level == .program } ? data.filter { $0.level == .program } : data.filter { $0.level != .indicator }
+        // Rows by index, their numbers read from the value columns.
+        let data = values.dataRows.filter { levels[$0] != .total }
+        let top = data.contains { levels[$0] == .program } ? data.filter { levels[$0] == .program } : data.filter { levels[$0] != .indicator }
         guard !top.isEmpty else { return }
         // A sasaran's further indicator row may carry its own share of the sasaran's budget (Kota Blitar's LKjIP).
-        let shares = top.contains { $0.level == .program } ? [] : data.filter { $0.level == .indicator }
-        for total in totals.map({ table.rows[$0] }) {
+        let shares = top.contains { levels[$0] == .program } ? [] : data.filter { levels[$0] == .indicator }
+        for index in totals {
+            let total = table.rows[index]
             for column in money {
-                let withShares = top + shares.filter { $0.number(column) != nil }
-                if withShares.count > top.count, let actual = total.number(column), let printed = total.values[column],
-                   context.tolerance.compare(printed, actual, expected: withShares.reduce(0) { $0 + ($1.number(column) ?? 0) }) == .equal {
+                guard let cells = values[column] else { continue }
+                let withShares = top + shares.filter { cells.number($0) != nil }
+                if withShares.count > top.count, let actual = cells.number(index),
+                   cells.compare(index, actual, expected: withShares.reduce(0) { $0 + (cells.number($1) ?? 0) }, context.tolerance) == .equal {
                     continue
                 }
-                MoneySum.compare(total, top, column: column, in: table, context) { _, shown in
+                MoneySum.compare(index, top, column: column, values, in: table, context) { _, shown in
                     Message(id: "\(total.label) pada \(table.columnLabel(column).id) tercetak \(shown.actual.id), jumlah \(top.count) baris \(shown.total.id)",
                             en: "\(total.label) in \(table.columnLabel(column).en) is printed \(shown.actual.en), the \(top.count) rows sum to \(shown.total.en)")
                 }
