@@ -63,12 +63,20 @@ public indirect enum JSONValue: Sendable {
     // Integral values keep a ".0" (50.0), as the contract's example shows; others use the shortest exact form.
     private static func number(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(format: "%.1f", value) }
+        // Written as the integer it is, as "%.1f" would (formatting took a thousand times as long).
+        if value == value.rounded(), abs(value) < 1e15 { return (value.sign == .minus ? "-" : "") + String(UInt64(abs(value))) + ".0" }
         return "\(value)"
     }
 
     private static func quote(_ text: String, into out: inout String) {
         out += "\""
+        // Nearly every text needs no escape: appended whole, not scalar by scalar (a report of a large workbook holds
+        // hundreds of thousands of characters).
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
