@@ -70,7 +70,7 @@ final class TableTexts: Sendable {
     private func read(column: Int) -> Column {
         var distinct: [String] = [], codes: [Int32] = [], indices: [String: Int32] = [:]
         codes.reserveCapacity(rows.count)
-        // A row most often repeats the text above it: compared with that one first, it is not hashed.
+        // A row often repeats the text above it (a unit, a category): compared with that one first, it is not hashed.
         var last = "", lastCode: Int32 = -1
         for row in rows {
             let text = Self.shown(sheet[row, column])
