@@ -31,10 +31,11 @@ public struct PlanningRow: Hashable, Sendable {
             isLevelIndicator = unit == "%" || unit == "persen"
                 || (text.utf8.first.map(Fields.openerInitials.contains) == true && Fields.levelOpeners.contains { text.hasPrefix($0) })
             isPercentage = unit == "%" || (indicatorKey.utf8.first == UInt8(ascii: "p")
-                && ["persentase", "presentase", "prosentase"].contains { indicatorKey.hasPrefix($0) })
+                && Fields.percentOpeners.contains { indicatorKey.hasPrefix($0) })
         }
 
-        static let levelOpeners = ["persentase", "presentase", "prosentase", "indeks", "rata-rata", "rata rata", "nilai",
+        static let percentOpeners = ["persentase", "presentase", "prosentase"]
+        static let levelOpeners = percentOpeners + ["indeks", "rata-rata", "rata rata", "nilai",
                                    "tingkat", "rasio", "angka", "cakupan"]
         static let openerInitials = Set(levelOpeners.compactMap(\.utf8.first))
     }

@@ -15,6 +15,20 @@ extension PlanningRow {
     }
 }
 
+extension Sequence<String> {
+    /// Whether each text sorts after the one before: then none repeats. Kode printed in the order of the hierarchy do
+    /// (`1.06.01` < `1.06.01.2.01` < `1.06.01.2.01.0001` < `1.06.01.2.02`), and comparing neighbours costs a fraction of
+    /// filing every one.
+    func strictlyAscends() -> Bool {
+        var previous: String?
+        for text in self {
+            if let previous, !(previous < text) { return false }
+            previous = text
+        }
+        return true
+    }
+}
+
 extension PlanningTable {
     /// The cell of a row in a column.
     public func cell(_ row: PlanningRow, _ column: Int) -> CellAddress {

@@ -46,8 +46,10 @@ enum MoneySum {
             let candidates = owners.count == 1 ? direct[owners[0]] : owners.flatMap { direct[$0] }.sorted()
             let offspring = candidates.filter { rows[$0].level == expected }
             guard !offspring.isEmpty else { continue }
-            // Children listed in ascending kode (nearly every table) repeat none: only otherwise are their kode filed.
-            guard !Self.ascendingKode(offspring, rows) else {
+            // Children listed in ascending kode, every one having one (nearly every table), repeat none: only otherwise
+            // are their kode filed.
+            let kode = offspring.compactMap { rows[$0].kode }
+            guard kode.count < offspring.count || !kode.strictlyAscends() else {
                 families[index] = offspring
                 continue
             }
@@ -77,17 +79,6 @@ enum MoneySum {
     private struct Twin: Hashable {
         let level: RowLevel
         let kode: String
-    }
-
-    // Whether the rows' kode strictly ascend, every row having one.
-    private static func ascendingKode(_ indices: [Int], _ rows: [PlanningRow]) -> Bool {
-        var previous: String?
-        for index in indices {
-            guard let kode = rows[index].kode else { return false }
-            if let previous, !(previous < kode) { return false }
-            previous = kode
-        }
-        return true
     }
 
     // Whether two rows hold the same numbers in the same columns.
