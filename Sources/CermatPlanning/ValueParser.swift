@@ -6,8 +6,12 @@ import CermatWorkbook
 public enum ValueParser {
     /// The meaning of a cell (`nil` for a cell the sheet does not store) shown with a number format.
     public static func read(_ cell: Cell?, format: NumberFormat, at address: CellAddress) -> TypedValue {
-        guard let cell else { return TypedValue(value: .blank, cell: address, raw: "", decimals: nil, isNumericCell: false) }
-        switch cell.value {
+        read(cell?.value ?? .empty, display: format.display, at: address)
+    }
+
+    /// The meaning of a cell's value shown as `display` says; `address` is the cell's.
+    public static func read(_ value: CellValue, display format: NumberFormat.Display, at address: CellAddress) -> TypedValue {
+        switch value {
         case .empty:
             return TypedValue(value: .blank, cell: address, raw: "", decimals: nil, isNumericCell: false)
         case .number(let number):
@@ -29,17 +33,18 @@ public enum ValueParser {
 
     /// Reads a stored cell into a row's values (`read`), a numeric or empty cell in its parts without making the value: a
     /// table holds millions of them.
-    public static func read(_ cell: Cell, format: NumberFormat, at address: CellAddress, into values: inout RowValues) {
-        switch cell.value {
+    public static func read(_ value: CellValue, display format: NumberFormat.Display, at address: CellAddress,
+                            into values: inout RowValues) {
+        switch value {
         case .empty:
             values.setBlank(address.column)
         case .number(let number):
             values.setNumericCell(address.column, number: number, percent: format.isPercent, decimals: format.decimalPlaces,
                                   formatGroupsThousands: format.groupsThousands)
         default:
-            values[address.column] = read(cell, format: format, at: address)
+            values[address.column] = read(value, display: format, at: address)
         }
-        assert(values[address.column] == read(cell, format: format, at: address), "a cell read in its parts reads as it is")
+        assert(values[address.column] == read(value, display: format, at: address), "a cell read in its parts reads as it is")
     }
 
     /// Whether text is only a dash ("-", "–", "--"): nothing given, or zero, depending on the column.

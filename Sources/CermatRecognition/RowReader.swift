@@ -34,7 +34,9 @@ struct RowReader {
     private let labelInitials: Set<UInt8>
     /// Each cell style's number format and whether its font is bold and italic, by style index: read for every cell of
     /// every row, where taking them out of the style copied the whole style each time.
-    private let numberFormats: [NumberFormat], fonts: [(bold: Bool, italic: Bool)]
+    // By style index; how each shows a number, not the formats themselves: copying a format out retained its code, for
+    // every value cell of every row.
+    private let displays: [NumberFormat.Display], fonts: [(bold: Bool, italic: Bool)]
 
     /// A reader of the rows below a header whose columns have these meanings.
     init(grid: SheetGrid, header: HeaderBlock, descriptors: [Int: ColumnDescriptor], vocabulary: Vocabulary) {
@@ -50,13 +52,14 @@ struct RowReader {
         (noColumn, kodeColumn, indicatorColumn) = (roleColumns["no"], roleColumns["kode"], roleColumns["indicator"])
         (unitColumn, nameColumn) = (roleColumns["unit"], roleColumns["name"])
         labelInitials = Set((vocabulary.totalLabels + vocabulary.footerLabels).compactMap(\.utf8.first))
-        numberFormats = grid.workbook.styles.map(\.numberFormat)
+        displays = grid.workbook.styles.map(\.numberFormat.display)
         fonts = grid.workbook.styles.map { ($0.font.bold, $0.font.italic) }
     }
 
-    // A cell's style index, the default style's for one out of range (as `Workbook.style(of:)` reads it).
-    private func style(_ cell: Cell) -> Int {
-        cell.styleIndex < numberFormats.count ? cell.styleIndex : 0
+    // A cell's style index, the default style's for one out of range (as `Workbook.style(of:)` reads it); given the
+    // index, not the cell, so that the cell is not copied out of its row.
+    private func style(_ index: Int) -> Int {
+        index < displays.count ? index : 0
     }
 
     private func column(_ role: String) -> Int? {
@@ -246,7 +249,7 @@ struct RowReader {
             while next < cells.cells.endIndex && cells.cells[next].address.column < column { next += 1 }
             // The cell read where it lies, not copied out of the row first.
             if next < cells.cells.endIndex && cells.cells[next].address.column == column {
-                ValueParser.read(cells.cells[next], format: numberFormats[style(cells.cells[next])],
+                ValueParser.read(cells.cells[next].value, display: displays[style(cells.cells[next].styleIndex)],
                                  at: CellAddress(row: row, column: column), into: &values)
             } else {
                 values.setBlank(column)
@@ -254,7 +257,7 @@ struct RowReader {
         }
         let label = numbering ?? kodeText ?? name ?? indicator ?? ""
         let labelCell = nameColumn ?? kodeColumn ?? noColumn ?? header.columns.lowerBound
-        let font = cells.cell(labelCell).map { fonts[style($0)] } ?? fonts[0]
+        let font = cells.index(labelCell).map { fonts[style(cells.cells[$0].styleIndex)] } ?? fonts[0]
         let kode = kodeText.flatMap(Kode.init)
         var level: RowLevel
         // A label opening with a digit (a number, a kode: most rows) is a total's or a footer's only if one of theirs
@@ -429,7 +432,11 @@ struct RowReader {
     static func isNumberingOnly(_ text: String) -> Bool {
         // More than four letters or digits make more than four characters: most labels are names, told without reading
         // their characters.
-        if text.utf8.lazy.filter(isASCIIAlphanumeric).dropFirst(4).first != nil { return false }
+        var alphanumerics = 0
+        for byte in text.utf8 where isASCIIAlphanumeric(byte) {
+            alphanumerics += 1
+            if alphanumerics > 4 { return false }
+        }
         let core = text.trimmingTrailingDots()
         guard !core.isEmpty, core.count <= 4, text != core || core.allSatisfy(\.isNumber) else { return false }
         return core.allSatisfy(\.isNumber) || core.allSatisfy { "IVXL".contains($0) } || (core.count == 1 && core.first!.isLetter)

@@ -20,9 +20,9 @@ struct SheetGrid {
         /// Its stored cells, left to right.
         let cells: ArraySlice<Cell>
 
-        /// The cell in a column, if the row stores one.
-        func cell(_ column: Int) -> Cell? {
-            Worksheet.cell(inColumn: column, of: cells)
+        /// Where the cell of a column lies in `cells`, if the row stores one.
+        func index(_ column: Int) -> Int? {
+            Worksheet.index(ofColumn: column, in: cells)
         }
     }
 
@@ -74,9 +74,13 @@ struct SheetGrid {
 
     /// The text of a cell of a row already found, itself only (empty for a cell a merge covers).
     func ownText(_ row: Row, _ column: Int) -> String {
-        guard let cell = row.cell(column) else { return "" }
-        if row.number < rowHasCovered.count && rowHasCovered[row.number] && mergeAnchor[cell.address] != nil { return "" }
-        return shown(cell)
+        guard let index = row.index(column) else { return "" }
+        if row.number < rowHasCovered.count && rowHasCovered[row.number] && mergeAnchor[row.cells[index].address] != nil {
+            return ""
+        }
+        // Text read where it lies, as most shown cells are: copying the cell out retained its texts and released them.
+        if case .string(let text) = row.cells[index].value { return TextKey.trimmed(text) }
+        return shown(row.cells[index])
     }
 
     /// A stored cell's text as it is shown, trimmed.

@@ -13,6 +13,21 @@ public struct NumberFormat: Hashable, Sendable {
     /// Whether the positive section groups thousands (`#,##0`, `0,0`), quoted text aside.
     public let groupsThousands: Bool
 
+    /// How the format shows a number, without its code: what reading a number needs, copied without retaining a text.
+    public struct Display: Hashable, Sendable {
+        /// Whether a number is multiplied by 100 and shown with `%`.
+        public let isPercent: Bool
+        /// Digits shown after the decimal separator; `nil` for as many as needed.
+        public let decimalPlaces: Int?
+        /// Whether thousands are grouped.
+        public let groupsThousands: Bool
+    }
+
+    /// How the format shows a number.
+    public var display: Display {
+        Display(isPercent: isPercent, decimalPlaces: decimalPlaces, groupsThousands: groupsThousands)
+    }
+
     /// The format every cell has unless a style says otherwise.
     public static let general = NumberFormat(id: 0, code: "General")
 

@@ -115,17 +115,23 @@ public struct Worksheet: Sendable {
 
     /// The cell in a column of a row's cells (as `cells(inRow:)` gives them), if the row stores one.
     public static func cell(inColumn column: Int, of row: ArraySlice<Cell>) -> Cell? {
+        index(ofColumn: column, in: row).map { row[$0] }
+    }
+
+    /// Where the cell of a column lies in a row's cells (as `cells(inRow:)` gives them), if the row stores one: for
+    /// reading one part of a cell where it lies rather than copying the cell, its texts retained and released.
+    public static func index(ofColumn column: Int, in row: ArraySlice<Cell>) -> Int? {
         // Most rows store every cell from their first on: the cell is then where its column says, found by reading the
         // memory it lies in rather than by a search whose first steps land in the middle of the row, each a read from
         // memory (a rule reading a column of a large table waited on those).
         guard let first = row.first?.address.column else { return nil }
         let guess = row.startIndex + (column - first)
-        if guess >= row.startIndex, guess < row.endIndex, row[guess].address.column == column { return row[guess] }
+        if guess >= row.startIndex, guess < row.endIndex, row[guess].address.column == column { return guess }
         var low = row.startIndex, high = row.endIndex
         while low < high {
             let mid = (low + high) / 2
             let stored = row[mid].address.column
-            if stored == column { return row[mid] }
+            if stored == column { return mid }
             if stored < column { low = mid + 1 } else { high = mid }
         }
         return nil

@@ -85,7 +85,7 @@ import Testing
         // As recognition reads a row: a stored cell in its parts, a cell the sheet does not store as a blank.
         for (offset, (cell, format)) in cells.enumerated() {
             if let cell {
-                ValueParser.read(cell, format: format, at: CellAddress(row: row, column: 3 + offset), into: &values)
+                ValueParser.read(cell.value, display: format.display, at: CellAddress(row: row, column: 3 + offset), into: &values)
             } else {
                 values.setBlank(3 + offset)
             }
