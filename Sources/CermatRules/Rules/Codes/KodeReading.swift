@@ -59,8 +59,18 @@ final class KodeReading: TableReading {
         var normalized: [String?] = [], levels: [RowLevel?] = [], parents: [String?] = []
         if let column {
             let sheet = context.sheet(of: table)
+            // Sized for every row up front: grown row by row, each array was copied at every doubling.
+            let count = table.rows.count
+            rowIndices.reserveCapacity(count)
+            rowLevels.reserveCapacity(count)
+            printed.reserveCapacity(count)
+            problems.reserveCapacity(count)
+            normalized.reserveCapacity(count)
+            levels.reserveCapacity(count)
+            parents.reserveCapacity(count)
             for (index, row) in table.rows.enumerated() where row.level != .total && row.level != .footer {
-                let text = Self.printed(sheet[row.sheetRow, column])
+                let cells = sheet.cells(inRow: row.sheetRow)
+                let text = Worksheet.index(ofColumn: column, in: cells).flatMap { Self.printed(cells[$0].value) }
                 let problem = text.flatMap(Self.problem)
                 rowIndices.append(index)
                 rowLevels.append(row.level)
@@ -101,15 +111,16 @@ final class KodeReading: TableReading {
         levels[entry] == rowLevels[entry] ? normalized[entry] : nil
     }
 
-    private static func printed(_ cell: Cell?) -> String? {
-        guard let cell else { return nil }
+    // A kode cell's text, read from its value where it lies (copying the cell out retained its texts).
+    private static func printed(_ value: CellValue) -> String? {
         let text: String
-        switch cell.value {
+        switch value {
         case .string(let string): text = TextKey.trimmed(string)
         case .number(let number): text = number == number.rounded() ? String(Int64(number)) : String(number)
         default: return nil
         }
-        return text.isEmpty || ["-", "–", "—"].contains(text) ? nil : text
+        // A lone dash is at most three bytes: a kode is longer, and is not compared with the dashes.
+        return text.isEmpty || (text.utf8.count <= 3 && ["-", "–", "—"].contains(text)) ? nil : text
     }
 
     /// Whether printed text is meant as a kode: it starts with a digit, holds a dot, and has nothing but digits,
