@@ -98,9 +98,14 @@ struct IndicatorUnits {
     /// The unit an indicator names after its count word: `Jumlah Orang yang …` → Orang, `Jumlah Keluarga …` → Keluarga;
     /// none for an indicator that counts two kinds (`Jumlah Lembaga atau Perorangan …`).
     func noun(_ row: PlanningRow) -> Vocabulary.Unit? {
-        if let found = memo.nouns[row.indicatorKey] { return found }
-        let unit = noun(of: row.indicatorKey)
-        memo.nouns[row.indicatorKey] = unit
+        noun(row.indicatorKey)
+    }
+
+    /// The unit an indicator names after its count word, by its normalised text (`PlanningRow.indicatorKey`).
+    func noun(_ indicatorKey: String) -> Vocabulary.Unit? {
+        if let found = memo.nouns[indicatorKey] { return found }
+        let unit = noun(of: indicatorKey)
+        memo.nouns[indicatorKey] = unit
         return unit
     }
 

@@ -73,11 +73,17 @@ public struct UnitConsistencyRule: Rule {
             for satuan in columns.compactMap({ units.satuanColumn(for: $0.index) }) where !satuans.contains(satuan) {
                 satuans.append(satuan)
             }
-            for index in values.dataRows {
-                let row = table.rows[index]
-                var flagged = against(row, columns: columns, units, table, context)
+            // Each row's indicator first, in a loop of its own: taking a row out of the table while judging it waited on
+            // memory at every row. Most rows are then passed over without being taken out again.
+            let rows = table.rows
+            let indicators = values.dataRows.map { (key: rows[$0].indicatorKey, isPercentage: rows[$0].isPercentage) }
+            for (position, index) in values.dataRows.enumerated() {
+                let noun = units.noun(indicators[position].key), list = kinds.contains { $0[index] == .list }
+                guard noun != nil || indicators[position].isPercentage || list || comparing else { continue }
+                let row = rows[index]
+                var flagged = noun.map { against(row, noun: $0, columns: columns, units, table, context) } ?? false
                 flagged = percentage(row, satuans: satuans, units, table, context) || flagged
-                if kinds.contains(where: { $0[index] == .list }) { lists(row, columns: columns, units, table, context) }
+                if list { lists(row, columns: columns, units, table, context) }
                 guard comparing, let key = Self.key(row), let stated = stated(row, columns: columns, units, table) else { continue }
                 if occurrences[key] == nil { order.append(key) }
                 occurrences[key, default: []].append(Occurrence(table: table, row: row, cell: stated.cell, unit: stated.unit,
@@ -90,9 +96,8 @@ public struct UnitConsistencyRule: Rule {
     }
 
     // "Jumlah Orang …" with KK: the unit of each value (in its cell or its Satuan column) against the indicator's noun.
-    private func against(_ row: PlanningRow, columns: [PlanningColumn], _ units: IndicatorUnits, _ table: PlanningTable,
-                         _ context: RuleContext) -> Bool {
-        guard let noun = units.noun(row) else { return false }
+    private func against(_ row: PlanningRow, noun: Vocabulary.Unit, columns: [PlanningColumn], _ units: IndicatorUnits,
+                         _ table: PlanningTable, _ context: RuleContext) -> Bool {
         var cells: [(cell: CellAddress, text: String)] = []
         for column in columns {
             var place: (cell: CellAddress, text: String)?
