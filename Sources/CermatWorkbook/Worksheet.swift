@@ -142,6 +142,13 @@ public struct Worksheet: Sendable {
         self[CellAddress(row: row, column: column)]
     }
 
+    /// The value of the cell at zero-based row and column, if the sheet stores the cell: read where it lies, without
+    /// copying the cell's formula.
+    public func value(row: Int, column: Int) -> CellValue? {
+        let cells = cells(inRow: row)
+        return Worksheet.index(ofColumn: column, in: cells).map { cells[$0].value }
+    }
+
     /// The stored cells of one row, left to right.
     public func cells(inRow row: Int) -> ArraySlice<Cell> {
         guard let position = Worksheet.search(rowNumbers, Int32(row)) else { return cells.contiguous(0..<0) }

@@ -66,7 +66,7 @@ public final class RuleContext {
         let offset = sheetRow - table.range.first.row
         if let texts = texts(table, column: column), offset >= 0, offset < texts.codes.count { return texts[offset] }
         // A cell outside the table's text columns is read from the sheet.
-        return TableTexts.shown(sheet(of: table)[sheetRow, column])
+        return TableTexts.shown(sheet(of: table).value(row: sheetRow, column: column))
     }
 
     /// A text column of a table, each row's text as an index into the column's distinct texts (`TableTexts.Column`),

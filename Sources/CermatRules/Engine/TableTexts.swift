@@ -73,7 +73,7 @@ final class TableTexts: Sendable {
         // A row often repeats the text above it (a unit, a category): compared with that one first, it is not hashed.
         var last = "", lastCode: Int32 = -1
         for row in rows {
-            let text = Self.shown(sheet[row, column])
+            let text = Self.shown(sheet.value(row: row, column: column))
             if lastCode < 0 || text != last {
                 lastCode = indices.value(for: text, inserting: Int32(distinct.count))
                 if lastCode == distinct.count { distinct.append(text) }
@@ -84,10 +84,9 @@ final class TableTexts: Sendable {
         return Column(distinct: distinct, codes: codes)
     }
 
-    /// The text a cell shows, trimmed (a number as Indonesian text); empty for an empty or missing cell.
-    static func shown(_ cell: Cell?) -> String {
-        guard let cell else { return "" }
-        switch cell.value {
+    /// The text a cell's value shows, trimmed (a number as Indonesian text); empty for an empty or missing cell.
+    static func shown(_ value: CellValue?) -> String {
+        switch value {
         case .string(let text): return TextKey.trimmed(text)
         case .number(let number): return Numeral.text(number, decimals: nil, language: .id)
         default: return ""

@@ -69,8 +69,7 @@ final class KodeReading: TableReading {
             levels.reserveCapacity(count)
             parents.reserveCapacity(count)
             for (index, row) in table.rows.enumerated() where row.level != .total && row.level != .footer {
-                let cells = sheet.cells(inRow: row.sheetRow)
-                let text = Worksheet.index(ofColumn: column, in: cells).flatMap { Self.printed(cells[$0].value) }
+                let text = sheet.value(row: row.sheetRow, column: column).flatMap(Self.printed)
                 let problem = text.flatMap(Self.problem)
                 rowIndices.append(index)
                 rowLevels.append(row.level)
@@ -111,7 +110,6 @@ final class KodeReading: TableReading {
         levels[entry] == rowLevels[entry] ? normalized[entry] : nil
     }
 
-    // A kode cell's text, read from its value where it lies (copying the cell out retained its texts).
     private static func printed(_ value: CellValue) -> String? {
         let text: String
         switch value {
