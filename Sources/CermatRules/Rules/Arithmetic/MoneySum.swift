@@ -25,12 +25,16 @@ enum MoneySum {
     static func families(in table: PlanningTable) -> [Int: [Int]] {
         let rows = table.rows
         // By row, the rows whose parent it is (each list ascending, as the rows are walked in order); by level and kode,
-        // the parents printed under it.
+        // the parents printed under it. Each row's level is kept from this one visit: a row visited again later waits on
+        // memory again.
         var direct = [[Int]](repeating: [], count: rows.count)
         var twins: [Twin: [Int]] = [:]
+        var levels: [RowLevel] = []
+        levels.reserveCapacity(rows.count)
         for index in rows.indices {
             if let owner = rows[index].parent, rows.indices.contains(owner) { direct[owner].append(index) }
             let level = rows[index].level
+            levels.append(level)
             if let kode = rows[index].kode, level == .program || level == .kegiatan {
                 twins[Twin(level: level, kode: kode), default: []].append(index)
             }
@@ -39,12 +43,12 @@ enum MoneySum {
         // The children kept so far by kode, for one parent at a time (the tables kept, emptied between parents): a kode
         // seldom repeats, and only then are the rows' numbers compared, with the first kept and any others kept.
         var first: [String: Int] = [:], more: [String: [Int]] = [:]
-        for index in rows.indices where rows[index].level == .program || rows[index].level == .kegiatan {
+        for index in rows.indices where levels[index] == .program || levels[index] == .kegiatan {
             let parent = rows[index]
             let expected: RowLevel = parent.level == .program ? .kegiatan : .subKegiatan
             let owners = parent.kode.flatMap { twins[Twin(level: parent.level, kode: $0)] } ?? [index]
             let candidates = owners.count == 1 ? direct[owners[0]] : owners.flatMap { direct[$0] }.sorted()
-            let offspring = candidates.filter { rows[$0].level == expected }
+            let offspring = candidates.filter { levels[$0] == expected }
             guard !offspring.isEmpty else { continue }
             // Children listed in ascending kode, every one having one (nearly every table), repeat none: only otherwise
             // are their kode filed.
