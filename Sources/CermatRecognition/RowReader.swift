@@ -496,6 +496,9 @@ struct RowReader {
     static func assignParents(_ rows: inout [PlanningRow]) {
         // Only programs and kegiatan are filed (a twentieth of a large table's rows): not sized for every row.
         var byKode = [String: Int]()
+        // The kode filed last, and its row: in a table printed in kode order it is every sub-kegiatan's kegiatan, found
+        // without hashing the kode (this pass runs on one core, after the rows are read on all of them).
+        var lastFiled: (kode: String, index: Int)?
         var stack: [Int] = []
         for index in rows.indices {
             // The row's fields are read before it is changed, so that its storage is not copied for each change.
@@ -505,6 +508,10 @@ struct RowReader {
             if let kode = rows[index].normalizedKode {
                 var ancestor = Kode.parent(ofNormalized: kode)
                 while let candidate = ancestor {
+                    if let lastFiled, lastFiled.kode == candidate {
+                        parent = lastFiled.index
+                        break
+                    }
                     if let found = byKode[candidate] {
                         parent = found
                         break
@@ -514,7 +521,10 @@ struct RowReader {
                 // Only a program's or a kegiatan's kode (three or five segments) is ever an ancestor: the sub-kegiatan,
                 // most rows of a large table, are not kept.
                 let segments = Kode.segmentCount(ofNormalized: kode)
-                if segments == 3 || segments == 5 { byKode[kode] = index }
+                if segments == 3 || segments == 5 {
+                    byKode[kode] = index
+                    lastFiled = (kode, index)
+                }
             }
             switch level {
             case .program, .kegiatan, .subKegiatan, .sasaran, .tujuan:
