@@ -36,7 +36,7 @@ public struct CountParentSumRule: Rule {
     public init() {}
 
     /// Reads the table's parent rows' children, as other rules do.
-    public static var readings: [any TableReading.Type] { [MoneySum.Families.self, ValueColumns.self] }
+    public static var readings: [any TableReading.Type] { [MoneySum.Families.self, ValueColumns.self, SatuanTexts.self] }
 
     /// Checks every count target and realisation of every parent row.
     public func check(table: PlanningTable, in context: RuleContext) {

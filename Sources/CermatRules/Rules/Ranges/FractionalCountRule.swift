@@ -36,7 +36,7 @@ public struct FractionalCountRule: Rule {
     public init() {}
 
     /// Reads the table's value columns, as other rules do.
-    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+    public static var readings: [any TableReading.Type] { [ValueColumns.self, SatuanTexts.self] }
 
     /// Checks every quantity of every count indicator.
     public func check(table: PlanningTable, in context: RuleContext) {

@@ -34,7 +34,7 @@ public struct RenstraOverrunRule: Rule {
 
     /// Holds every row's cumulative and annual values against its end-of-period pagu and target.
     /// Reads the table's value columns, as other rules do.
-    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+    public static var readings: [any TableReading.Type] { [ValueColumns.self, SatuanTexts.self] }
 
     /// Holds the cumulative spending and achievements, and the year's target, against the Renstra's end-of-period ones.
     public func check(table: PlanningTable, in context: RuleContext) {

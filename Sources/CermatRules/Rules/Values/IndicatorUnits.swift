@@ -30,6 +30,7 @@ struct IndicatorUnits {
     private let context: RuleContext
     private let table: PlanningTable
     private let satuanColumns: [Int]
+    private let satuanTexts: SatuanTexts
     private let memo = Memo()
 
     // A table repeats its few units on every row: each text is looked up once.
@@ -45,6 +46,7 @@ struct IndicatorUnits {
         self.table = table
         vocabulary = context.knowledge.vocabulary
         satuanColumns = table.columns(role: "unit").map(\.index).sorted()
+        satuanTexts = SatuanTexts.of(table, in: context)
     }
 
     /// The Satuan column that governs a column: the nearest one to its left.
@@ -59,7 +61,9 @@ struct IndicatorUnits {
 
     /// The text of a row's cell in a Satuan column, if it is filled.
     func satuan(_ row: PlanningRow, in satuan: Int) -> (text: String, cell: CellAddress)? {
-        let text = context.text(table, row: row.sheetRow, column: satuan)
+        let offset = row.sheetRow - table.range.first.row
+        let text = satuanTexts.columns[satuan].flatMap { offset >= 0 && offset < $0.codes.count ? $0[offset] : nil }
+            ?? context.text(table, row: row.sheetRow, column: satuan)
         return text.isEmpty ? nil : (text, table.cell(row, satuan))
     }
 

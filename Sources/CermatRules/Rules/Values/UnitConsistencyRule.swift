@@ -53,7 +53,7 @@ public struct UnitConsistencyRule: Rule {
     }
 
     /// Reads the table's value columns, as other rules do.
-    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+    public static var readings: [any TableReading.Type] { [ValueColumns.self, SatuanTexts.self] }
 
     /// Checks each table's units against its indicators, then the units of one kode or indicator across tables.
     public func check(document: PlanningDocument, in context: RuleContext) {

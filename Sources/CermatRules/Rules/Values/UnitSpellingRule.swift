@@ -43,7 +43,7 @@ public struct UnitSpellingRule: Rule {
     public init() {}
 
     /// Reads the table's value columns, as other rules do.
-    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+    public static var readings: [any TableReading.Type] { [ValueColumns.self, SatuanTexts.self] }
 
     /// Checks the units in the table's values and in its Satuan columns.
     public func check(table: PlanningTable, in context: RuleContext) {
