@@ -62,7 +62,7 @@ import Testing
             return (workbook: workbook, document: linter.recognise(workbook).document)
         }
         let shared = Set(RuleRegistry.all.flatMap { Self.names($0.readings) })
-        #expect(shared == ["reading ValueColumns", "reading KodeReading", "reading Families"])
+        #expect(shared == ["reading ValueColumns", "reading KodeReading", "reading Families", "reading SatuanTexts"])
         for type in RuleRegistry.all {
             var made: Set<String> = []
             for read in workbooks {
