@@ -4,23 +4,25 @@
 /// around by the hundred thousand, and copying a dozen strings, an array and a dictionary each time dominated linting.
 public struct PlanningRow: Hashable, Sendable {
     private struct Fields: Hashable, Sendable {
+        // What the rules read of every row first, its place, level, flags and values, so that they lie in the box's
+        // first line of memory: a rule going through a large table's rows waits on each line it reads of each box.
         var sheetRow: Int
         var level: RowLevel
+        var polarity: Polarity
+        var bold: Bool
+        var italic: Bool
+        var isLevelIndicator = false
+        var isPercentage = false
+        var values: RowValues
+        var parent: Int?
         var numbering: String?
         var kode: String?
         var name: String?
         var indicator: String?
         var unit: String?
-        var polarity: Polarity
-        var values: RowValues
-        var parent: Int?
         var continuationRows: [Int]
-        var bold: Bool
-        var italic: Bool
         var indicatorKey: String
         var normalizedKode: String?
-        var isLevelIndicator = false
-        var isPercentage = false
 
         // Kept current with the texts they are read from: the rules ask them of every row, several times. `textKey` is
         // `TextKey.header(indicator ?? name ?? "")`, when known.
@@ -168,10 +170,11 @@ public struct PlanningRow: Hashable, Sendable {
         assert(parsedKode == nil || parsedKode == kode.flatMap(Kode.init), "the parsed kode is the kode's")
         assert(textKey == nil || textKey == TextKey.header(indicator ?? name ?? ""), "the text key is the row's")
         let textKey = textKey ?? TextKey.header(indicator ?? name ?? "")
-        storage = CopyOnWrite(Fields(sheetRow: sheetRow, level: level, numbering: numbering, kode: kode, name: name, indicator: indicator,
-                         unit: unit, polarity: polarity, values: values, parent: parent, continuationRows: continuationRows,
-                         bold: bold, italic: italic, indicatorKey: indicator == nil ? "" : textKey,
-                         normalizedKode: (parsedKode ?? kode.flatMap(Kode.init))?.normalized))
+        storage = CopyOnWrite(Fields(sheetRow: sheetRow, level: level, polarity: polarity, bold: bold, italic: italic,
+                                     values: values, parent: parent, numbering: numbering, kode: kode, name: name,
+                                     indicator: indicator, unit: unit, continuationRows: continuationRows,
+                                     indicatorKey: indicator == nil ? "" : textKey,
+                                     normalizedKode: (parsedKode ?? kode.flatMap(Kode.init))?.normalized))
         storage.value.updateIndicatorFlags(textKey: textKey)
     }
 

@@ -50,9 +50,8 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
     }
 
     // Inlinable below, with the storage it reads: the rules live in other modules and read a cell in their innermost loops.
+    // What reading a cell reads first, together in memory (a row's values lie in its box's first line, `PlanningRow`).
     @usableFromInline var first = 0
-    // The sheet row whose cells the slots' own values were read from (set by the first value stored).
-    @usableFromInline var sheetRow = -1
     @usableFromInline var slots: [Slot] = []
     // `nil` rather than empty for a row with none (most rows): reading a cell retains what the row holds, and an empty
     // list is one object that every row on every core would retain.
@@ -60,6 +59,8 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
 
     /// How many columns hold a value.
     public private(set) var count = 0
+    // The sheet row whose cells the slots' own values were read from (set by the first value stored).
+    @usableFromInline var sheetRow = -1
 
     /// No values.
     public init() {}

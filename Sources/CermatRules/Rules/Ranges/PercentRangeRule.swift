@@ -35,6 +35,8 @@ public struct PercentRangeRule: Rule {
     public init() {}
 
     /// Checks targets and realisations of percentage indicators.
+    public static var readings: [any TableReading.Type] { [ValueColumns.self] }
+
     public func check(table: PlanningTable, in context: RuleContext) {
         // A column under a SASARAN (target group) heading counts the people served, not the indicator's percentage.
         let columns = table.columns.filter {
@@ -42,7 +44,12 @@ public struct PercentRangeRule: Rule {
                 && !$0.header.dropLast().contains { TextKey.header($0).hasPrefix("sasaran") }
         }
         let change = context.knowledge.vocabulary.changeKeywords
-        for row in table.dataRows() where row.isPercentage {
+        // Only a row with a number outside 0–100 can be flagged: told by the value columns, before the row is read.
+        let values = ValueColumns.of(table, in: context)
+        let numbers = columns.compactMap { values[$0.index]?.numbers }
+        for index in values.dataRows where numbers.contains(where: { $0[index] < 0 || $0[index] > 100.0001 }) {
+            let row = table.rows[index]
+            guard row.isPercentage else { continue }
             // A change may be negative or above 100 (PMKS rose: "Persentase penurunan PMKS" = -7,31%).
             if change.contains(where: { TextKey.contains(row.indicatorKey, $0) }) { continue }
             for column in columns {
