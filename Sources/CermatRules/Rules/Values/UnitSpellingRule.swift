@@ -66,10 +66,13 @@ public struct UnitSpellingRule: Rule {
         }
         // Only a measured quantity or a list holds units in its cell: the others are told apart by the table's columns.
         let values = ValueColumns.of(table, in: context)
-        // Each column's kinds looked up once, not for every cell.
-        let kinds = columns.compactMap { column in values[column.index].map { (column: column.index, kinds: $0.kinds) } }
+        // Each column's kinds looked up once, not for every cell, and read by position: a column's kinds taken out of the
+        // list for every row retained them, shared with the rules on the other cores.
+        let measured = columns.compactMap { column in values[column.index].map { (column: column.index, kinds: $0.kinds) } }
         for index in values.dataRows {
-            for (column, kinds) in kinds where kinds[index] == .measured || kinds[index] == .list {
+            for position in measured.indices
+            where measured[position].kinds[index] == .measured || measured[position].kinds[index] == .list {
+                let column = measured[position].column
                 guard let value = table.rows[index].values[column] else { continue }
                 for text in Self.units(in: value.value) {
                     guard let found = judged(text) else { continue }
