@@ -32,10 +32,9 @@ struct RowReader {
     private let noColumn: Int?, kodeColumn: Int?, indicatorColumn: Int?, unitColumn: Int?, nameColumn: Int?
     /// The first bytes of the vocabulary's total and footer labels (`rules/vocabulary/rows.yml`).
     private let labelInitials: Set<UInt8>
-    /// Each cell style's number format and whether its font is bold and italic, by style index: read for every cell of
-    /// every row, where taking them out of the style copied the whole style each time.
-    // By style index; how each shows a number, not the formats themselves: copying a format out retained its code, for
-    // every value cell of every row.
+    /// How each cell style shows a number and whether its font is bold and italic, by style index: read for every cell
+    /// of every row, where taking them out of the style copied the whole style each time (and a whole number format
+    /// retained its code).
     private let displays: [NumberFormat.Display], fonts: [(bold: Bool, italic: Bool)]
 
     /// A reader of the rows below a header whose columns have these meanings.

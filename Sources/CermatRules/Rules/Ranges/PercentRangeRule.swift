@@ -34,9 +34,10 @@ public struct PercentRangeRule: Rule {
     /// The rule.
     public init() {}
 
-    /// Checks targets and realisations of percentage indicators.
+    /// Reads the table's value columns, as other rules do.
     public static var readings: [any TableReading.Type] { [ValueColumns.self] }
 
+    /// Checks targets and realisations of percentage indicators.
     public func check(table: PlanningTable, in context: RuleContext) {
         // A column under a SASARAN (target group) heading counts the people served, not the indicator's percentage.
         let columns = table.columns.filter {
