@@ -28,7 +28,10 @@ public struct PlanningRow: Hashable, Sendable {
         // `TextKey.header(indicator ?? name ?? "")`, when known.
         mutating func updateIndicatorFlags(textKey: String? = nil) {
             let text = textKey ?? (indicator == nil ? TextKey.header(name ?? "") : indicatorKey)
-            let unit = TextKey.header(unit ?? "")
+            // A unit is normalised only when it may read `%` or `persen` (or opens with a tag or a character beyond
+            // ASCII, which normalising may remove): most units open with another letter, and every row passes here.
+            let opening = unit?.utf8.first { $0 != 0x20 && !(0x09...0x0D).contains($0) }
+            let unit = opening.map { Fields.unitInitials.contains($0) || $0 >= 0x80 } == true ? TextKey.header(unit ?? "") : ""
             // By the first byte before the openers are compared: most indicators open with none of their letters.
             isLevelIndicator = unit == "%" || unit == "persen"
                 || (text.utf8.first.map(Fields.openerInitials.contains) == true && Fields.levelOpeners.contains { text.hasPrefix($0) })
@@ -40,6 +43,7 @@ public struct PlanningRow: Hashable, Sendable {
         static let levelOpeners = percentOpeners + ["indeks", "rata-rata", "rata rata", "nilai",
                                    "tingkat", "rasio", "angka", "cakupan"]
         static let openerInitials = Set(levelOpeners.compactMap(\.utf8.first))
+        static let unitInitials = Array("%pP<".utf8)
     }
 
     private var storage: CopyOnWrite<Fields>

@@ -30,8 +30,8 @@ public enum RowLevel: String, Hashable, Sendable, CaseIterable, Comparable {
         hasher.combine(ordinal)
     }
 
-    // The level's place in `allCases`.
-    private var ordinal: Int {
+    /// The level's place in `allCases`: for counting by level in an array rather than hashing the level for each row.
+    public var ordinal: Int {
         switch self {
         case .total: return 0
         case .tujuan: return 1

@@ -150,21 +150,15 @@ public struct MissingValueRule: Rule {
                       _ report: (PlanningRow, Int, Message) -> Void) {
         // Each row's level as a small number, and how many rows each level has: once for all the columns, which then
         // count their filled rows in an array instead of hashing the level for every cell.
-        var slots: [RowLevel: Int] = [:]
-        let slot = rows.map { index in
-            let level = values.levels[index]
-            if let known = slots[level] { return known }
-            slots[level] = slots.count
-            return slots.count - 1
-        }
-        var levelRows = [Int](repeating: 0, count: slots.count)
+        let slot = rows.map { values.levels[$0].ordinal }
+        var levelRows = [Int](repeating: 0, count: RowLevel.allCases.count)
         for level in slot { levelRows[level] += 1 }
         for column in columns {
             guard let cells = values[column.index] else { continue }
             let partners = Self.partners(column, in: columns).compactMap { values[$0.index] }
             let achieved = column.descriptor.role.hasPrefix("realisasi")
             // How many rows of each level fill this column, counted once for the whole column.
-            var levelFilled = [Int](repeating: 0, count: slots.count)
+            var levelFilled = [Int](repeating: 0, count: levelRows.count)
             for (position, index) in rows.enumerated() where cells.isFilled(index) { levelFilled[slot[position]] += 1 }
             for (position, index) in rows.enumerated() where !cells.isFilled(index) && partners.contains(where: { partner in
                 partner.isFilled(index) && (!achieved || partner.number(index).map { $0 != 0 } ?? true)
