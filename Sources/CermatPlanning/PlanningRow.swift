@@ -31,7 +31,8 @@ public struct PlanningRow: Hashable, Sendable {
             // A unit is normalised only when it may read `%` or `persen` (or opens with a tag or a character beyond
             // ASCII, which normalising may remove): most units open with another letter, and every row passes here.
             let opening = unit?.utf8.first { $0 != 0x20 && !(0x09...0x0D).contains($0) }
-            let unit = opening.map { Fields.unitInitials.contains($0) || $0 >= 0x80 } == true ? TextKey.header(unit ?? "") : ""
+            let unit = opening.map { Fields.unitInitials.contains($0) || $0 >= 0x80 } == true
+                ? TextKey.header(unit ?? "") : ""
             // By the first byte before the openers are compared: most indicators open with none of their letters.
             isLevelIndicator = unit == "%" || unit == "persen"
                 || (text.utf8.first.map(Fields.openerInitials.contains) == true && Fields.levelOpeners.contains { text.hasPrefix($0) })

@@ -52,11 +52,15 @@ public struct PaguTargetPairingRule: Rule {
             // The first target of the period: a table repeating target columns for another measure pairs its budget once.
             guard let target = table.columns.first(where: { $0.descriptor.role == "target" && $0.descriptor.period == pagu.descriptor.period }),
                   let amounts = values[pagu.index] else { continue }
-            let budgeted = Set(rows.filter { (amounts.number($0) ?? 0) > 0 }.map { values.levels[$0] })
-            // A pagu left empty, a dash or zero.
-            for index in rows where !amounts.isFilled(index) || amounts.numbers[index] == 0 {
+            // The levels some row of which has a pagu above zero, by `RowLevel.ordinal`: a set of them hashed every row's
+            // level.
+            var budgeted = [Bool](repeating: false, count: RowLevel.allCases.count)
+            for index in rows where (amounts.number(index) ?? 0) > 0 { budgeted[values.levels[index].ordinal] = true }
+            // A pagu left empty, a dash or zero, at a level that has pagu.
+            for index in rows where budgeted[values.levels[index].ordinal]
+                && (!amounts.isFilled(index) || amounts.numbers[index] == 0) {
                 let row = table.rows[index]
-                guard budgeted.contains(row.level), Self.given(row.values[target.index]) else { continue }
+                guard Self.given(row.values[target.index]) else { continue }
                 let value = row.values[pagu.index]
                 let state: (id: String, en: String) = value == nil || value!.value == .blank ? ("kosong", "is empty")
                     : value!.value == .dash ? ("hanya berisi \"-\"", "holds only \"-\"") : ("nol", "is zero")
