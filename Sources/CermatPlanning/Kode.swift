@@ -71,26 +71,26 @@ public struct Kode: Hashable, Sendable, CustomStringConvertible {
 
     /// The nearest ancestor of a code already normalised (`1.06.01.2.06.02` → `1.06.01.2.06` → `1.06.01`), if any.
     public static func parent(ofNormalized normalized: String) -> String? {
-        // Over the bytes in place: recognition and the kode rules ask this of every row of a large table.
+        segmentsAndParent(ofNormalized: normalized).parent
+    }
+
+    /// How many dot-separated segments a code already normalised has (`1.06.01` has 3), and its nearest ancestor
+    /// (`parent(ofNormalized:)`), both from one pass over its bytes in place: recognition and the kode reading ask both
+    /// of every row of a large table.
+    public static func segmentsAndParent(ofNormalized normalized: String) -> (segments: Int, parent: String?) {
         var normalized = normalized
-        return normalized.withUTF8 { bytes -> String? in
+        return normalized.withUTF8 { bytes -> (segments: Int, parent: String?) in
             var dots = 0, third = 0, fifth = 0
             for offset in bytes.indices where bytes[offset] == UInt8(ascii: ".") {
                 dots += 1
-                if dots == 3 { third = offset } else if dots == 5 { fifth = offset } else if dots > 5 { return nil }
+                if dots == 3 { third = offset } else if dots == 5 { fifth = offset }
             }
             switch dots {
-            case 5: return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<fifth]), as: UTF8.self)
-            case 4: return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<third]), as: UTF8.self)
-            default: return nil
+            case 5: return (6, String(decoding: UnsafeBufferPointer(rebasing: bytes[..<fifth]), as: UTF8.self))
+            case 4: return (5, String(decoding: UnsafeBufferPointer(rebasing: bytes[..<third]), as: UTF8.self))
+            default: return (dots + 1, nil)
             }
         }
-    }
-
-    /// How many dot-separated segments a code already normalised has (`1.06.01` has 3).
-    public static func segmentCount(ofNormalized normalized: String) -> Int {
-        var normalized = normalized
-        return normalized.withUTF8 { bytes in bytes.count { $0 == UInt8(ascii: ".") } } + 1
     }
 
     /// The code as written.

@@ -505,7 +505,8 @@ struct RowReader {
             var parent: Int?
             // The row keeps its kode parsed: only the ancestors are cut from it, nearest first, until one is found.
             if let kode = rows[index].normalizedKode {
-                var ancestor = Kode.parent(ofNormalized: kode)
+                let (segments, nearest) = Kode.segmentsAndParent(ofNormalized: kode)
+                var ancestor = nearest
                 while let candidate = ancestor {
                     if let lastFiled, lastFiled.kode == candidate {
                         parent = lastFiled.index
@@ -519,7 +520,6 @@ struct RowReader {
                 }
                 // Only a program's or a kegiatan's kode (three or five segments) is ever an ancestor: the sub-kegiatan,
                 // most rows of a large table, are not kept.
-                let segments = Kode.segmentCount(ofNormalized: kode)
                 if segments == 3 || segments == 5 {
                     byKode[kode] = index
                     lastFiled = (kode, index)

@@ -84,8 +84,9 @@ final class KodeReading: TableReading {
                     continue
                 }
                 normalized.append(kode)
-                levels.append(Self.level(segments: Kode.segmentCount(ofNormalized: kode)))
-                parents.append(Kode.parent(ofNormalized: kode))
+                let (segments, parent) = Kode.segmentsAndParent(ofNormalized: kode)
+                levels.append(Self.level(segments: segments))
+                parents.append(parent)
             }
         }
         (self.rowIndices, self.rowLevels, self.printed, self.problems) = (rowIndices, rowLevels, printed, problems)
