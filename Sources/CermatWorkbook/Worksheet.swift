@@ -146,7 +146,9 @@ public struct Worksheet: Sendable {
     /// copying the cell's formula.
     public func value(row: Int, column: Int) -> CellValue? {
         let cells = cells(inRow: row)
-        return Worksheet.index(ofColumn: column, in: cells).map { cells[$0].value }
+        guard let index = Worksheet.index(ofColumn: column, in: cells) else { return nil }
+        // Through the buffer, whose elements are read in place: the slice's subscript copied the whole cell for its value.
+        return cells.withUnsafeBufferPointer { $0[index - cells.startIndex].value }
     }
 
     /// The stored cells of one row, left to right.

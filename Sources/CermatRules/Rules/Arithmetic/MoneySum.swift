@@ -35,7 +35,8 @@ enum MoneySum {
             if let owner = rows[index].parent, rows.indices.contains(owner) { direct[owner].append(index) }
             let level = rows[index].level
             levels.append(level)
-            if let kode = rows[index].kode, level == .program || level == .kegiatan {
+            // The level first: binding the kode of every row retained it.
+            if level == .program || level == .kegiatan, let kode = rows[index].kode {
                 twins[Twin(level: level, kode: kode), default: []].append(index)
             }
         }
