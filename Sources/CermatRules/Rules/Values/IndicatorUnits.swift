@@ -38,6 +38,9 @@ struct IndicatorUnits {
         var spelled: [String: Vocabulary.Unit?] = [:]
         var known: [String: Vocabulary.Unit?] = [:]
         var nouns: [String: Vocabulary.Unit?] = [:]
+        // The indicator asked last and its noun: rows under one kegiatan often repeat their indicator, and comparing
+        // with the one before costs less than hashing a long text.
+        var lastNoun: (indicatorKey: String, unit: Vocabulary.Unit?)?
     }
 
     /// The units of a table's values.
@@ -107,9 +110,15 @@ struct IndicatorUnits {
 
     /// The unit an indicator names after its count word, by its normalised text (`PlanningRow.indicatorKey`).
     func noun(_ indicatorKey: String) -> Vocabulary.Unit? {
-        if let found = memo.nouns[indicatorKey] { return found }
-        let unit = noun(of: indicatorKey)
-        memo.nouns[indicatorKey] = unit
+        if let last = memo.lastNoun, last.indicatorKey == indicatorKey { return last.unit }
+        let unit: Vocabulary.Unit?
+        if let found = memo.nouns[indicatorKey] {
+            unit = found
+        } else {
+            unit = noun(of: indicatorKey)
+            memo.nouns[indicatorKey] = unit
+        }
+        memo.lastNoun = (indicatorKey, unit)
         return unit
     }
 
