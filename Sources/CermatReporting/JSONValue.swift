@@ -30,7 +30,6 @@ public indirect enum JSONValue: Sendable {
     }
 
     private func write(into out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)
         switch self {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
@@ -40,15 +39,17 @@ public indirect enum JSONValue: Sendable {
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
             out += "[\n"
+            let pad = Self.indentation(indent + 1)
             for (index, item) in items.enumerated() {
                 out += pad
                 item.write(into: &out, indent: indent + 1)
                 out += index == items.count - 1 ? "\n" : ",\n"
             }
-            out += close + "]"
+            out += Self.indentation(indent) + "]"
         case .object(let members):
             guard !members.isEmpty else { out += "{}"; return }
             out += "{\n"
+            let pad = Self.indentation(indent + 1)
             for (index, (key, value)) in members.enumerated() {
                 out += pad
                 Self.quote(key, into: &out)
@@ -56,8 +57,13 @@ public indirect enum JSONValue: Sendable {
                 value.write(into: &out, indent: indent + 1)
                 out += index == members.count - 1 ? "\n" : ",\n"
             }
-            out += close + "}"
+            out += Self.indentation(indent) + "}"
         }
+    }
+
+    // Asked only by a list or an object, not by each of the many scalar values written.
+    private static func indentation(_ depth: Int) -> String {
+        String(repeating: "  ", count: depth)
     }
 
     // Integral values keep a ".0" (50.0), as the contract's example shows; others use the shortest exact form.
