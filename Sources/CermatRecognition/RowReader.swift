@@ -299,11 +299,15 @@ struct RowReader {
 
     // Tables without kode mark programs in bold and kegiatan in italic (DOMAIN §2.0), or number them A/I/1.
     private func assignStyleLevels(_ rows: inout [PlanningRow]) {
-        // Side by side first: there a row's level is the label it fills, whatever the first guess was.
-        if sideBySide(&rows, rows.indices.filter { [.other, .indicator].contains(rows[$0].level) && rows[$0].kode == nil }) {
-            return
+        // The rows without a level, and those without kode guessed so far to be indicators, found in one pass: every
+        // row of a large table passes here, on one core.
+        var open: [Int] = [], unlevelled: [Int] = []
+        for index in rows.indices where rows[index].level == .other || rows[index].level == .indicator {
+            if rows[index].kode == nil { unlevelled.append(index) }
+            if rows[index].level == .other { open.append(index) }
         }
-        let open = rows.indices.filter { rows[$0].level == .other }
+        // Side by side first: there a row's level is the label it fills, whatever the first guess was.
+        if sideBySide(&rows, unlevelled) { return }
         guard !open.isEmpty else { return }
         defer {
             // Last, a row still without a level whose name says it is a program (when the name is the row's label), or
