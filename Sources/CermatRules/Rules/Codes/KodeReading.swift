@@ -71,7 +71,8 @@ final class KodeReading: TableReading {
             for (index, row) in table.rows.enumerated() where row.level != .total && row.level != .footer {
                 // Recognition kept the kode it parsed from this cell, as printed: only other cells are read again.
                 let text = row.kode ?? sheet.value(row: row.sheetRow, column: column).flatMap(Self.printed)
-                assert(text == sheet.value(row: row.sheetRow, column: column).flatMap(Self.printed), "the row's kode is its cell's")
+                assert(text == sheet.value(row: row.sheetRow, column: column).flatMap(Self.printed),
+                       "the row's kode is its cell's")
                 let problem = text.flatMap(Self.problem)
                 rowIndices.append(index)
                 rowLevels.append(row.level)

@@ -38,8 +38,8 @@ struct IndicatorUnits {
         var spelled: [String: Vocabulary.Unit?] = [:]
         var known: [String: Vocabulary.Unit?] = [:]
         var nouns: [String: Vocabulary.Unit?] = [:]
-        // The indicator asked last and its noun: rows under one kegiatan often repeat their indicator, and comparing
-        // with the one before costs less than hashing a long text.
+        // The indicator asked last and its noun: a table often repeats an indicator on rows one after another, and
+        // comparing with the one before costs less than hashing a long text.
         var lastNoun: (indicatorKey: String, unit: Vocabulary.Unit?)?
     }
 
