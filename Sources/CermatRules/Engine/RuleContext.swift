@@ -63,8 +63,7 @@ public final class RuleContext {
 
     /// The text a cell of a table shows, trimmed (a number as Indonesian text); empty for an empty or missing cell.
     func text(_ table: PlanningTable, row sheetRow: Int, column: Int) -> String {
-        let offset = sheetRow - table.range.first.row
-        if let texts = texts(table, column: column), offset >= 0, offset < texts.codes.count { return texts[offset] }
+        if let text = texts(table, column: column)?.text(sheetRow: sheetRow, in: table) { return text }
         // A cell outside the table's text columns is read from the sheet.
         return TableTexts.shown(sheet(of: table).value(row: sheetRow, column: column))
     }

@@ -17,8 +17,11 @@ final class TableTexts: Sendable {
         /// Each row's text as its index in `distinct`, by sheet row from the table's first.
         let codes: [Int32]
 
-        /// The text of a row, by its sheet row's offset from the table's first.
-        subscript(offset: Int) -> String { distinct[Int(codes[offset])] }
+        /// The text of a sheet row's cell; `nil` for a row outside the table.
+        func text(sheetRow: Int, in table: PlanningTable) -> String? {
+            let offset = sheetRow - table.range.first.row
+            return offset >= 0 && offset < codes.count ? distinct[Int(codes[offset])] : nil
+        }
 
         /// The index in `distinct` of a sheet row's text, for a row of the table.
         func code(sheetRow: Int, in table: PlanningTable) -> Int { Int(codes[sheetRow - table.range.first.row]) }

@@ -32,8 +32,7 @@ public struct RenstraOverrunRule: Rule {
     /// The rule.
     public init() {}
 
-    /// Holds every row's cumulative and annual values against its end-of-period pagu and target.
-    /// Reads the table's value columns, as other rules do.
+    /// Reads the table's value columns and Satuan texts, as other rules do.
     public static var readings: [any TableReading.Type] { [ValueColumns.self, SatuanTexts.self] }
 
     /// Holds the cumulative spending and achievements, and the year's target, against the Renstra's end-of-period ones.

@@ -64,8 +64,7 @@ struct IndicatorUnits {
 
     /// The text of a row's cell in a Satuan column, if it is filled.
     func satuan(_ row: PlanningRow, in satuan: Int) -> (text: String, cell: CellAddress)? {
-        let offset = row.sheetRow - table.range.first.row
-        let text = satuanTexts.columns[satuan].flatMap { offset >= 0 && offset < $0.codes.count ? $0[offset] : nil }
+        let text = satuanTexts.columns[satuan]?.text(sheetRow: row.sheetRow, in: table)
             ?? context.text(table, row: row.sheetRow, column: satuan)
         return text.isEmpty ? nil : (text, table.cell(row, satuan))
     }

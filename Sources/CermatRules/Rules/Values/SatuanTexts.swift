@@ -11,7 +11,7 @@ struct SatuanTexts: TableReading {
     init(reading table: PlanningTable, in context: RuleContext) {
         var columns: [Int: TableTexts.Column] = [:]
         for column in table.columns(role: "unit") {
-            columns[column.index] = TableTexts.of(table, in: context).texts(column: column.index, in: context.readings)
+            columns[column.index] = context.texts(table, column: column.index)
         }
         self.columns = columns
     }
