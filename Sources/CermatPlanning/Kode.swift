@@ -10,32 +10,33 @@ public struct Kode: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses a code; `nil` when the text is not dot-separated digits.
     public init?(_ text: String) {
-        let trimmed = TextKey.trimmed(text)
-        // One pass over the bytes (a kode is ASCII digits and dots, and this runs on every row of every table), keeping
-        // only what the level and the normalised form read: how many segments, the first one's end, and the lengths of
-        // the second and fourth.
-        let bytes = trimmed.utf8
-        var segments = 0, length = 0, secondIsTwo = false, fourthLength = 0
-        var firstDot: String.Index?
-        for index in bytes.indices {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ".") {
-                guard length > 0 else { return nil }
-                if segments == 0 { firstDot = index }
-                if segments == 3 { fourthLength = length }
-                segments += 1
-                length = 0
-            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
-                // The second segment is "2" when its only digit is.
-                if segments == 1 { secondIsTwo = length == 0 && byte == UInt8(ascii: "2") }
-                length += 1
-            } else {
-                return nil
+        var trimmed = TextKey.trimmed(text)
+        // One pass over the bytes in place (a kode is ASCII digits and dots, and this runs on every row of every table),
+        // keeping only what the level and the normalised form read: how many segments, the first one's end, and the
+        // lengths of the second and fourth.
+        let scanned = trimmed.withUTF8 { bytes -> (segments: Int, firstDot: Int, secondIsTwo: Bool, fourthLength: Int)? in
+            var segments = 0, length = 0, secondIsTwo = false, fourthLength = 0, firstDot = -1
+            for offset in bytes.indices {
+                let byte = bytes[offset]
+                if byte == UInt8(ascii: ".") {
+                    guard length > 0 else { return nil }
+                    if segments == 0 { firstDot = offset }
+                    if segments == 3 { fourthLength = length }
+                    segments += 1
+                    length = 0
+                } else if byte &- UInt8(ascii: "0") < 10 {
+                    // The second segment is "2" when its only digit is.
+                    if segments == 1 { secondIsTwo = length == 0 && byte == UInt8(ascii: "2") }
+                    length += 1
+                } else {
+                    return nil
+                }
             }
+            guard length > 0, firstDot >= 0 else { return nil }
+            if segments == 3 { fourthLength = length }
+            return (segments + 1, firstDot, secondIsTwo, fourthLength)
         }
-        guard length > 0, let firstDot else { return nil }
-        if segments == 3 { fourthLength = length }
-        segments += 1
+        guard let (segments, firstDot, secondIsTwo, fourthLength) = scanned else { return nil }
         self.text = trimmed
         switch segments {
         case 3: level = .program
@@ -45,9 +46,9 @@ public struct Kode: Hashable, Sendable, CustomStringConvertible {
         default: level = nil
         }
         // Most codes are already normal: only a leading zero of the urusan changes them (and a number past Int, read as 0).
-        let urusan = trimmed[..<firstDot]
-        if urusan.utf8.first == UInt8(ascii: "0") || urusan.utf8.count > 18 {
-            normalized = String(Int(urusan) ?? 0) + trimmed[firstDot...]
+        if trimmed.utf8.first == UInt8(ascii: "0") || firstDot > 18 {
+            let dot = trimmed.utf8.index(trimmed.utf8.startIndex, offsetBy: firstDot)
+            normalized = String(Int(trimmed[..<dot]) ?? 0) + trimmed[dot...]
         } else {
             normalized = trimmed
         }

@@ -26,11 +26,31 @@ public enum Parallel {
         return slots.map { $0! }
     }
 
-    /// `transform` of consecutive slices of `0..<count`, each at most `size` long, on every core; the results joined in
-    /// order. For work on each row of a large table, where one task per row would cost more than the row.
-    public static func flatMap<Result>(slicing count: Int, by size: Int,
-                                       _ transform: @Sendable (Range<Int>) -> [Result]) -> [Result] {
-        map((count + size - 1) / size) { part in transform(part * size..<min(count, (part + 1) * size)) }.flatMap { $0 }
+    /// `transform` of each index in `0..<count`, in index order, made on every core in consecutive slices of at most
+    /// `size` indices: for work on each row of a large table, where one task per row would cost more than the row. Each
+    /// slice makes a `state` of its own that its indices then share in order (what the slice has read so far). Each
+    /// result is made where the array returned keeps it: joining arrays made slice by slice copied every result again,
+    /// on one core, while the others waited.
+    public static func map<State, Result>(_ count: Int, slicedBy size: Int, state: @Sendable () -> State,
+                                          _ transform: @Sendable (Int, inout State) -> Result) -> [Result] {
+        precondition(size > 0, "slices of at least one index")
+        return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
+            // Each slice initialises its own elements: one writer each.
+            nonisolated(unsafe) let results = buffer
+            _ = map((count + size - 1) / size) { slice in
+                var sliceState = state()
+                for index in slice * size..<min(count, (slice + 1) * size) {
+                    (results.baseAddress! + index).initialize(to: transform(index, &sliceState))
+                }
+            }
+            initialized = count
+        }
+    }
+
+    /// `transform` of each index in `0..<count`, in index order, made on every core in consecutive slices of at most
+    /// `size` indices (`map(_:slicedBy:state:_:)` with nothing shared within a slice).
+    public static func map<Result>(_ count: Int, slicedBy size: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
+        map(count, slicedBy: size, state: {}) { index, _ in transform(index) }
     }
 
     // The indices of one map, taken by its caller and by any pool thread while fewer than `width` work on it.

@@ -106,7 +106,6 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
     /// Stores a numeric cell of the row in its column (the value `TypedValue(numericCell:…)` makes) without making the
     /// value: recognition reads millions. The column must lie within the slots made for the row.
     public mutating func setNumericCell(_ column: Int, number: Double, percent: Bool, decimals: Int?, formatGroupsThousands: Bool) {
-        let value = TypedValue.numericCellValue(number, percent: percent)
         let stored = decimals.map { Int8(clamping: $0) }
         // Decimals clamped to the sentinel for unknown ones would come back unknown: kept whole instead, as `store` does.
         guard stored != Int8.min else {
@@ -114,8 +113,9 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
                                       decimals: decimals, formatGroupsThousands: formatGroupsThousands)
             return
         }
-        set(column, Slot(number: value.number!, kind: value.kind, decimals: stored, isNumericCell: true, hadBullet: false,
-                         groupsThousands: formatGroupsThousands))
+        // The parts of `TypedValue.numericCellValue`, without making the value.
+        set(column, Slot(number: percent ? number * 100 : number, kind: percent ? .percent : .number, decimals: stored,
+                         isNumericCell: true, hadBullet: false, groupsThousands: formatGroupsThousands))
     }
 
     /// Stores an empty cell of the row in its column (the value `ValueParser` reads from one) without making the value.

@@ -4,11 +4,13 @@ public enum TextKey {
     public static func trimmed(_ text: some StringProtocol) -> String {
         let text = String(text)
         let utf8 = text.utf8
-        // Nothing to trim at either end, when both end bytes are ASCII and not whitespace (the common case).
-        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80, !isASCIIWhitespace(first),
-           !isASCIIWhitespace(last) {
-            return text
+        // Nothing to trim at either end, when both end bytes are ASCII and not whitespace (the common case), read in
+        // place: every cell's text read passes here.
+        let untouched = utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return first < 0x80 && last < 0x80 && !isASCIIWhitespace(first) && !isASCIIWhitespace(last)
         }
+        if untouched == true { return text }
         if utf8.allSatisfy({ $0 < 0x80 }) {
             var start = utf8.startIndex, end = utf8.endIndex
             while start < end, isASCIIWhitespace(utf8[start]) { start = utf8.index(after: start) }

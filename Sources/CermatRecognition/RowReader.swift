@@ -191,22 +191,12 @@ struct RowReader {
     // on the rows before, takes them in order afterwards). A batch may run past the table's end (by at most the larger of
     // 64 rows and the rows read before it): those rows are read and left.
     private func readAhead(_ rows: Range<Int>) -> [(row: PlanningRow, content: Content)] {
-        // Each batch keeps the key and polarity of the indicators it has read: a table repeats its indicators row
-        // after row.
-        @Sendable func read(_ rows: Range<Int>) -> [(row: PlanningRow, content: Content)] {
-            var keys: [String: (key: String, polarity: Polarity)] = [:]
-            return rows.map { row in
-                let cells = grid.row(row)
-                return (readRow(cells, &keys), content(of: cells))
-            }
+        // Short batches are read on the calling thread alone.
+        let slices = rows.count < 256 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount * 4, rows.count / 64)
+        return Parallel.map(rows.count, slicedBy: (rows.count + slices - 1) / slices, state: { BatchMemo() }) { offset, memo in
+            let cells = grid.row(rows.lowerBound + offset)
+            return (readRow(cells, &memo), content(of: cells))
         }
-        guard rows.count >= 256 else { return read(rows) }
-        let chunks = min(ProcessInfo.processInfo.activeProcessorCount * 4, rows.count / 64)
-        let size = (rows.count + chunks - 1) / chunks
-        return Parallel.map(chunks) { chunk in
-            let start = rows.lowerBound + chunk * size
-            return read(start..<min(start + size, rows.upperBound))
-        }.flatMap { $0 }
     }
 
     // What the walk first asks of a row, read in place: listing its cells copied each one, retaining its text, on every
@@ -221,7 +211,18 @@ struct RowReader {
         return filled ? .text : .blank
     }
 
-    private func readRow(_ cells: SheetGrid.Row, _ keys: inout [String: (key: String, polarity: Polarity)]) -> PlanningRow {
+    // What a batch of rows remembers of the rows it has read: a table repeats its indicators row after row, often the
+    // same text over many rows in a row.
+    private struct BatchMemo {
+        /// The key and polarity of each indicator (else name) text read.
+        var keys: [String: (key: String, polarity: Polarity)] = [:]
+        /// The last text looked up in `keys` and what it found: compared before hashing the text.
+        var lastKey: (text: String, key: String, polarity: Polarity)?
+        /// The last indicator read with a bullet, and its text without it: made once, not copied for every row.
+        var lastBulleted: (raw: String, indicator: String)?
+    }
+
+    private func readRow(_ cells: SheetGrid.Row, _ memo: inout BatchMemo) -> PlanningRow {
         let row = cells.number
         var numbering = text(cells, noColumn)
         let kodeText = text(cells, kodeColumn)
@@ -238,7 +239,15 @@ struct RowReader {
             name = split.rest
         }
         var indicator = text(cells, indicatorColumn)
-        if let raw = indicator, raw.hasPrefix("- ") || raw.hasPrefix("• ") { indicator = TextKey.trimmed(raw.dropFirst(2)) }
+        if let raw = indicator, let first = raw.utf8.first, first == UInt8(ascii: "-") || first == 0xE2,
+           raw.hasPrefix("- ") || raw.hasPrefix("• ") {
+            if let last = memo.lastBulleted, last.raw == raw {
+                indicator = last.indicator
+            } else {
+                indicator = TextKey.trimmed(raw.dropFirst(2))
+                memo.lastBulleted = (raw, indicator!)
+            }
+        }
         // One slot per column from the first measured one, filled in place: setting a row's values one by one into a
         // growing row cost more than reading them.
         var values = RowValues(first: measured.first ?? 0, width: measured.last.map { $0 - measured[0] + 1 } ?? 0, sheetRow: row)
@@ -284,12 +293,18 @@ struct RowReader {
         }.first
         // The indicator's text (else the name's) normalised, and its polarity: once per text in a batch.
         let text = indicator ?? name ?? ""
-        let known = keys[text] ?? {
-            let key = TextKey.header(text)
-            let known = (key: key, polarity: vocabulary.polarity(ofIndicator: key))
-            keys[text] = known
-            return known
-        }()
+        let known: (key: String, polarity: Polarity)
+        if let last = memo.lastKey, last.text == text {
+            known = (last.key, last.polarity)
+        } else {
+            known = memo.keys[text] ?? {
+                let key = TextKey.header(text)
+                let known = (key: key, polarity: vocabulary.polarity(ofIndicator: key))
+                memo.keys[text] = known
+                return known
+            }()
+            memo.lastKey = (text, known.key, known.polarity)
+        }
         return PlanningRow(sheetRow: row, level: level, numbering: numbering, kode: kode == nil ? nil : kodeText, name: name,
                            indicator: indicator, unit: unit, polarity: known.polarity, values: values, bold: font.bold,
                            italic: font.italic, parsedKode: kode, textKey: known.key)
@@ -419,13 +434,13 @@ struct RowReader {
 
     /// "6. Penyusunan …" → ("6.", "Penyusunan …"); `nil` when the text does not start with a numbering and a space.
     static func leadingNumbering(_ text: String) -> (number: String, rest: String)? {
-        // Most labels are names, told apart by the byte before their first space: every row passes here.
-        let bytes = text.utf8
-        if let space = bytes.firstIndex(of: 0x20), bytes.index(after: space) == bytes.endIndex || bytes[bytes.index(after: space)] < 0x80 {
-            guard space > bytes.startIndex, [UInt8(ascii: "."), UInt8(ascii: ")")].contains(bytes[bytes.index(before: space)])
-            else { return nil }
+        // Most labels are names, told apart by the byte before their first space, read in place: every row passes here.
+        let possible = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let space = bytes.firstIndex(of: 0x20) else { return false }
+            guard space + 1 == bytes.count || bytes[space + 1] < 0x80 else { return true }
+            return space > 0 && (bytes[space - 1] == UInt8(ascii: ".") || bytes[space - 1] == UInt8(ascii: ")"))
         }
-        guard let space = text.firstIndex(of: " ") else { return nil }
+        guard possible != false, let space = text.firstIndex(of: " ") else { return nil }
         let head = String(text[..<space])
         guard head.hasSuffix(".") || head.hasSuffix(")"), isNumberingOnly(head) else { return nil }
         let rest = TextKey.trimmed(text[space...])
@@ -503,13 +518,17 @@ struct RowReader {
         // without hashing the kode (this pass runs on one core, after the rows are read on all of them).
         var lastFiled: (kode: String, index: Int)?
         var stack: [Int] = []
+        // Each kode's segments and nearest ancestor, cut from it on every core: the rest of this pass is one walk on one
+        // core, and reading every row's kode there waited on memory row after row.
+        let kodes = { [rows] in
+            Parallel.map(rows.count, slicedBy: 8192) { index in rows[index].normalizedKode.map(Kode.segmentsAndParent(ofNormalized:)) }
+        }()
         for index in rows.indices {
             // The row's fields are read before it is changed, so that its storage is not copied for each change.
             let level = rows[index].level
             var parent: Int?
-            // The row keeps its kode parsed: only the ancestors are cut from it, nearest first, until one is found.
-            if let kode = rows[index].normalizedKode {
-                let (segments, nearest) = Kode.segmentsAndParent(ofNormalized: kode)
+            // Only the ancestors are cut from the kode, nearest first, until one is found.
+            if let (segments, nearest) = kodes[index] {
                 var ancestor = nearest
                 while let candidate = ancestor {
                     if let lastFiled, lastFiled.kode == candidate {
@@ -524,7 +543,7 @@ struct RowReader {
                 }
                 // Only a program's or a kegiatan's kode (three or five segments) is ever an ancestor: the sub-kegiatan,
                 // most rows of a large table, are not kept.
-                if segments == 3 || segments == 5 {
+                if segments == 3 || segments == 5, let kode = rows[index].normalizedKode {
                     byKode[kode] = index
                     lastFiled = (kode, index)
                 }

@@ -27,8 +27,8 @@ extension SubjectIndex {
         }
         if let current { named[current.table] = current.items }
         // Each item's line is read alone from the rows above it: on every core, in slices of items.
-        let lines = Parallel.flatMap(slicing: kinds.count, by: 8192) { [named] slice in
-            kinds[slice].map { index in line(of: index, items, named[items[index].tableID]!) }
+        let lines = Parallel.map(kinds.count, slicedBy: 8192) { [named] position in
+            line(of: kinds[position], items, named[items[kinds[position]].tableID]!)
         }
         var result = [String?](repeating: nil, count: items.count)
         for (index, line) in zip(kinds, lines) { result[index] = line }
