@@ -120,7 +120,8 @@ public struct Worksheet: Sendable {
 
     /// Where the cell of a column lies in a row's cells (as `cells(inRow:)` gives them), if the row stores one: for
     /// reading one part of a cell where it lies rather than copying the cell, its texts retained and released.
-    public static func index(ofColumn column: Int, in row: ArraySlice<Cell>) -> Int? {
+    @inlinable
+    public static func index<Row: RandomAccessCollection<Cell>>(ofColumn column: Int, in row: Row) -> Int? where Row.Index == Int {
         // Most rows store every cell from their first on: the cell is then where its column says, found by reading the
         // memory it lies in rather than by a search whose first steps land in the middle of the row, each a read from
         // memory (a rule reading a column of a large table waited on those).
@@ -149,6 +150,30 @@ public struct Worksheet: Sendable {
         guard let index = Worksheet.index(ofColumn: column, in: cells) else { return nil }
         // Through the buffer, whose elements are read in place: the slice's subscript copied the whole cell for its value.
         return cells.withUnsafeBufferPointer { $0[index - cells.startIndex].value }
+    }
+
+    /// Calls `body` with each row of `rows` that stores a cell in `column`, in order, and that cell's value: one walk
+    /// along the sheet's cells, where reading the cell of each row (`value(row:column:)`) searched for the row and its
+    /// piece of the sheet each time (a rule reads whole columns of a large table).
+    public func forEachValue(inColumn column: Int, rows: ClosedRange<Int>, _ body: (_ row: Int, _ value: CellValue) -> Void) {
+        // The first stored row at or after the range's first.
+        var low = 0, high = rowNumbers.count
+        while low < high {
+            let mid = (low + high) / 2
+            if rowNumbers[mid] < rows.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        var position = low
+        cells.forEachSegment { segment, offset in
+            while position < rowNumbers.count, rowNumbers[position] <= rows.upperBound {
+                let start = Int(rowStarts[position]) - offset
+                // The row lies in a later piece (pieces never split a row).
+                guard start < segment.count else { return }
+                let end = (position + 1 < rowStarts.count ? Int(rowStarts[position + 1]) : cells.count) - offset
+                let row = segment[start..<end]
+                if let index = Worksheet.index(ofColumn: column, in: row) { body(Int(rowNumbers[position]), segment[index].value) }
+                position += 1
+            }
+        }
     }
 
     /// The stored cells of one row, left to right.

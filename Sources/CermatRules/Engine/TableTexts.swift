@@ -71,20 +71,37 @@ final class TableTexts: Sendable {
     }
 
     private func read(column: Int) -> Column {
+        var builder = ColumnBuilder(rows: rows.count)
+        // Rows that store no cell in the column show no text.
+        var next = rows.lowerBound
+        sheet.forEachValue(inColumn: column, rows: rows) { row, value in
+            builder.append("", times: row - next)
+            builder.append(Self.shown(value), times: 1)
+            next = row + 1
+        }
+        builder.append("", times: rows.upperBound + 1 - next)
+        return Column(distinct: builder.distinct, codes: builder.codes)
+    }
+
+    // A column's texts as they are read, row after row.
+    private struct ColumnBuilder {
         var distinct: [String] = [], codes: [Int32] = [], indices: [String: Int32] = [:]
-        codes.reserveCapacity(rows.count)
         // A row often repeats the text above it (a unit, a category): compared with that one first, it is not hashed.
         var last = "", lastCode: Int32 = -1
-        for row in rows {
-            let text = Self.shown(sheet.value(row: row, column: column))
+
+        init(rows: Int) {
+            codes.reserveCapacity(rows)
+        }
+
+        mutating func append(_ text: String, times: Int) {
+            guard times > 0 else { return }
             if lastCode < 0 || text != last {
                 lastCode = indices.value(for: text, inserting: Int32(distinct.count))
                 if lastCode == distinct.count { distinct.append(text) }
                 last = text
             }
-            codes.append(lastCode)
+            codes.append(contentsOf: repeatElement(lastCode, count: times))
         }
-        return Column(distinct: distinct, codes: codes)
     }
 
     /// The text a cell's value shows, trimmed (a number as Indonesian text); empty for an empty or missing cell.
