@@ -49,14 +49,15 @@ public struct KodeFormatRule: Rule {
     /// Checks every printed kode of the table, then the digit widths of sub-kegiatan within each kegiatan.
     public func check(table: PlanningTable, in context: RuleContext) {
         let reading = KodeReading.of(table, in: context)
-        // The last well-formed kode above: its urusan and bidang repair a kode that lacks them.
-        var above: String?
+        // The entry of the last well-formed kode above: its urusan and bidang repair a kode that lacks them. Its kode is
+        // read only then: reading every entry's kode waited on memory for each.
+        var above: Int?
         for entry in reading.entries {
-            guard let text = reading.printed[entry] else { continue }
-            if let kode = reading.normalized[entry] { above = kode }
-            guard let problem = reading.problems[entry], KodeReading.isAttempt(text), let cell = reading.cell(entry) else { continue }
+            if reading.normalized[entry] != nil { above = entry }
+            guard let problem = reading.problems[entry], let text = reading.printed[entry], KodeReading.isAttempt(text),
+                  let cell = reading.cell(entry) else { continue }
             let row = reading.row(entry)
-            let prefix = above.map { $0.split(separator: ".").prefix(2).joined(separator: ".") }
+            let prefix = above.flatMap { reading.normalized[$0] }.map { $0.split(separator: ".").prefix(2).joined(separator: ".") }
             let what = Self.what(row.level)
             let why = Self.explain(problem, text)
             var message = Message(id: "\(what.id) \"\(text)\" tidak sesuai pola kode Permendagri 90/2019: \(why.id)",
@@ -84,9 +85,11 @@ public struct KodeFormatRule: Rule {
             widths[run.kegiatan, default: (0, 0)].narrow += run.narrow
         }
         for entry in reading.entries {
-            guard let kode = reading.normalized[entry], reading.levels[entry] == .subKegiatan, let kegiatan = reading.parents[entry]
-            else { continue }
-            let digits = Self.lastSegment(kode)
+            guard reading.levels[entry] == .subKegiatan, let kegiatan = reading.parents[entry],
+                  let length = reading.normalized[entry]?.utf8.count else { continue }
+            // The last segment's digits, from the lengths alone (a string keeps its length beside it): the kode's own
+            // text waits on memory.
+            let digits = length - kegiatan.utf8.count - 1
             guard digits == 4 || digits == 2 else { continue }
             if run?.kegiatan != kegiatan {
                 file()

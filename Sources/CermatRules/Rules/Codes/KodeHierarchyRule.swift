@@ -65,13 +65,13 @@ public struct KodeHierarchyRule: Rule {
                     kegiatan = entry
                 }
             }
-            guard let kode = reading.fitting(entry), let parentKode = reading.parents[entry] else { continue }
+            guard reading.fits(entry), let parentKode = reading.parents[entry] else { continue }
             let parentLevel: RowLevel = level == .subKegiatan ? .kegiatan : .program
             guard parentLevel == .program ? hasProgram : hasKegiatan else { continue }
             let under = parentLevel == .program ? program : kegiatan
             // A parent printed without a code is `missing-kode`'s to report; its children are not judged by it.
             if let under, reading.fitting(under) == nil || reading.fitting(under) == parentKode { continue }
-            guard let cell = reading.cell(entry) else { continue }
+            guard let cell = reading.cell(entry), let kode = reading.fitting(entry) else { continue }
             let row = reading.row(entry)
             let names = Self.names(level)
             let actual = rowOf[parentKode]

@@ -49,6 +49,9 @@ final class KodeReading: TableReading {
     let levels: [RowLevel?]
     /// The normalised kode of the row one level up: `1.06.01.2.06.02` → `1.06.01.2.06`, `1.06.01.2.06` → `1.06.01`.
     let parents: [String?]
+    /// Whether the printed kode (normalised, when they parse) strictly ascend from entry to entry, so that none repeats:
+    /// found while each kode is read here, since going through them again waits on memory for every one.
+    let ascending: Bool
 
     /// The table's kode, read afresh.
     init(reading table: PlanningTable, in context: RuleContext) {
@@ -57,6 +60,7 @@ final class KodeReading: TableReading {
         self.column = column
         var rowIndices: [Int] = [], rowLevels: [RowLevel] = [], printed: [String?] = [], problems: [Problem?] = []
         var normalized: [String?] = [], levels: [RowLevel?] = [], parents: [String?] = []
+        var ascending = true, previous: String?
         if let column {
             let sheet = context.sheet(of: table)
             // Sized for every row up front: grown row by row, each array was copied at every doubling.
@@ -81,11 +85,17 @@ final class KodeReading: TableReading {
                 // Recognition kept the row's kode parsed when it printed it the same way.
                 guard let text, problem == nil || problem == .leadingZero,
                       let kode = text == row.kode ? row.normalizedKode : Kode(text)?.normalized else {
+                    if let text {
+                        ascending = ascending && previous.map { $0 < text } ?? true
+                        previous = text
+                    }
                     normalized.append(nil)
                     levels.append(nil)
                     parents.append(nil)
                     continue
                 }
+                ascending = ascending && previous.map { $0 < kode } ?? true
+                previous = kode
                 normalized.append(kode)
                 let (segments, parent) = Kode.segmentsAndParent(ofNormalized: kode)
                 levels.append(Self.level(segments: segments))
@@ -93,7 +103,7 @@ final class KodeReading: TableReading {
             }
         }
         (self.rowIndices, self.rowLevels, self.printed, self.problems) = (rowIndices, rowLevels, printed, problems)
-        (self.normalized, self.levels, self.parents) = (normalized, levels, parents)
+        (self.normalized, self.levels, self.parents, self.ascending) = (normalized, levels, parents, ascending)
     }
 
     /// The entries, by index into the arrays above.
@@ -111,7 +121,13 @@ final class KodeReading: TableReading {
 
     /// An entry's normalised kode when it denotes the level of the row that prints it.
     func fitting(_ entry: Int) -> String? {
-        levels[entry] == rowLevels[entry] ? normalized[entry] : nil
+        fits(entry) ? normalized[entry] : nil
+    }
+
+    /// Whether an entry has a kode that denotes the level of the row that prints it (`fitting`), told without reading
+    /// the kode: the kode rules ask it of every entry.
+    func fits(_ entry: Int) -> Bool {
+        levels[entry] == rowLevels[entry]
     }
 
     private static func printed(_ value: CellValue) -> String? {

@@ -57,7 +57,13 @@ public struct MissingKodeRule: Rule {
             if reading.printed[entry] != nil { coded[place] += 1 }
         }
         let nomenclature = context.knowledge.vocabulary.nomenclature
-        var current = Self.levels.map { _ -> String? in nil }
+        // The kode last seen at each level: an entry's own, read only when a row under it is reported (reading every
+        // entry's kode waited on memory for each), or the one suggested for an uncoded row.
+        enum Current {
+            case entry(Int)
+            case suggested(String?)
+        }
+        var current = Self.levels.map { _ in Current.suggested(nil) }
         // A table repeats its names under kegiatan after kegiatan: each name is looked up once per level and parent.
         struct Asked: Hashable {
             let name: String?
@@ -66,18 +72,22 @@ public struct MissingKodeRule: Rule {
         }
         var suggestions: [Asked: String?] = [:]
         for (entry, place) in entries {
-            defer { for deeper in place + 1..<current.count { current[deeper] = nil } }
+            defer { for deeper in place + 1..<current.count { current[deeper] = .suggested(nil) } }
             if reading.printed[entry] != nil {
-                current[place] = reading.normalized[entry]
+                current[place] = .entry(entry)
                 continue
             }
             guard coded[place] * 2 >= total[place], let cell = reading.cell(entry) else { continue }
             let row = reading.row(entry)
-            let parent = place > 0 ? current[place - 1] : nil
+            let parent: String?
+            switch place > 0 ? current[place - 1] : .suggested(nil) {
+            case .entry(let above): parent = reading.normalized[above]
+            case .suggested(let kode): parent = kode
+            }
             let asked = Asked(name: row.name, level: row.level, parent: parent)
             let suggestion = suggestions[asked] ?? Self.suggestion(for: row, under: parent, in: nomenclature)
             suggestions[asked] = suggestion
-            current[place] = suggestion
+            current[place] = .suggested(suggestion)
             let what = Self.what(row.level)
             let name = row.name ?? row.indicator ?? ""
             var message = Message(id: "\(what.id) \"\(name)\" tidak berkode, padahal \(what.id) lain di tabel ini berkode",
