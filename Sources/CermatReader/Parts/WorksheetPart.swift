@@ -63,21 +63,9 @@ struct WorksheetPart {
     }
 
     // Reserves room for the cells of `bytes` of sheet XML. A worksheet averages well over 32 bytes per cell; this bounds
-    // the allocation by the real size, not by a count in the file. A large reservation is backed by transparent huge
-    // pages where the kernel allows them: one page fault per 2 MiB instead of per 4 KiB as the cells arrive.
+    // the allocation by the real size, not by a count in the file. A large reservation is backed by huge pages.
     static func reserveCells(_ cells: inout [Cell], bytes: Int) {
-        cells.reserveCapacity(min(bytes / 48, 1 << 24))
-        #if os(Linux)
-        let huge = 2 << 20
-        let bytes = cells.capacity * MemoryLayout<Cell>.stride
-        guard bytes >= 2 * huge else { return }
-        cells.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
-            let end = (Int(bitPattern: base) + bytes) & ~(huge - 1)
-            if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
-        }
-        #endif
+        HugePages.reserve(&cells, capacity: min(bytes / 48, 1 << 24))
     }
 
     // Row starts near equal fractions of the rest of the part. They are only candidates: the piece before each cut

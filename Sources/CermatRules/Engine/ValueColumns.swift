@@ -1,4 +1,5 @@
 import CermatPlanning
+import CermatWorkbook
 
 /// A table's measured values column by column, each column's cells in contiguous arrays by row index (`table.rows`):
 /// what each cell holds, its number, the decimals it shows and how it was written, with each row's level. Made once per
@@ -18,24 +19,29 @@ final class ValueColumns: TableReading {
         static let numericCell = Written(rawValue: 4)
     }
 
-    /// One column's cells, by row index.
-    // A class: a rule asks for a column once per cell it evaluates, and a struct of four arrays retained each of them.
-    final class Column: Sendable {
+    /// One column's cells, by row index, in memory its table's reading holds: one block per part for every column.
+    // A class: a rule asks for a column once per cell it evaluates, and a struct of four views retained its block each
+    // time. @unchecked: the views are fixed once made, and show memory that `block` keeps unchanged as long as any
+    // column lives.
+    final class Column: @unchecked Sendable {
         /// What each cell holds (`absent` when the row stores no value there).
-        let kinds: [PlanningValue.Kind]
+        let kinds: UnsafeBufferPointer<PlanningValue.Kind>
         /// Each cell's single number (`PlanningValue.number`), NaN when it has none.
-        let numbers: [Double]
+        let numbers: UnsafeBufferPointer<Double>
         /// Each cell's decimals shown (`TypedValue.decimals`), -1 when unknown.
-        let decimals: [Int8]
+        let decimals: UnsafeBufferPointer<Int8>
         /// How each cell was written.
-        let written: [Written]
+        let written: UnsafeBufferPointer<Written>
+        private let block: Block
 
-        /// A column's cells.
-        init(kinds: [PlanningValue.Kind], numbers: [Double], decimals: [Int8], written: [Written]) {
-            self.kinds = kinds
-            self.numbers = numbers
-            self.decimals = decimals
-            self.written = written
+        // The column at `slot` of a block.
+        fileprivate init(_ block: Block, slot: Int) {
+            self.block = block
+            let range = slot * block.rows..<(slot + 1) * block.rows
+            kinds = UnsafeBufferPointer(rebasing: block.kinds[range])
+            numbers = UnsafeBufferPointer(rebasing: block.numbers[range])
+            decimals = UnsafeBufferPointer(rebasing: block.decimals[range])
+            written = UnsafeBufferPointer(rebasing: block.written[range])
         }
 
         /// Whether a row's cell holds a value other than a blank or a lone dash (`RowValues.isFilled`).
@@ -55,6 +61,32 @@ final class ValueColumns: TableReading {
         }
     }
 
+    // The cells of every measured column of a table, each part in one block, column after column: a 200 000-row table
+    // has millions of cells, and filling a fresh array of its own for each part of each column waited on a page fault
+    // every 4 KiB (`HugePages`).
+    fileprivate final class Block {
+        let rows: Int
+        let kinds: UnsafeMutableBufferPointer<PlanningValue.Kind>
+        let numbers: UnsafeMutableBufferPointer<Double>
+        let decimals: UnsafeMutableBufferPointer<Int8>
+        let written: UnsafeMutableBufferPointer<Written>
+
+        init(columns: Int, rows: Int) {
+            self.rows = rows
+            kinds = HugePages.allocate(columns * rows, repeating: .absent)
+            numbers = HugePages.allocate(columns * rows, repeating: .nan)
+            decimals = HugePages.allocate(columns * rows, repeating: -1)
+            written = HugePages.allocate(columns * rows, repeating: [])
+        }
+
+        deinit {
+            kinds.deallocate()
+            numbers.deallocate()
+            decimals.deallocate()
+            written.deallocate()
+        }
+    }
+
     /// Each row's level, by row index.
     let levels: [RowLevel]
     /// Each row's zero-based sheet row (`PlanningRow.sheetRow`), by row index.
@@ -70,10 +102,7 @@ final class ValueColumns: TableReading {
         let measured = table.columns.filter(\.descriptor.isMeasured).map(\.index)
         firstColumn = measured.min() ?? 0
         let count = table.rows.count
-        var kinds = measured.map { _ in [PlanningValue.Kind](repeating: .absent, count: count) }
-        var numbers = measured.map { _ in [Double](repeating: .nan, count: count) }
-        var decimals = measured.map { _ in [Int8](repeating: -1, count: count) }
-        var written = measured.map { _ in [Written](repeating: [], count: count) }
+        let block = Block(columns: measured.count, rows: count)
         var levels: [RowLevel] = [], sheetRows: [Int] = []
         levels.reserveCapacity(count)
         sheetRows.reserveCapacity(count)
@@ -86,18 +115,16 @@ final class ValueColumns: TableReading {
             // In place: no value is taken out of the row.
             for (slot, column) in measured.enumerated() {
                 guard let writing = values.writing(column) else { continue }
-                kinds[slot][index] = values.kind(column)
-                if let number = values.number(column) { numbers[slot][index] = number }
-                if let shown = writing.decimals { decimals[slot][index] = Int8(clamping: shown) }
-                written[slot][index] = Written(isNumericCell: writing.isNumericCell, hadBullet: writing.hadBullet,
-                                               formatGroupsThousands: writing.formatGroupsThousands)
+                let cell = slot * count + index
+                block.kinds[cell] = values.kind(column)
+                if let number = values.number(column) { block.numbers[cell] = number }
+                if let shown = writing.decimals { block.decimals[cell] = Int8(clamping: shown) }
+                block.written[cell] = Written(isNumericCell: writing.isNumericCell, hadBullet: writing.hadBullet,
+                                              formatGroupsThousands: writing.formatGroupsThousands)
             }
         }
         var columns = [Column?](repeating: nil, count: (measured.max() ?? -1) - firstColumn + 1)
-        for (slot, column) in measured.enumerated() {
-            columns[column - firstColumn] = Column(kinds: kinds[slot], numbers: numbers[slot], decimals: decimals[slot],
-                                                   written: written[slot])
-        }
+        for (slot, column) in measured.enumerated() { columns[column - firstColumn] = Column(block, slot: slot) }
         self.levels = levels
         self.sheetRows = sheetRows
         dataRows = levels.indices.filter { levels[$0] != .footer }
