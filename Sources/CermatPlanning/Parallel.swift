@@ -1,4 +1,3 @@
-import CermatWorkbook
 import Foundation
 
 /// Work spread over several cores.
@@ -36,7 +35,6 @@ public enum Parallel {
                                           _ transform: @Sendable (Int, inout State) -> Result) -> [Result] {
         precondition(size > 0, "slices of at least one index")
         return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
-            HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
             // Each slice initialises its own elements: one writer each.
             nonisolated(unsafe) let results = buffer
             _ = map((count + size - 1) / size) { slice in

@@ -22,7 +22,7 @@ public enum PlanningValue: Hashable, Sendable {
     case error(String)
 
     /// Which case a value is, without its payload: what a table's columns of values hold (`ValueColumns`).
-    public enum Kind: UInt8, Sendable, BitwiseCopyable {
+    public enum Kind: UInt8, Sendable {
         /// No value is stored for the cell (a row's values hold none for its column).
         case absent
         /// Nothing in the cell (`blank`).

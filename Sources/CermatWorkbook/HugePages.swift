@@ -33,11 +33,12 @@ public enum HugePages {
         }
     }
 
-    /// A buffer of `count` elements, each `value`, advised (`advise`) before it is filled; the caller deallocates it.
-    public static func allocate<Element: BitwiseCopyable>(_ count: Int, repeating value: Element) -> UnsafeMutableBufferPointer<Element> {
-        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: count)
-        advise(UnsafeMutableRawBufferPointer(buffer))
-        buffer.initialize(repeating: value)
-        return buffer
+    /// Uninitialised memory of `bytes` bytes, advised (`advise`) before it is written; the caller deallocates it.
+    public static func allocate(bytes: Int, alignment: Int) -> UnsafeMutableRawBufferPointer {
+        // At least one byte, so that there is always an address to give back.
+        let memory = UnsafeMutableRawBufferPointer(start: UnsafeMutableRawPointer.allocate(byteCount: max(bytes, 1), alignment: alignment),
+                                                   count: bytes)
+        advise(memory)
+        return memory
     }
 }

@@ -61,29 +61,31 @@ final class ValueColumns: TableReading {
         }
     }
 
-    // The cells of every measured column of a table, each part in one block, column after column: a 200 000-row table
-    // has millions of cells, and filling a fresh array of its own for each part of each column waited on a page fault
-    // every 4 KiB (`HugePages`).
+    // The cells of every measured column of a table, each part column after column, all in one allocation: a
+    // 200 000-row table has millions of cells, and filling a fresh array of its own for each part of each column waited
+    // on a page fault every 4 KiB (`HugePages`).
     fileprivate final class Block {
         let rows: Int
-        let kinds: UnsafeMutableBufferPointer<PlanningValue.Kind>
         let numbers: UnsafeMutableBufferPointer<Double>
+        let kinds: UnsafeMutableBufferPointer<PlanningValue.Kind>
         let decimals: UnsafeMutableBufferPointer<Int8>
         let written: UnsafeMutableBufferPointer<Written>
+        private let memory: UnsafeMutableRawBufferPointer
 
         init(columns: Int, rows: Int) {
             self.rows = rows
-            kinds = HugePages.allocate(columns * rows, repeating: .absent)
-            numbers = HugePages.allocate(columns * rows, repeating: .nan)
-            decimals = HugePages.allocate(columns * rows, repeating: -1)
-            written = HugePages.allocate(columns * rows, repeating: [])
+            let cells = columns * rows
+            // The numbers first, at the allocation's alignment; then the parts of one byte each.
+            memory = HugePages.allocate(bytes: cells * (MemoryLayout<Double>.stride + 3), alignment: MemoryLayout<Double>.alignment)
+            numbers = memory.baseAddress!.bindMemory(to: Double.self, capacity: cells).buffer(cells, repeating: .nan)
+            let bytes = memory.baseAddress! + cells * MemoryLayout<Double>.stride
+            kinds = bytes.bindMemory(to: PlanningValue.Kind.self, capacity: cells).buffer(cells, repeating: .absent)
+            decimals = (bytes + cells).bindMemory(to: Int8.self, capacity: cells).buffer(cells, repeating: -1)
+            written = (bytes + 2 * cells).bindMemory(to: Written.self, capacity: cells).buffer(cells, repeating: [])
         }
 
         deinit {
-            kinds.deallocate()
-            numbers.deallocate()
-            decimals.deallocate()
-            written.deallocate()
+            memory.deallocate()
         }
     }
 
@@ -141,6 +143,14 @@ final class ValueColumns: TableReading {
     subscript(column: Int) -> Column? {
         let slot = column - firstColumn
         return slot >= 0 && slot < columns.count ? columns[slot] : nil
+    }
+}
+
+private extension UnsafeMutablePointer {
+    // The `count` elements from here, each set to `value`.
+    func buffer(_ count: Int, repeating value: Pointee) -> UnsafeMutableBufferPointer<Pointee> {
+        initialize(repeating: value, count: count)
+        return UnsafeMutableBufferPointer(start: self, count: count)
     }
 }
 
