@@ -2,10 +2,15 @@
 public enum TextKey {
     /// The text without leading and trailing whitespace.
     public static func trimmed(_ text: some StringProtocol) -> String {
-        let text = String(text)
+        trimmed(String(text))
+    }
+
+    /// The text without leading and trailing whitespace: a string as it is, not made again from itself (every cell's
+    /// text read passes here).
+    public static func trimmed(_ text: String) -> String {
         let utf8 = text.utf8
         // Nothing to trim at either end, when both end bytes are ASCII and not whitespace (the common case), read in
-        // place: every cell's text read passes here.
+        // place.
         let untouched = utf8.withContiguousStorageIfAvailable { bytes in
             guard let first = bytes.first, let last = bytes.last else { return false }
             return first < 0x80 && last < 0x80 && !isASCIIWhitespace(first) && !isASCIIWhitespace(last)
