@@ -62,15 +62,12 @@ public struct DuplicateRowsRule: Rule {
         // By hash, the first row of each distinct list of numbers. A list of fewer than three distinct numbers is kept
         // too: the rows that repeat it are left alone below, as the list is. A hash's further lists (other numbers of
         // the same hash) are kept apart: most hashes have one, and a list for each cost more than the rest of the rule.
-        var seen = [UInt64: Int](minimumCapacity: count), further: [UInt64: [Int]] = [:]
+        var seen = FirstRows(capacity: count), further: [UInt64: [Int]] = [:]
         for index in values.dataRows where values.levels[index] != .total {
             // One or two round values repeated (100 everywhere, 22 in every year) match by chance; three distinct do not.
             guard numbers[index] >= 5, nonZero[index] >= 3 else { continue }
             let hash = hashes[index]
-            guard let first = seen[hash] else {
-                seen[hash] = index
-                continue
-            }
+            guard let first = seen.first(hash, filing: index) else { continue }
             guard let earlierIndex = same(first, index) ? first : further[hash, default: []].first(where: { same($0, index) }) else {
                 further[hash, default: []].append(index)
                 continue
@@ -118,5 +115,35 @@ public struct DuplicateRowsRule: Rule {
         guard let x = table.rows[a].kode.flatMap(Kode.init)?.normalized, let y = table.rows[b].kode.flatMap(Kode.init)?.normalized
         else { return false }
         return x.hasPrefix(y + ".") || y.hasPrefix(x + ".")
+    }
+}
+
+// The first row of each hash, in a table probed by the hash itself: the hashes are mixed already, and a dictionary
+// hashed each of them again, for every row of a large table.
+private struct FirstRows {
+    private var hashes: [UInt64]
+    // -1 for an empty slot.
+    private var rows: [Int32]
+    private let mask: Int
+
+    // Room for `capacity` rows, at most half full.
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        hashes = Array(repeating: 0, count: size)
+        rows = Array(repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    // The first row filed under `hash`; else `row` is filed under it, and nil.
+    mutating func first(_ hash: UInt64, filing row: Int) -> Int? {
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
+        while rows[slot] >= 0 {
+            if hashes[slot] == hash { return Int(rows[slot]) }
+            slot = (slot + 1) & mask
+        }
+        hashes[slot] = hash
+        rows[slot] = Int32(row)
+        return nil
     }
 }
