@@ -165,7 +165,7 @@ public struct UnitSpellingRule: Rule {
     // A Satuan left empty on a row with an indicator and values, where most such rows fill it.
     private func empty(_ values: ValueColumns, _ texts: TableTexts.Column, _ satuan: PlanningColumn, _ governed: [Int],
                        _ table: PlanningTable, _ context: RuleContext) {
-        guard let indicator = table.columns(role: "indicator").last(where: { $0.index < satuan.index })?.index,
+        guard let indicator = SatuanTexts.indicatorColumn(before: satuan.index, in: table),
               let indicators = context.texts(table, column: indicator) else { return }
         let governed = governed.compactMap { values[$0] }
         // The rows with values are counted, not listed: most fill their Satuan.
