@@ -193,7 +193,8 @@ struct RowReader {
     private func readAhead(_ rows: Range<Int>) -> [(row: PlanningRow, content: Content)] {
         // Short batches are read on the calling thread alone.
         let slices = rows.count < 256 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount * 4, rows.count / 64)
-        return Parallel.map(rows.count, slicedBy: (rows.count + slices - 1) / slices, state: { BatchMemo() }) { offset, memo in
+        let size = (rows.count + slices - 1) / slices
+        return Parallel.map(rows.count, slicedBy: size, state: { BatchMemo() }) { offset, memo in
             let cells = grid.row(rows.lowerBound + offset)
             return (readRow(cells, &memo), content(of: cells))
         }
@@ -521,7 +522,9 @@ struct RowReader {
         // Each kode's segments and nearest ancestor, cut from it on every core: the rest of this pass is one walk on one
         // core, and reading every row's kode there waited on memory row after row.
         let kodes = { [rows] in
-            Parallel.map(rows.count, slicedBy: 8192) { index in rows[index].normalizedKode.map(Kode.segmentsAndParent(ofNormalized:)) }
+            Parallel.map(rows.count, slicedBy: 8192) { index in
+                rows[index].normalizedKode.map(Kode.segmentsAndParent(ofNormalized:))
+            }
         }()
         for index in rows.indices {
             // The row's fields are read before it is changed, so that its storage is not copied for each change.

@@ -36,8 +36,8 @@ public enum HugePages {
     /// Uninitialised memory of `bytes` bytes, advised (`advise`) before it is written; the caller deallocates it.
     public static func allocate(bytes: Int, alignment: Int) -> UnsafeMutableRawBufferPointer {
         // At least one byte, so that there is always an address to give back.
-        let memory = UnsafeMutableRawBufferPointer(start: UnsafeMutableRawPointer.allocate(byteCount: max(bytes, 1), alignment: alignment),
-                                                   count: bytes)
+        let start = UnsafeMutableRawPointer.allocate(byteCount: max(bytes, 1), alignment: alignment)
+        let memory = UnsafeMutableRawBufferPointer(start: start, count: bytes)
         advise(memory)
         return memory
     }

@@ -121,7 +121,8 @@ public struct Worksheet: Sendable {
     /// Where the cell of a column lies in a row's cells (as `cells(inRow:)` gives them), if the row stores one: for
     /// reading one part of a cell where it lies rather than copying the cell, its texts retained and released.
     @inlinable
-    public static func index<Row: RandomAccessCollection<Cell>>(ofColumn column: Int, in row: Row) -> Int? where Row.Index == Int {
+    public static func index<Row: RandomAccessCollection<Cell>>(ofColumn column: Int, in row: Row) -> Int?
+    where Row.Index == Int {
         // Most rows store every cell from their first on: the cell is then where its column says, found by reading the
         // memory it lies in rather than by a search whose first steps land in the middle of the row, each a read from
         // memory (a rule reading a column of a large table waited on those).
@@ -170,7 +171,9 @@ public struct Worksheet: Sendable {
                 guard start < segment.count else { return }
                 let end = (position + 1 < rowStarts.count ? Int(rowStarts[position + 1]) : cells.count) - offset
                 let row = segment[start..<end]
-                if let index = Worksheet.index(ofColumn: column, in: row) { body(Int(rowNumbers[position]), segment[index].value) }
+                if let index = Worksheet.index(ofColumn: column, in: row) {
+                    body(Int(rowNumbers[position]), segment[index].value)
+                }
                 position += 1
             }
         }

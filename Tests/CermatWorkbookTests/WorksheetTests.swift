@@ -38,6 +38,29 @@ import Testing
         }
     }
 
+    @Test func walksAColumnDownRowsStoredInSeveralPieces() {
+        // Rows 0–8 in three pieces: row 3 stores nothing, row 4 nothing in column 2, row 6 only column 2 (sparse).
+        func row(_ number: Int, _ columns: [Int]) -> [Cell] {
+            columns.map { Cell(address: CellAddress(row: number, column: $0), value: .string("r\(number)c\($0)")) }
+        }
+        let pieces = [row(0, [0, 1, 2]) + row(1, [0, 1, 2]) + row(2, [1, 2, 3]),
+                      row(4, [0, 1]) + row(5, [0, 1, 2, 3]),
+                      row(6, [2]) + row(7, [0, 1, 2]) + row(8, [2, 5])]
+        let sheet = Worksheet(name: "E-81", store: CellStore(segments: pieces))
+        var seen: [String] = []
+        sheet.forEachValue(inColumn: 2, rows: 1...7) { row, value in
+            #expect(value == sheet.value(row: row, column: 2))
+            seen.append("\(row)")
+        }
+        #expect(seen == ["1", "2", "5", "6", "7"])
+        var none = 0
+        sheet.forEachValue(inColumn: 4, rows: 0...8) { _, _ in none += 1 }
+        #expect(none == 0)
+        var last: [Int] = []
+        sheet.forEachValue(inColumn: 5, rows: 8...20) { row, _ in last.append(row) }
+        #expect(last == [8])
+    }
+
     @Test func emptySheetHasNoUsedRange() {
         #expect(Worksheet(name: "Kosong", cells: []).usedRange == nil)
     }

@@ -19,7 +19,7 @@ final class ValueColumns: TableReading {
         static let numericCell = Written(rawValue: 4)
     }
 
-    /// One column's cells, by row index, in memory its table's reading holds: one block per part for every column.
+    /// One column's cells, by row index, in memory its table's reading holds (`Block`).
     // A class: a rule asks for a column once per cell it evaluates, and a struct of four views retained its block each
     // time. @unchecked: the views are fixed once made, and show memory that `block` keeps unchanged as long as any
     // column lives.
@@ -76,7 +76,8 @@ final class ValueColumns: TableReading {
             self.rows = rows
             let cells = columns * rows
             // The numbers first, at the allocation's alignment; then the parts of one byte each.
-            memory = HugePages.allocate(bytes: cells * (MemoryLayout<Double>.stride + 3), alignment: MemoryLayout<Double>.alignment)
+            memory = HugePages.allocate(bytes: cells * (MemoryLayout<Double>.stride + 3),
+                                        alignment: MemoryLayout<Double>.alignment)
             numbers = memory.baseAddress!.bindMemory(to: Double.self, capacity: cells).buffer(cells, repeating: .nan)
             let bytes = memory.baseAddress! + cells * MemoryLayout<Double>.stride
             kinds = bytes.bindMemory(to: PlanningValue.Kind.self, capacity: cells).buffer(cells, repeating: .absent)

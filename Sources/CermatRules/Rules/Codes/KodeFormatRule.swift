@@ -57,7 +57,8 @@ public struct KodeFormatRule: Rule {
             guard let problem = reading.problems[entry], let text = reading.printed[entry], KodeReading.isAttempt(text),
                   let cell = reading.cell(entry) else { continue }
             let row = reading.row(entry)
-            let prefix = above.flatMap { reading.normalized[$0] }.map { $0.split(separator: ".").prefix(2).joined(separator: ".") }
+            let prefix = above.flatMap { reading.normalized[$0] }
+                .map { $0.split(separator: ".").prefix(2).joined(separator: ".") }
             let what = Self.what(row.level)
             let why = Self.explain(problem, text)
             var message = Message(id: "\(what.id) \"\(text)\" tidak sesuai pola kode Permendagri 90/2019: \(why.id)",

@@ -14,7 +14,9 @@ struct SatuanTexts: TableReading {
         var columns: [Int: TableTexts.Column] = [:]
         for column in table.columns(role: "unit") {
             columns[column.index] = context.texts(table, column: column.index)
-            if let indicator = Self.indicatorColumn(before: column.index, in: table) { _ = context.texts(table, column: indicator) }
+            if let indicator = Self.indicatorColumn(before: column.index, in: table) {
+                _ = context.texts(table, column: indicator)
+            }
         }
         self.columns = columns
     }
