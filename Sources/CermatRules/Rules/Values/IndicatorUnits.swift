@@ -37,7 +37,8 @@ struct IndicatorUnits {
     private final class Memo {
         var spelled: [String: Vocabulary.Unit?] = [:]
         var known: [String: Vocabulary.Unit?] = [:]
-        var nouns: [String: Vocabulary.Unit?] = [:]
+        // By an indicator's first three words, all its noun is read from (`noun(of:)`).
+        var nouns: [Substring: Vocabulary.Unit?] = [:]
         // The indicator asked last and its noun: a table often repeats an indicator on rows one after another, and
         // comparing with the one before costs less than hashing a long text.
         var lastNoun: (indicatorKey: String, unit: Vocabulary.Unit?)?
@@ -110,15 +111,28 @@ struct IndicatorUnits {
     /// The unit an indicator names after its count word, by its normalised text (`PlanningRow.indicatorKey`).
     func noun(_ indicatorKey: String) -> Vocabulary.Unit? {
         if let last = memo.lastNoun, last.indicatorKey == indicatorKey { return last.unit }
+        // Looked up by the first three words: indicators each their own text (a place named on every row) share them,
+        // and each text looked up whole cost a lookup of its words for every row.
+        let head = Self.firstWords(3, of: indicatorKey)
         let unit: Vocabulary.Unit?
-        if let found = memo.nouns[indicatorKey] {
+        if let found = memo.nouns[head] {
             unit = found
         } else {
-            unit = noun(of: indicatorKey)
-            memo.nouns[indicatorKey] = unit
+            unit = noun(of: String(head))
+            memo.nouns[head] = unit
         }
         memo.lastNoun = (indicatorKey, unit)
         return unit
+    }
+
+    // A normalised text up to its `count`th space: its first `count` words.
+    private static func firstWords(_ count: Int, of text: String) -> Substring {
+        var spaces = 0
+        for index in text.utf8.indices where text.utf8[index] == UInt8(ascii: " ") {
+            spaces += 1
+            if spaces == count { return text[..<index] }
+        }
+        return text[...]
     }
 
     // The noun of a normalised indicator text: its first three words are all it reads, each looked up once per table
