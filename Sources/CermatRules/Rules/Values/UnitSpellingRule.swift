@@ -165,19 +165,17 @@ public struct UnitSpellingRule: Rule {
     // A Satuan left empty on a row with an indicator and values, where most such rows fill it.
     private func empty(_ values: ValueColumns, _ texts: TableTexts.Column, _ satuan: PlanningColumn, _ governed: [Int],
                        _ table: PlanningTable, _ context: RuleContext) {
-        guard let indicator = SatuanTexts.indicatorColumn(before: satuan.index, in: table),
-              let indicators = context.texts(table, column: indicator) else { return }
+        guard let indicator = table.columns(role: "indicator").last(where: { $0.index < satuan.index })?.index else { return }
         let governed = governed.compactMap { values[$0] }
+        func isValued(_ index: Int) -> Bool { governed.contains { $0.number(index) != nil } }
+        // The rows with values and no Satuan first: most tables have none, and then the indicator column (a text on
+        // every row, each its own in a table of places) is not read at all.
+        let unstated = values.dataRows.filter { texts.isEmpty(sheetRow: values.sheetRows[$0], in: table) && isValued($0) }
+        guard !unstated.isEmpty, let indicators = context.texts(table, column: indicator) else { return }
+        func isNamed(_ index: Int) -> Bool { !indicators.isEmpty(sheetRow: values.sheetRows[index], in: table) }
+        let missing = unstated.filter(isNamed)
         // The rows with values are counted, not listed: most fill their Satuan.
-        var valued = 0
-        var missing: [Int] = []
-        for index in values.dataRows where governed.contains(where: { $0.number(index) != nil }) {
-            let sheetRow = values.sheetRows[index]
-            guard !indicators.isEmpty(sheetRow: sheetRow, in: table) else { continue }
-            valued += 1
-            if texts.isEmpty(sheetRow: sheetRow, in: table) { missing.append(index) }
-        }
-        guard !missing.isEmpty, missing.count * 2 < valued else { return }
+        guard !missing.isEmpty, missing.count * 2 < values.dataRows.count(where: { isValued($0) && isNamed($0) }) else { return }
         for row in missing.map({ table.rows[$0] }) {
             let name = context.indicatorName(row, near: satuan.index, in: table)
             context.report(table, row: row, cell: table.cell(row, satuan.index), column: satuan.descriptor,
