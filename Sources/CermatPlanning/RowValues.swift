@@ -113,9 +113,9 @@ public struct RowValues: Hashable, Sendable, Sequence, ExpressibleByDictionaryLi
                                       decimals: decimals, formatGroupsThousands: formatGroupsThousands)
             return
         }
-        // The parts of `TypedValue.numericCellValue`, without making the value.
-        set(column, Slot(number: percent ? number * 100 : number, kind: percent ? .percent : .number, decimals: stored,
-                         isNumericCell: true, hadBullet: false, groupsThousands: formatGroupsThousands))
+        let (shown, kind) = TypedValue.numericCellParts(number, percent: percent)
+        set(column, Slot(number: shown, kind: kind, decimals: stored, isNumericCell: true, hadBullet: false,
+                         groupsThousands: formatGroupsThousands))
     }
 
     /// Stores an empty cell of the row in its column (the value `ValueParser` reads from one) without making the value.

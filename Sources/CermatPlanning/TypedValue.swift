@@ -58,7 +58,14 @@ public struct TypedValue: Hashable, Sendable {
 
     /// What a numeric cell's number means: the number, or (a cell formatted as percent) the percentage it shows.
     public static func numericCellValue(_ number: Double, percent: Bool) -> PlanningValue {
-        percent ? .percent(number * 100) : .number(number)
+        let (shown, kind) = numericCellParts(number, percent: percent)
+        return kind == .percent ? .percent(shown) : .number(shown)
+    }
+
+    /// What a numeric cell's number means (`numericCellValue`) as its parts, without making the value: recognition
+    /// stores millions of them in rows (`RowValues.setNumericCell`).
+    @inlinable public static func numericCellParts(_ number: Double, percent: Bool) -> (number: Double, kind: PlanningValue.Kind) {
+        percent ? (number * 100, .percent) : (number, .number)
     }
 
     // A value with every stored property given (`RowValues` holds most values as their parts and puts them back together).

@@ -157,13 +157,7 @@ public struct Worksheet: Sendable {
     /// along the sheet's cells, where reading the cell of each row (`value(row:column:)`) searched for the row and its
     /// piece of the sheet each time (a rule reads whole columns of a large table).
     public func forEachValue(inColumn column: Int, rows: ClosedRange<Int>, _ body: (_ row: Int, _ value: CellValue) -> Void) {
-        // The first stored row at or after the range's first.
-        var low = 0, high = rowNumbers.count
-        while low < high {
-            let mid = (low + high) / 2
-            if rowNumbers[mid] < rows.lowerBound { low = mid + 1 } else { high = mid }
-        }
-        var position = low
+        var position = Worksheet.firstPosition(rowNumbers, notBelow: Int32(clamping: rows.lowerBound))
         cells.forEachSegment { segment, offset in
             while position < rowNumbers.count, rowNumbers[position] <= rows.upperBound {
                 let start = Int(rowStarts[position]) - offset
@@ -221,12 +215,17 @@ public struct Worksheet: Sendable {
         if let base = values.first, target >= base, Int(target - base) < values.count, values[Int(target - base)] == target {
             return Int(target - base)
         }
+        let position = firstPosition(values, notBelow: target)
+        return position < values.count && values[position] == target ? position : nil
+    }
+
+    // The first position of ascending `values` whose value is `target` or more; `values.count` when none is.
+    private static func firstPosition(_ values: [Int32], notBelow target: Int32) -> Int {
         var low = 0, high = values.count
         while low < high {
             let mid = (low + high) / 2
-            if values[mid] == target { return mid }
             if values[mid] < target { low = mid + 1 } else { high = mid }
         }
-        return nil
+        return low
     }
 }
